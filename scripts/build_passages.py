@@ -1,0 +1,89 @@
+"""Rebuild data/passages.csv (and the computed columns of data/articles.csv) from data/raw/.
+
+Usage:  python scripts/build_passages.py [--check]
+
+Every sentence of every article becomes one passage, verbatim, with its character offsets in
+the raw file so a test can prove it is in the source. Passage ids are `<article_id>-NN` in
+reading order, so hand codes keyed by passage id stay attached as long as the text is unchanged.
+With --check nothing is written; the exit status says whether the files are up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storyframes.text import count_words, furniture_kind, split_paragraphs, split_sentences  # noqa: E402
+
+DATA = ROOT / "data"
+
+
+def passages_for(article_id: str, raw: str, headline: str = "") -> list[dict]:
+    """One row per sentence of a captured article, in reading order."""
+    rows, order = [], 0
+    for p_no, para in enumerate(split_paragraphs(raw), start=1):
+        for s_no, sent in enumerate(split_sentences(para.text), start=1):
+            order += 1
+            kind = furniture_kind(sent.text, headline)
+            rows.append(
+                {
+                    "passage_id": f"{article_id}-{order:02d}",
+                    "article_id": article_id,
+                    "paragraph": p_no,
+                    "sentence": order,
+                    "sentence_in_paragraph": s_no,
+                    "char_start": para.start + sent.start,
+                    "char_end": para.start + sent.end,
+                    "text": sent.text,
+                    "is_furniture": bool(kind),
+                    "furniture_kind": kind,
+                    "word_count": count_words(sent.text),
+                }
+            )
+    return rows
+
+
+def build(data_dir: Path = DATA) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = pd.read_csv(data_dir / "articles.csv", dtype=str, keep_default_na=False)
+    rows = []
+    for i, art in articles.iterrows():
+        raw_bytes = (data_dir / art["raw_file"]).read_bytes()
+        raw = raw_bytes.decode("utf-8")
+        art_rows = passages_for(art["article_id"], raw, art["headline"])
+        rows.extend(art_rows)
+        prose = [r for r in art_rows if not r["is_furniture"]]
+        articles.loc[i, "raw_sha256"] = hashlib.sha256(raw_bytes).hexdigest()
+        articles.loc[i, "word_count"] = str(sum(r["word_count"] for r in prose))
+        articles.loc[i, "sentence_count"] = str(len(prose))
+    return articles, pd.DataFrame(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if out of date")
+    args = parser.parse_args()
+    articles, passages = build()
+    targets = {DATA / "articles.csv": articles, DATA / "passages.csv": passages}
+    stale = []
+    for path, frame in targets.items():
+        text = frame.to_csv(index=False, lineterminator="\n")
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(path.name)
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+    if args.check:
+        print("up to date" if not stale else f"out of date: {', '.join(stale)}")
+        return 1 if stale else 0
+    print(f"wrote {len(passages)} passages from {len(articles)} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
