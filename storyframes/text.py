@@ -117,8 +117,16 @@ def split_sentences(paragraph: str) -> list[Span]:
             moved = pieces[i][0] + m.start()
             pieces[i][1] = moved
             pieces[i + 1][0] = moved
-    spans = []
+    # A piece that starts in lower case continues the sentence before it ("“Why?” he asked.").
+    merged: list[list[int]] = []
     for start, end in pieces:
+        head = paragraph[start:end].lstrip(" “\"‘'")
+        if merged and head[:1].islower():
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    spans = []
+    for start, end in merged:
         piece = paragraph[start:end]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
