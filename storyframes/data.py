@@ -40,8 +40,12 @@ class StoryData:
     geo: dict = field(repr=False)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        # Only called for names that are not real attributes; guard the dataclass's own fields
+        # so unpickling (st.cache_data hands out copies) cannot recurse.
+        if name.startswith("_") or name in ("tables", "descriptor", "geo"):
+            raise AttributeError(name)
         try:
-            return self.tables[name]
+            return self.__dict__["tables"][name]
         except KeyError as exc:
             raise AttributeError(name) from exc
 

@@ -1,0 +1,88 @@
+"""Compare outlets: the selected outlets side by side, then the wider coverage by headline."""
+
+import streamlit as st
+
+from storyframes import analysis, charts, derived, evidence, findings
+from storyframes.page import empty_state, footer, setup_page, table_alternative
+from storyframes.selection import chosen_articles, chosen_coverage, chosen_passages, describe
+
+ctx = setup_page("Compare outlets", ":material/compare:")
+data, filters = ctx.data, ctx.filters
+names = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
+
+st.title("One event, told three ways")
+st.caption(describe(filters, ctx.default, names))
+
+articles = chosen_articles(data.articles, filters)
+passages = chosen_passages(data.passages, data.articles, data.passage_principles, filters)
+
+if articles.empty:
+    empty_state("none of the selected outlets has a full text (choose Dabs Magazine, Gawker or CBS News)")
+else:
+    cards = findings.outlet_cards(articles, derived.readability(), derived.voices())
+    cards = findings.add_principles_to_cards(cards, derived.principle_coverage())
+    for col, card in zip(st.columns(len(cards)), cards):
+        with col.container(border=True):
+            st.markdown(f"#### {evidence.safe(card['outlet'])}")
+            st.markdown(f"**“{evidence.safe(card['headline'])}”**")
+            st.caption(card["byline"])
+            a, b, c = st.columns(3)
+            a.metric("Words", card["words"])
+            b.metric("Sentences", card["sentences"])
+            c.metric("Quotes / 100 words", card["quotes_per_100"])
+            st.markdown(f"**Quoted:** {evidence.safe(card['quoted'])}")
+            st.markdown(f"**Principles:** {card['principles']}")
+
+    st.header("Words for the police, the offenders and the reform")
+    words = findings.lexicon_side_by_side(data.lexicon, articles)
+    st.dataframe(words, hide_index=True, width="stretch")
+    st.caption("Register: formal, neutral, slang, pejorative or figurative (definitions in Sources & method).")
+
+    st.header("How each outlet framed it")
+    if passages.empty:
+        empty_state("no sentence of the selected outlets matches the principle filter")
+    else:
+        profile = analysis.frame_profile(passages, articles, data.passage_codes)
+        profile = profile.assign(frame_label=profile["frame"].map(derived.code_labels("frame")))
+        outlet_ids = articles["outlet_id"].tolist()
+        st.altair_chart(
+            charts.frame_profile_chart(profile, outlet_ids, findings.frame_title(profile)),
+            key="compare_frames",
+            on_select="rerun",
+            alt=findings.frame_alt_text(profile),
+        )
+        table_alternative(profile[["outlet", "frame_label", "n", "share"]])
+        bars = evidence.picked(st.session_state.get("compare_frames"), "frame_bar")
+        if bars:
+            ids = findings.passages_for_frame(passages, data.articles, data.passage_codes, bars[0].get("outlet_id"), bars[0].get("frame"))
+            st.markdown(f"**The sentences behind the bar** ({len(ids)}):")
+            for row in evidence.sentences_by_id(data.passages, data.articles, ids).itertuples():
+                st.markdown(f"- {evidence.safe(row.text)}  \n  *{row.outlet}, {row.where}*")
+
+        st.header("Tone and stance along the article")
+        tone = derived.tone_along()
+        tone = tone[tone["passage_id"].isin(passages["passage_id"])]
+        st.altair_chart(
+            charts.tone_chart(tone, articles["outlet"].tolist(), findings.tone_title(tone)),
+            key="compare_tone",
+            on_select="rerun",
+            alt=findings.tone_alt_text(tone),
+        )
+        table_alternative(tone[["outlet", "sentence", "tone_police", "stance_reform", "text"]])
+        points = evidence.picked(st.session_state.get("compare_tone"), "tone_point")
+        if points:
+            for row in evidence.sentences_by_id(data.passages, data.articles, [p.get("passage_id") for p in points]).itertuples():
+                st.markdown(f"> {evidence.safe(row.text)}\n\n*{row.outlet}, {row.where}*")
+
+st.header("The wider coverage, by headline")
+coverage = chosen_coverage(data.coverage, filters)
+if coverage.empty:
+    empty_state("no outlet is selected")
+else:
+    headlines = findings.headline_table(coverage, data.headline_codes, derived.code_labels("frame"))
+    st.altair_chart(
+        charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage)),
+        alt=findings.headline_dates_alt_text(coverage),
+    )
+    st.dataframe(headlines, hide_index=True, width="stretch", column_config={"Address": st.column_config.LinkColumn("Address")})
+footer(data)

@@ -1,0 +1,96 @@
+"""Derived tables, computed once per process with st.cache_data.
+
+Each function takes no arguments (it reads the cached package itself), so Streamlit hashes
+nothing on a rerun; filtering happens afterwards on the small results. The analyses themselves
+are pure functions in `analysis.py`/`members.py`, tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from storyframes import analysis, members
+from storyframes.page import cached_package
+
+FRAME_LABELS_FIELD = "frame"
+
+
+@st.cache_data(show_spinner=False)
+def code_labels(field: str) -> dict[str, str]:
+    """Code → human label from the codebook (e.g. capacity_resources → Capacity and resources)."""
+    book = cached_package().codebook
+    rows = book[book["field"] == field]
+    return dict(zip(rows["code"], rows["label"]))
+
+
+@st.cache_data(show_spinner=False)
+def principle_coverage() -> pd.DataFrame:
+    d = cached_package()
+    cov = analysis.principle_coverage(d.passages, d.articles, d.passage_principles, d.principles)
+    labels = dict(zip(d.principles["principle_id"], d.principles["principle_id"] + " · " + d.principles["short_label"]))
+    return cov.assign(principle_label=cov["principle_id"].map(labels), share_pct=(cov["share_of_words"] * 100).round(1))
+
+
+@st.cache_data(show_spinner=False)
+def frame_profile() -> pd.DataFrame:
+    d = cached_package()
+    prof = analysis.frame_profile(d.passages, d.articles, d.passage_codes)
+    return prof.assign(frame_label=prof["frame"].map(code_labels("frame")))
+
+
+@st.cache_data(show_spinner=False)
+def vader() -> pd.DataFrame:
+    return analysis.vader_scores(cached_package().passages)
+
+
+@st.cache_data(show_spinner=False)
+def tone_along() -> pd.DataFrame:
+    d = cached_package()
+    tone = analysis.tone_along(d.passages, d.passage_codes, sentiment=vader())
+    outlets = d.articles.set_index("article_id")["outlet"]
+    tone = tone.assign(outlet=tone["article_id"].map(outlets)) if "outlet" not in tone else tone
+    return tone.assign(text_short=tone["text"].str.slice(0, 120) if "text" in tone else "")
+
+
+@st.cache_data(show_spinner=False)
+def voices() -> pd.DataFrame:
+    d = cached_package()
+    return analysis.voices(d.passages, d.articles, d.passage_people)
+
+
+@st.cache_data(show_spinner=False)
+def fightin_words() -> pd.DataFrame:
+    d = cached_package()
+    return analysis.fightin_words(d.passages, d.articles)
+
+
+@st.cache_data(show_spinner=False)
+def readability() -> pd.DataFrame:
+    d = cached_package()
+    return analysis.readability(d.passages, d.articles, d.passage_people)
+
+
+@st.cache_data(show_spinner=False)
+def headline_vs_body() -> pd.DataFrame:
+    d = cached_package()
+    return analysis.headline_vs_body(d.coverage, d.headline_codes, frame_profile())
+
+
+@st.cache_data(show_spinner=False)
+def member_places() -> pd.DataFrame:
+    return members.member_places(cached_package().members)
+
+
+@st.cache_data(show_spinner=False)
+def outlets_naming_members() -> pd.DataFrame:
+    d = cached_package()
+    return members.outlets_naming_members(d.members, d.passage_people, d.passages, d.articles, d.coverage_people, d.coverage)
+
+
+@st.cache_data(show_spinner=False)
+def package_zip() -> bytes:
+    """The zip download, built once per process."""
+    from storyframes import export
+
+    return export.package_zip()

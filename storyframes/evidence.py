@@ -1,0 +1,74 @@
+"""The sentences behind a view: lookups from a chart selection back to verbatim passages.
+
+Also the one safe way to put article or user text on screen: `safe()` escapes Markdown so text
+is shown literally (Streamlit never renders raw HTML without unsafe_allow_html, which we never
+pass article text to), and `highlight()` wraps escaped fragments in Streamlit's coloured-
+background directive, so our markup goes only *around* escaped text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from storyframes.text import escape_markdown
+
+safe = escape_markdown
+
+
+def picked(state: Mapping | None, selection: str) -> list[dict]:
+    """The rows a reader clicked in a chart (`st.altair_chart(..., on_select="rerun")` state)."""
+    if not state:
+        return []
+    chosen = (state.get("selection") or {}).get(selection) or []
+    return [dict(row) for row in chosen if isinstance(row, Mapping)]
+
+
+def where(paragraph: int, sentence: int, n_sentences: int) -> str:
+    """Where a sentence sits, for a reader: '¶3 · sentence 8 of 16'."""
+    return f"¶{paragraph} · sentence {sentence} of {n_sentences}"
+
+
+def with_places(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Passages with their outlet and a human 'where' label."""
+    arts = articles[["article_id", "outlet_id", "outlet"]]
+    frame = passages.merge(arts, on="article_id", how="left", suffixes=("", "_a"))
+    totals = passages.groupby("article_id")["sentence"].max()
+    frame["where"] = [
+        where(p, s, int(totals[a])) for p, s, a in zip(frame["paragraph"], frame["sentence"], frame["article_id"])
+    ]
+    return frame
+
+
+def principle_sentences(passages: pd.DataFrame, passage_principles: pd.DataFrame, article_id: str, principle_id: str) -> pd.DataFrame:
+    """The sentences of one article that refer to one principle, in reading order."""
+    refs = passage_principles[passage_principles["principle_id"] == principle_id][["passage_id", "reference"]]
+    rows = passages[passages["article_id"] == article_id].merge(refs, on="passage_id")
+    total = int(passages[passages["article_id"] == article_id]["sentence"].max() or 0)
+    rows = rows.sort_values("sentence").assign(where=lambda f: [where(p, s, total) for p, s in zip(f["paragraph"], f["sentence"])])
+    return rows[["passage_id", "paragraph", "sentence", "where", "reference", "text"]].reset_index(drop=True)
+
+
+def sentences_by_id(passages: pd.DataFrame, articles: pd.DataFrame, passage_ids: Iterable[str]) -> pd.DataFrame:
+    """Verbatim sentences for a set of passage ids, with outlet and place, in reading order."""
+    ids = list(dict.fromkeys(passage_ids))
+    frame = with_places(passages[passages["passage_id"].isin(ids)], articles)
+    return frame.sort_values(["outlet", "sentence"])[["outlet", "outlet_id", "passage_id", "where", "text"]].reset_index(drop=True)
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Markdown for `text` with the given (start, end, colour) spans on a coloured background.
+
+    Overlaps are resolved by taking the earliest-starting span; each piece is escaped on its
+    own, so nothing in the article can open or close our markup.
+    """
+    out, pos = [], 0
+    for start, end, colour in sorted(spans):
+        if start < pos or start >= end:
+            continue
+        out.append(escape_markdown(text[pos:start]))
+        out.append(f":{colour}-background[{escape_markdown(text[start:end])}]")
+        pos = end
+    out.append(escape_markdown(text[pos:]))
+    return "".join(out)

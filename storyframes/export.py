@@ -1,0 +1,83 @@
+"""Downloads: each table exactly as filtered, and the whole package as a zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from storyframes.data import DATA_DIR, StoryData
+from storyframes.filters import Filters
+from storyframes.selection import principles_of
+
+# How each table is narrowed by the filters: by outlet, by passage (outlet and principle), or not.
+_BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people")
+_BY_OUTLET = ("outlets", "articles", "coverage", "headline_codes", "lexicon", "coverage_people")
+
+
+def filtered_tables(data: StoryData, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Every table of the package as the reader's filters narrow it (furniture kept and marked)."""
+    tables = dict(data.tables)
+    outlets = set(filters.outlets)
+    articles = data.articles[data.articles["outlet_id"].isin(outlets)]
+    passages = data.passages[data.passages["article_id"].isin(articles["article_id"])]
+    chosen = frozenset(filters.principles)
+    passages = passages[principles_of(passages, data.passage_principles).apply(lambda s: bool(s & chosen)).to_numpy()]
+    ids = set(passages["passage_id"])
+    coverage = data.coverage[data.coverage["outlet_id"].isin(outlets)]
+    tables["outlets"] = data.outlets[data.outlets["outlet_id"].isin(outlets)]
+    tables["articles"] = articles
+    tables["passages"] = passages
+    for name in ("passage_codes", "passage_people"):
+        tables[name] = data.tables[name][data.tables[name]["passage_id"].isin(ids)]
+    pp = data.passage_principles
+    tables["passage_principles"] = pp[pp["passage_id"].isin(ids) & pp["principle_id"].isin(chosen)]
+    tables["principles"] = data.principles[data.principles["principle_id"].isin(chosen)]
+    tables["lexicon"] = data.lexicon[data.lexicon["article_id"].isin(articles["article_id"])]
+    tables["coverage"] = coverage
+    tables["headline_codes"] = data.headline_codes[data.headline_codes["coverage_id"].isin(coverage["coverage_id"])]
+    tables["coverage_people"] = data.coverage_people[data.coverage_people["coverage_id"].isin(coverage["coverage_id"])]
+    return {name: frame.reset_index(drop=True) for name, frame in tables.items()}
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV in the package's own conventions (dates as YYYY-MM-DD, blanks as empty cells)."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def package_zip(data_dir: Path = DATA_DIR) -> bytes:
+    """The whole data package (tables, raw captures, shapes, datapackage.json, codebook) as a zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(data_dir.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                archive.write(path, Path("same-story-different-frames-data") / path.relative_to(data_dir))
+    return buffer.getvalue()
+
+
+def sources_table(data: StoryData) -> pd.DataFrame:
+    """Every source address the package cites, what it supports and how sure it is."""
+    rows = []
+    for a in data.articles.itertuples():
+        rows.append({"source": f"{a.outlet}: “{a.headline}”", "url": a.url, "supports": "full text (sentences, codes)", "confidence": a.headline_confidence})
+    for c in data.coverage.itertuples():
+        if not c.article_id:
+            rows.append({"source": f"{c.outlet}: “{c.headline}”", "url": c.url, "supports": "coverage index (headline, date, angle)", "confidence": c.headline_confidence})
+    for p in data.principles.itertuples():
+        rows.append({"source": "Law Enforcement Leaders, priority issues", "url": p.wording_source_url, "supports": f"principle {p.principle_id} heading and wording", "confidence": "high"})
+    for f in data.facts.itertuples():
+        rows.append({"source": f.source, "url": f.source_url, "supports": f"fact: {f.fact_id}", "confidence": f.confidence})
+    for m in data.members.itertuples():
+        rows.append({"source": f"membership evidence: {m.name}", "url": m.source_url, "supports": f"member {m.member_id}", "confidence": m.confidence})
+    frame = pd.DataFrame(rows)
+    return (
+        frame.groupby("url", as_index=False, sort=False)
+        .agg(source=("source", "first"), supports=("supports", lambda s: "; ".join(dict.fromkeys(s))), confidence=("confidence", lambda s: ", ".join(sorted(set(s)))))
+        [["source", "url", "supports", "confidence"]]
+    )

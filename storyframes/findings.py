@@ -1,0 +1,235 @@
+"""Sentences that state findings, computed from the data (never typed in).
+
+Chart titles, screen-reader descriptions and summary lines come from here, so the words on the
+page change when the data or the filters do, and tests can check them against the tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def _names(values) -> str:
+    values = list(values)
+    if not values:
+        return "none"
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def filter_coverage(coverage: pd.DataFrame, articles: pd.DataFrame, principles: pd.DataFrame) -> pd.DataFrame:
+    """Principle coverage restricted to the chosen outlets and principles."""
+    kept = coverage[coverage["outlet_id"].isin(articles["outlet_id"]) & coverage["principle_id"].isin(principles["principle_id"])]
+    return kept.reset_index(drop=True)
+
+
+def matrix_title(coverage: pd.DataFrame) -> str:
+    """E.g. 'Only CBS News (The Crime Report) reported all four principles; P4 was left out by 2 of 3 outlets'."""
+    if coverage.empty:
+        return "No principle coverage to show"
+    n_p = coverage["principle_id"].nunique()
+    reported = coverage[coverage["status"] != "omitted"].groupby("outlet")["principle_id"].nunique()
+    full = [o for o, n in reported.items() if n == n_p]
+    omitted = coverage[coverage["status"] == "omitted"].groupby("principle_id")["outlet"].nunique().sort_values(ascending=False)
+    n_out = coverage["outlet"].nunique()
+    first = (f"{'Only ' if len(full) == 1 and n_out > 1 else ''}{_names(full)} reported all {n_p} selected principle{'s' if n_p > 1 else ''}"
+             if full else f"No outlet reported all {n_p} selected principles")
+    if omitted.empty:
+        return first
+    pid, n = omitted.index[0], int(omitted.iloc[0])
+    return f"{first}; {pid} was left out by {n} of {n_out} outlet{'s' if n_out > 1 else ''}"
+
+
+def matrix_alt_text(coverage: pd.DataFrame) -> str:
+    """Screen-reader description of the coverage matrix: every cell in words."""
+    parts = [f"{r.outlet}, {r.principle_id}: {r.status}" + (f" in {r.n_sentences} sentences" if r.n_sentences else "")
+             for r in coverage.itertuples()]
+    return "Matrix of outlets by principle. " + "; ".join(parts) + "."
+
+
+def matrix_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The data-table alternative to the matrix."""
+    return coverage[["outlet", "principle_label", "status", "n_sentences", "share_pct", "position_label", "first_passage_id"]].rename(
+        columns={"outlet": "Outlet", "principle_label": "Principle", "status": "Status", "n_sentences": "Sentences",
+                 "share_pct": "Share of words (%)", "position_label": "First mention", "first_passage_id": "First passage"}
+    )
+
+
+def side_by_side_caption(coverage: pd.DataFrame, principle_id: str) -> str:
+    rows = coverage[coverage["principle_id"] == principle_id]
+    said = [f"{r.outlet}: {r.status}" + (f" ({r.n_sentences} sentence{'s' if r.n_sentences != 1 else ''}, first in the {r.position_label})" if r.n_sentences else "")
+            for r in rows.itertuples()]
+    return "; ".join(said) + "."
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def outlet_cards(articles: pd.DataFrame, readability: pd.DataFrame, voices: pd.DataFrame) -> list[dict]:
+    """Per full-text outlet: headline, byline, length, who is quoted and through whom."""
+    read = readability.set_index("outlet_id")
+    cards = []
+    for art in articles.itertuples():
+        r = read.loc[art.outlet_id]
+        v = voices[(voices["outlet_id"] == art.outlet_id) & (voices["n_quoted"] > 0)].sort_values("quote_words", ascending=False)
+        quoted = "; ".join(f"{p.person} ({p.quote_words} words, via {p.channels.replace('_', ' ')}"
+                           + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in v.itertuples()) or "nobody"
+        date = art.published if art.published_confidence == "high" else f"{art.published} ({art.published_confidence} confidence)"
+        cards.append({
+            "outlet": art.outlet,
+            "outlet_id": art.outlet_id,
+            "headline": art.headline,
+            "byline": f"{art.author or 'Author unknown'} · {date}",
+            "words": int(r["words"]),
+            "sentences": int(r["sentences"]),
+            "quotes_per_100": f"{r['quotes_per_100_words']:.1f}",
+            "quoted": quoted,
+        })
+    return cards
+
+
+def add_principles_to_cards(cards: list[dict], coverage: pd.DataFrame) -> list[dict]:
+    """Which principles each outlet reported, in words, e.g. 'P1 quoted, P2 paraphrased, P4 omitted'."""
+    for card in cards:
+        rows = coverage[coverage["outlet_id"] == card["outlet_id"]].sort_values("principle_id")
+        card["principles"] = ", ".join(f"{r.principle_id} {r.status}" for r in rows.itertuples())
+    return cards
+
+
+def lexicon_side_by_side(lexicon: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per target, one column per outlet: the outlet's terms with their register."""
+    lex = lexicon.merge(articles[["article_id", "outlet"]], on="article_id")
+    lex = lex.assign(entry=lex["term"] + " (" + lex["register"] + ")")
+    wide = lex.groupby(["target", "outlet"])["entry"].agg("; ".join).unstack("outlet").fillna("—")
+    order = [o for o in articles["outlet"] if o in wide.columns]
+    wide = wide.reindex(columns=order).reset_index().rename(columns={"target": "Words for"})
+    return wide
+
+
+def frame_title(profile: pd.DataFrame) -> str:
+    """E.g. 'Gawker leans on Crime and punishment (40%); CBS News on Policy prescription (55%)'."""
+    if profile.empty:
+        return "No frames to show"
+    top = profile.sort_values(["share", "n"], ascending=False).groupby("outlet", sort=False).head(1)
+    return "; ".join(f"{r.outlet}: mostly {r.frame_label} ({_pct(r.share)})" for r in top.itertuples())
+
+
+def frame_alt_text(profile: pd.DataFrame) -> str:
+    parts = [f"{r.outlet}, {r.frame_label}: {r.n} sentences ({_pct(r.share)})" for r in profile.itertuples()]
+    return "Bar chart of the share of each outlet's sentences per frame. " + "; ".join(parts) + "."
+
+
+def passages_for_frame(passages: pd.DataFrame, articles: pd.DataFrame, codes: pd.DataFrame, outlet_id: str | None, frame: str | None) -> list[str]:
+    """Passage ids behind one bar of the frame chart."""
+    merged = passages.merge(codes[["passage_id", "frame"]], on="passage_id").merge(articles[["article_id", "outlet_id"]], on="article_id")
+    return merged[(merged["outlet_id"] == outlet_id) & (merged["frame"] == frame)]["passage_id"].tolist()
+
+
+def tone_title(tone: pd.DataFrame) -> str:
+    """Which outlet is most mocking, by share of its sentences coded mocking."""
+    if tone.empty:
+        return "No sentences to show"
+    share = tone.groupby("outlet")["tone_police"].apply(lambda s: (s == "mocking").mean()).sort_values(ascending=False)
+    if share.iloc[0] == 0:
+        return "No sentence mocks law enforcement in this selection"
+    return f"{share.index[0]} is the most mocking: {_pct(share.iloc[0])} of its sentences mock law enforcement"
+
+
+def tone_alt_text(tone: pd.DataFrame) -> str:
+    counts = tone.groupby(["outlet", "tone_police"]).size()
+    parts = [f"{o}: {n} {t}" for (o, t), n in counts.items()]
+    return "Dot chart of hand-coded tone toward law enforcement by position in each article. " + "; ".join(parts) + "."
+
+
+def headline_table(coverage: pd.DataFrame, headline_codes: pd.DataFrame, frame_labels: dict[str, str]) -> pd.DataFrame:
+    merged = coverage.merge(headline_codes, on="coverage_id", how="left")
+    return pd.DataFrame({
+        "Outlet": merged["outlet"],
+        "Kind": merged["outlet_kind"],
+        "Published": merged["published"],
+        "Headline": merged["headline"],
+        "Key words": merged["key_terms"],
+        "Frame": merged["frame"].map(frame_labels),
+        "Stance": merged["headline_stance"],
+        "Headline sure?": merged["headline_confidence"],
+        "Full text here": merged["article_id"].ne(""),
+        "Address": merged["url"],
+    })
+
+
+def headline_dates_title(coverage: pd.DataFrame) -> str:
+    first = coverage["published_earliest"].min()
+    same_day = int((coverage["published_earliest"] == first).sum())
+    return f"{same_day} of {len(coverage)} headlines appeared on {first:%B} {first.day}, {first.year}"
+
+
+def headline_dates_alt_text(coverage: pd.DataFrame) -> str:
+    parts = [f"{r.outlet}: {r.published}" for r in coverage.itertuples()]
+    return "Dot chart of publication dates. " + "; ".join(parts) + "."
+
+
+def _fact(facts: pd.DataFrame, fact_id: str) -> pd.Series:
+    rows = facts[facts["fact_id"] == fact_id]
+    if rows.empty:
+        raise KeyError(f"facts.csv has no fact {fact_id!r}")
+    return rows.iloc[0]
+
+
+def at_a_glance(facts: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
+    """What, when, where, who: four cards drawn from facts.csv and members.csv."""
+    launch = pd.Timestamp(_fact(facts, "launch_date")["value"])
+    panel = pd.Timestamp(_fact(facts, "wh_panel_date")["value"])
+    chairs = members[members["title"].str.contains("Co-Chair") & (members["launch_era"] == "yes")]
+    chair_text = " and ".join(f"{r.name} ({r.agency.replace(' Department', '')})" for r in chairs.itertuples())
+    count = _fact(facts, "member_count_announced")
+    return [
+        {"label": "What", "headline": "A new coalition of law enforcers",
+         "detail": f"{_fact(facts, 'group_name')['value']}, a project of the {_fact(facts, 'group_parent')['value']}, "
+                   f"published a Statement of Principles with four priorities."},
+        {"label": "When", "headline": f"{launch:%A}, {launch:%B} {launch.day}, {launch.year}",
+         "detail": f"Launch press conference; a White House panel with President Obama followed on {panel:%A}, {panel:%B} {panel.day}."},
+        {"label": "Where", "headline": _fact(facts, "launch_venue")["value"].replace("Washington, DC", "Washington, D.C."),
+         "detail": f"The Crime Report calls it “{_fact(facts, 'launch_crime_report_wording')['value']}”."},
+        {"label": "Who", "headline": f"{count['value']} police chiefs, sheriffs and prosecutors",
+         "detail": f"Announced as coming “from all 50 states”. Co-chairs: {chair_text}."},
+    ]
+
+
+def member_counts(facts: pd.DataFrame) -> pd.DataFrame:
+    """How each source counted the members at launch (the 'count_*' facts of launch week)."""
+    rows = facts[(facts["topic"] == "count") & ~facts["fact_id"].isin(["count_dec2015", "count_jan2016", "count_later"])]
+    return rows[["fact", "value", "source", "confidence", "source_url"]].reset_index(drop=True)
+
+
+def member_counts_sentence(counts: pd.DataFrame) -> str:
+    values = pd.to_numeric(counts["value"], errors="coerce")
+    lo, hi = int(values.min()), int(values.max())
+    return (
+        f"The launch was announced as **130** members, but {len(counts)} sources gave counts from **{lo}** to **{hi}** — "
+        f"“more than 130”, “nearly 130”, “more than 125”, 120. Later the group grew past 150, 160 and about 200."
+        if lo != hi else f"Every source gave {lo}."
+    )
+
+
+def principle_reach(coverage: pd.DataFrame) -> dict[str, str]:
+    """Per principle: how many of the full-text outlets reported it, and how."""
+    out = {}
+    n = coverage["outlet"].nunique()
+    for pid, rows in coverage.groupby("principle_id"):
+        reported = rows[rows["status"] != "omitted"]
+        how = ", ".join(f"{r.outlet} ({r.status})" for r in reported.itertuples()) or "nobody"
+        out[pid] = f"Reported by **{len(reported)} of {n}** full-text outlets: {how}."
+    return out
+
+
+def timeline_title(timeline: pd.DataFrame, articles: pd.DataFrame) -> str:
+    late = articles[articles["published_earliest"] > articles["published_earliest"].min()]
+    if late.empty:
+        return "All the coverage came on launch day"
+    lag = (late["published_earliest"].min() - articles["published_earliest"].min()).days
+    return f"Most coverage came on launch day; {', '.join(late['outlet'])} followed at least {lag} days later"
+
+
+def timeline_alt_text(timeline: pd.DataFrame) -> str:
+    parts = [f"{r.start}{' to ' + r.end if r.end else ''}: {r.label}" for r in timeline.itertuples()]
+    return "Timeline of launch week. " + "; ".join(parts) + "."

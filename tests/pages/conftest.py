@@ -1,0 +1,47 @@
+"""AppTest helpers: run the real multipage app from dashboard.py, as Streamlit does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [
+    "dashboard.py",
+    "pages/1_Principles.py",
+    "pages/2_Members_and_cities.py",
+    "pages/3_Compare_outlets.py",
+    "pages/4_Framing_analysis.py",
+    "pages/5_Sources_and_method.py",
+]
+
+
+def open_page(page: str, **params) -> AppTest:
+    """Run `page` of the app with the given address parameters (lists for repeated keys)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "dashboard.py":
+        at.switch_page(page).run()
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    """All the text a reader sees in the main area (markdown, captions, alerts, headers)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts.extend(str(el.value) for el in getattr(at, kind))
+    return "\n".join(parts)
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture(params=PAGES, ids=lambda p: Path(p).stem)
+def page(request) -> str:
+    return request.param
