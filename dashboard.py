@@ -19,7 +19,7 @@ glance = findings.at_a_glance(data.facts, data.members)
 for col, card in zip(st.columns(4), glance):
     with col.container(border=True):
         st.markdown(f"**{card['label']}**")
-        st.markdown(f"### {evidence.safe(card['headline'])}")
+        st.markdown(f"#### {evidence.safe(card['headline'])}")
         st.caption(card["detail"])
 
 st.subheader("How many? The press counted differently")
@@ -60,6 +60,6 @@ nav[3].page_link("pages/5_Sources_and_method.py", label="Sources & method", icon
 
 st.header("Sources")
 for art in data.articles.itertuples():
-    st.markdown(f"- [{evidence.safe(art.outlet)}: “{evidence.safe(art.headline)}”]({art.url}) — {evidence.safe(art.published)}")
+    st.markdown(f"- [{evidence.safe(art.outlet)}: “{evidence.safe(art.headline)}”]({art.url}) — {evidence.safe(findings.display_date(art.published))}")
 st.caption("Each fact above carries its source and confidence in the data; see Sources & method for all of them.")
 footer(data)

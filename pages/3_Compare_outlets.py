@@ -35,7 +35,7 @@ else:
 
     st.header("Words for the police, the offenders and the reform")
     words = findings.lexicon_side_by_side(data.lexicon, articles)
-    st.dataframe(words, hide_index=True, width="stretch")
+    st.table(words, hide_index=True)
     st.caption("Register: formal, neutral, slang, pejorative or figurative (definitions in Sources & method).")
 
     st.header("How each outlet framed it")

@@ -94,3 +94,33 @@ def package_zip() -> bytes:
     from storyframes import export
 
     return export.package_zip()
+
+
+@st.cache_data(show_spinner=False)
+def fightin_words_for(outlets: tuple[str, ...], principles: tuple[str, ...], top: int = 8) -> pd.DataFrame:
+    """Distinctive words among the chosen outlets' chosen sentences (top terms per outlet, z > 0)."""
+    from storyframes.filters import Filters
+    from storyframes.selection import chosen_articles, chosen_passages
+
+    d = cached_package()
+    chosen = Filters(outlets, principles)
+    arts = chosen_articles(d.articles, chosen)
+    words = analysis.fightin_words(chosen_passages(d.passages, d.articles, d.passage_principles, chosen), arts)
+    words = words[words["z"] > 0]
+    return words.sort_values("z", ascending=False, kind="stable").groupby("outlet_id", sort=False).head(top).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def summary_facts_for(outlets: tuple[str, ...]) -> dict:
+    """The numbers behind the framing page's summary, for the chosen outlets."""
+    d = cached_package()
+    arts = d.articles[d.articles["outlet_id"].isin(outlets)]
+    arts = arts.set_index("outlet_id").reindex([o for o in outlets if o in set(arts["outlet_id"])]).reset_index()
+    return analysis.summary_facts(d.passages, arts, d.passage_codes, d.passage_principles, d.passage_people, d.lexicon)
+
+
+@st.cache_data(show_spinner=False)
+def group_name() -> str:
+    """The group's full name, from facts.csv."""
+    facts = cached_package().facts
+    return str(facts[facts["fact_id"] == "group_name"]["value"].iloc[0])

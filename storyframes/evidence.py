@@ -72,3 +72,51 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
         pos = end
     out.append(escape_markdown(text[pos:]))
     return "".join(out)
+
+
+def find_all(text: str, fragment: str) -> list[tuple[int, int]]:
+    """Every (start, end) of `fragment` in `text`, case-sensitive, non-overlapping."""
+    spans, start = [], 0
+    while fragment and (i := text.find(fragment, start)) != -1:
+        spans.append((i, i + len(fragment)))
+        start = i + len(fragment)
+    return spans
+
+
+def reading_markup(text: str, quotes: list[str], terms: list[str], *, show_quotes: bool, show_terms: bool,
+                   furniture: bool = False) -> str:
+    """One sentence for the parallel reading: quotes and lexicon terms on coloured backgrounds,
+    furniture greyed. Article text is escaped piece by piece inside our markup."""
+    if furniture:
+        return f":gray[{escape_markdown(text)}]"
+    spans: list[tuple[int, int, str]] = []
+    if show_quotes:
+        spans += [(s, e, "blue") for q in quotes for s, e in find_all(text, q)]
+    if show_terms:
+        spans += [(s, e, "orange") for t in terms for s, e in find_all(text, t)]
+    return highlight(text, spans)
+
+
+def reading_groups(passages: pd.DataFrame, passage_principles: pd.DataFrame) -> pd.DataFrame:
+    """Passages with the group they are aligned under: their first principle, or "none"."""
+    first = passage_principles.sort_values("principle_id").groupby("passage_id")["principle_id"].first()
+    refs = passage_principles.groupby("passage_id")["principle_id"].agg(lambda s: " ".join(sorted(s)))
+    return passages.assign(group=passages["passage_id"].map(first).fillna("none"),
+                           principles=passages["passage_id"].map(refs).fillna(""))
+
+
+def passages_with_term(passages: pd.DataFrame, articles: pd.DataFrame, outlet_id: str | None, term: str | None) -> list[str]:
+    """Prose passages of one outlet whose tokens include `term` (the tokenizer the word statistics use)."""
+    from storyframes.text import tokenize
+
+    arts = articles[articles["outlet_id"] == outlet_id]["article_id"]
+    rows = passages[passages["article_id"].isin(arts) & ~passages["is_furniture"]]
+    return [p for p, t in zip(rows["passage_id"], rows["text"]) if term in tokenize(t)]
+
+
+def quoted_passages(passage_people: pd.DataFrame, passages: pd.DataFrame, articles: pd.DataFrame, outlet_id: str | None, person: str | None) -> list[str]:
+    """Passages of one outlet in which `person` is quoted."""
+    arts = articles[articles["outlet_id"] == outlet_id]["article_id"]
+    ids = set(passages[passages["article_id"].isin(arts)]["passage_id"])
+    rows = passage_people[(passage_people["person"] == person) & (passage_people["mention"] == "quoted") & passage_people["passage_id"].isin(ids)]
+    return list(dict.fromkeys(rows["passage_id"]))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from storyframes.data import DATA_DIR, StoryData
 from storyframes.filters import Filters
-from storyframes.selection import principles_of
+from storyframes.selection import principle_mask
 
 # How each table is narrowed by the filters: by outlet, by passage (outlet and principle), or not.
 _BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people")
@@ -24,7 +24,7 @@ def filtered_tables(data: StoryData, filters: Filters) -> dict[str, pd.DataFrame
     articles = data.articles[data.articles["outlet_id"].isin(outlets)]
     passages = data.passages[data.passages["article_id"].isin(articles["article_id"])]
     chosen = frozenset(filters.principles)
-    passages = passages[principles_of(passages, data.passage_principles).apply(lambda s: bool(s & chosen)).to_numpy()]
+    passages = passages[principle_mask(passages, data.passage_principles, chosen)]
     ids = set(passages["passage_id"])
     coverage = data.coverage[data.coverage["outlet_id"].isin(outlets)]
     tables["outlets"] = data.outlets[data.outlets["outlet_id"].isin(outlets)]

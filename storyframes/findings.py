@@ -183,14 +183,14 @@ def at_a_glance(facts: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
     chair_text = " and ".join(f"{r.name} ({r.agency.replace(' Department', '')})" for r in chairs.itertuples())
     count = _fact(facts, "member_count_announced")
     return [
-        {"label": "What", "headline": "A new coalition of law enforcers",
+        {"label": "What", "headline": "A law-enforcement coalition",
          "detail": f"{_fact(facts, 'group_name')['value']}, a project of the {_fact(facts, 'group_parent')['value']}, "
                    f"published a Statement of Principles with four priorities."},
-        {"label": "When", "headline": f"{launch:%A}, {launch:%B} {launch.day}, {launch.year}",
+        {"label": "When", "headline": f"{launch:%a} {launch:%b} {launch.day}, {launch.year}",
          "detail": f"Launch press conference; a White House panel with President Obama followed on {panel:%A}, {panel:%B} {panel.day}."},
-        {"label": "Where", "headline": _fact(facts, "launch_venue")["value"].replace("Washington, DC", "Washington, D.C."),
-         "detail": f"The Crime Report calls it “{_fact(facts, 'launch_crime_report_wording')['value']}”."},
-        {"label": "Who", "headline": f"{count['value']} police chiefs, sheriffs and prosecutors",
+        {"label": "Where", "headline": "Washington, D.C.",
+         "detail": f"{_fact(facts, 'launch_venue')['value'].split(',')[0]}. The Crime Report calls it “{_fact(facts, 'launch_crime_report_wording')['value']}”."},
+        {"label": "Who", "headline": f"{count['value']} police chiefs, sheriffs, prosecutors",
          "detail": f"Announced as coming “from all 50 states”. Co-chairs: {chair_text}."},
     ]
 
@@ -233,3 +233,148 @@ def timeline_title(timeline: pd.DataFrame, articles: pd.DataFrame) -> str:
 def timeline_alt_text(timeline: pd.DataFrame) -> str:
     parts = [f"{r.start}{' to ' + r.end if r.end else ''}: {r.label}" for r in timeline.itertuples()]
     return "Timeline of launch week. " + "; ".join(parts) + "."
+
+
+def framing_summary(facts: dict) -> list[str]:
+    """The page's plain-language summary: one claim per line, each with the numbers behind it.
+
+    `facts` is `analysis.summary_facts(...)`; every figure comes from it, nothing is typed in.
+    """
+    lines = []
+    sq = facts["statement_quotes"]
+    if sq["outlets"] and sq["n_sentences"]:
+        others = sq["table"][~sq["table"]["outlet_id"].isin(sq["outlet_ids"])]
+        rest = ", ".join(f"{r.outlet} {r.n_sentences}" for r in others.itertuples())
+        lines.append(f"**{_names(sq['outlets'])}** quotes the group's Statement most: in {sq['n_sentences']} sentences"
+                     + (f" (against {rest})." if rest else "."))
+    ps = facts["police_slang"]
+    if ps["outlets"]:
+        said = "; ".join(f"{o}: " + ", ".join(f"“{t}”" for t in ps["terms"][oid]) for oid, o in zip(ps["outlet_ids"], ps["outlets"]))
+        lines.append(f"**{_names(ps['outlets'])}** call{'s' if len(ps['outlets']) == 1 else ''} the police by slang or insults — {said}.")
+    else:
+        lines.append("No selected outlet uses slang or insults for the police.")
+    pm = facts["principle_mentions"]
+    how = pm["how"]
+    if pm["outlets"]:
+        missing = [r.outlet for r in pm["table"].itertuples() if r.status == "omitted"]
+        lines.append(f"Only **{_names(pm['outlets'])}** mention{'s' if len(pm['outlets']) == 1 else ''} the fourth principle "
+                     f"({pm['principle_id']}, community ties: " + ", ".join(f"{how[o]}" for o in pm['outlet_ids']) + ")"
+                     + (f"; {_names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."))
+    else:
+        lines.append(f"No selected outlet mentions the fourth principle ({pm['principle_id']}).")
+    mk = facts["mocking"]
+    if mk["outlets"] and mk["n"]:
+        lines.append(f"**{_names(mk['outlets'])}** is the most mocking: {mk['n']} of its sentences ({_pct(mk['share'])}) mock law enforcement.")
+    return lines
+
+
+def distinctive_words_title(words: pd.DataFrame) -> str:
+    if words.empty:
+        return "Not enough outlets to compare words"
+    top = words.sort_values("z", ascending=False).groupby("outlet", sort=False).head(1)
+    strong = int((words["z"].abs() >= 1.96).sum())
+    lead = "; ".join(f"{r.outlet}: “{r.term}”" for r in top.itertuples())
+    return f"Most distinctive words — {lead}" + ("" if strong else " (none reaches |z| ≥ 1.96: three short articles)")
+
+
+def frame_difference_title(diff: pd.DataFrame, name_a: str, name_b: str) -> str:
+    if diff.empty:
+        return "No frames to compare"
+    top = diff.iloc[0]
+    who = name_a if top["diff"] > 0 else name_b
+    return f"The biggest gap: {who} gives {top['frame_label']} {abs(top['diff']):.0%} more of its sentences"
+
+
+def position_title(coverage: pd.DataFrame) -> str:
+    mentioned = coverage[coverage["status"] != "omitted"]
+    if mentioned.empty:
+        return "No selected outlet mentions these principles"
+    early = mentioned.sort_values("first_position").iloc[0]
+    return f"{early['outlet']} reaches a principle first ({early['principle_id']}, in its {early['position_label']}); omitted principles have no point"
+
+
+def voices_title(voices: pd.DataFrame) -> str:
+    quoted = voices[voices["n_quoted"] > 0]
+    if quoted.empty:
+        return "Nobody is quoted in this selection"
+    top = quoted.sort_values("quote_words", ascending=False).iloc[0]
+    return f"{top['person']} gets the most quoted words ({top['quote_words']}, in {top['outlet']}, through {top['channels'].replace('_', ' ')})"
+
+
+def register_title(lexicon: pd.DataFrame) -> str:
+    if lexicon.empty:
+        return "No lexicon terms in this selection"
+    informal = lexicon[lexicon["register"].isin(["slang", "pejorative"])].groupby("outlet").size()
+    formal = lexicon[lexicon["register"] == "formal"].groupby("outlet").size()
+    if informal.empty:
+        return "Every selected outlet keeps to formal or neutral words"
+    return f"{informal.idxmax()} uses the most slang and insults ({int(informal.max())} terms); {formal.idxmax() if not formal.empty else 'none'} the most formal words"
+
+
+def tone_vader_title(tone: pd.DataFrame) -> str:
+    dis = tone[tone["disagreement"].fillna(False).astype(bool)]
+    return (f"VADER misreads {len(dis)} of {int((tone['tone_police'].isin(['mocking', 'critical', 'favourable'])).sum())} sentences with a tone: "
+            "sarcasm scores as positive") if len(dis) else "VADER and the hand codes agree on every toned sentence here"
+
+
+def readability_title(read: pd.DataFrame) -> str:
+    if read.empty:
+        return "No text to measure"
+    hard = read.sort_values("flesch_kincaid_grade", ascending=False).iloc[0]
+    easy = read.sort_values("flesch_kincaid_grade").iloc[0]
+    return f"{hard['outlet']} reads hardest (grade {hard['flesch_kincaid_grade']:.1f}); {easy['outlet']} easiest ({easy['flesch_kincaid_grade']:.1f})"
+
+
+def headline_agreement_sentence(hvb: pd.DataFrame) -> str:
+    full = hvb[hvb["article_id"] != ""]
+    if full.empty:
+        return ""
+    agree = full[full["agrees"].fillna(False).astype(bool)]
+    return (f"For the full texts we can check: {len(agree)} of {len(full)} headlines share the body's dominant frame"
+            + ("" if len(agree) == len(full) else f" ({_names(full[~full['agrees'].fillna(False).astype(bool)]['outlet'].tolist())} do not).") )
+
+
+def headline_body_table(hvb: pd.DataFrame, frame_labels: dict[str, str]) -> pd.DataFrame:
+    """Headline frame and key terms for every headline; the body's dominant frame where we have it."""
+    agrees = hvb["agrees"].map(lambda a: "—" if pd.isna(a) else ("yes" if a else "no"))
+    return pd.DataFrame({
+        "Outlet": hvb["outlet"],
+        "Headline": hvb["headline"],
+        "Key terms": hvb["key_terms"],
+        "Headline frame": hvb["frame"].map(frame_labels),
+        "Headline stance": hvb["headline_stance"],
+        "Body's main frame": hvb["body_dominant_frame"].map(lambda f: frame_labels.get(f, "—") if f else "— (headline only)"),
+        "Agree?": agrees,
+    })
+
+
+def words_alt_text(words: pd.DataFrame, outlet: str) -> str:
+    parts = [f"{r.term}: z {r.z:.2f}, {r.count} times here and {r.count_others} in the others" for r in words.itertuples()]
+    return f"Most distinctive words of {outlet}. " + "; ".join(parts) + "."
+
+
+def display_date(published: str) -> str:
+    """'2015-10-21T09:36' → '2015-10-21, 09:36'; other recorded forms unchanged."""
+    return published.replace("T", ", ")
+
+
+def readability_table(read: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Outlet": read["outlet"],
+        "Words": read["words"],
+        "Sentences": read["sentences"],
+        "Words per sentence": read["avg_sentence_length"].round(1),
+        "Syllables per word": read["syllables_per_word"].round(2),
+        "Flesch–Kincaid grade": read["flesch_kincaid_grade"].round(1),
+        "Reading ease": read["flesch_reading_ease"].round(0),
+        "Quotes per 100 words": read["quotes_per_100_words"].round(1),
+    })
+
+
+def speaker_labels(voices: pd.DataFrame, outlets: pd.DataFrame, group_name: str) -> pd.DataFrame:
+    """Short labels for chart axes: the group's long name becomes 'The group itself'."""
+    short = dict(zip(outlets["outlet_id"], outlets["short_name"]))
+    return voices.assign(
+        speaker_label=voices["person"].where(voices["person"] != group_name, "The group itself"),
+        outlet_short=voices["outlet_id"].map(short),
+    )

@@ -17,6 +17,15 @@ from storyframes.data import DataPackageError, StoryData, load_package
 APP_TITLE = "Same Story, Different Frames"
 _SESSION_KEY = "story_filters"
 _WIDGET_KEYS = {flt.OUTLET_PARAM: "outlet_filter", flt.PRINCIPLE_PARAM: "principle_filter"}
+# Our own navigation (the automatic one would call the home page "dashboard").
+NAV = (
+    ("dashboard.py", "Home", ":material/newspaper:"),
+    ("pages/1_Principles.py", "Principles", ":material/gavel:"),
+    ("pages/2_Members_and_cities.py", "Members & cities", ":material/map:"),
+    ("pages/3_Compare_outlets.py", "Compare outlets", ":material/compare:"),
+    ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
+    ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,9 @@ def default_filters(data: StoryData) -> flt.Filters:
 
 
 def _labels(data: StoryData) -> dict[str, str]:
-    labels = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
-    labels.update({pid: f"{pid} · {lab}" for pid, lab in zip(data.principles["principle_id"], data.principles["short_label"])})
-    labels[flt.NO_PRINCIPLE] = "No principle (context, colour)"
+    labels = dict(zip(data.outlets["outlet_id"], data.outlets["short_name"]))
+    labels.update({pid: f"{pid} {lab}" for pid, lab in zip(data.principles["principle_id"], data.principles["short_label"])})
+    labels[flt.NO_PRINCIPLE] = "No principle"
     return labels
 
 
@@ -76,6 +85,13 @@ def _reset(default: flt.Filters) -> None:
     _write_address(default, default)
 
 
+def _full_texts_only(default: flt.Filters, full_text_ids: tuple[str, ...]) -> None:
+    current = st.session_state.get(_SESSION_KEY, default)
+    chosen = flt.Filters(full_text_ids, current.principles)
+    st.session_state[_SESSION_KEY] = chosen
+    _write_address(chosen, default)
+
+
 def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
     """Draw the outlet and principle filters; return (choice, default)."""
     outlet_ids, principle_ids = _options(data)
@@ -92,30 +108,35 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
     st.session_state[_WIDGET_KEYS[flt.OUTLET_PARAM]] = list(chosen.outlets)
     st.session_state[_WIDGET_KEYS[flt.PRINCIPLE_PARAM]] = list(chosen.principles)
     labels = _labels(data)
+    full_texts = tuple(data.outlets[data.outlets["has_full_text"]]["outlet_id"])
     with st.sidebar:
         st.markdown("### Filters")
-        st.multiselect(
+        # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
+        # glance, and each is a large target on a projector.
+        st.pills(
             "Outlets",
             outlet_ids,
+            selection_mode="multi",
             format_func=labels.get,
             key=_WIDGET_KEYS[flt.OUTLET_PARAM],
             on_change=_commit,
             args=(default,),
-            help="The first three have full text, coded sentence by sentence; the others are compared by headline.",
-            placeholder="No outlet selected",
+            help="Dabs, Gawker and CBS/TCR have full text, coded sentence by sentence; the others are compared by headline.",
         )
-        st.multiselect(
+        left, right = st.columns(2)
+        left.button("Full texts only", on_click=_full_texts_only, args=(default, full_texts), width="stretch")
+        right.button("Reset filters", on_click=_reset, args=(default,), width="stretch")
+        st.pills(
             "Principles",
             principle_ids,
+            selection_mode="multi",
             format_func=labels.get,
             key=_WIDGET_KEYS[flt.PRINCIPLE_PARAM],
             on_change=_commit,
             args=(default,),
-            help="Sentences are shown when they refer to a chosen principle; 'No principle' keeps the sentences that refer to none.",
-            placeholder="No principle selected",
+            help="A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none.",
         )
-        st.button("Reset filters", on_click=_reset, args=(default,), icon=":material/restart_alt:", width="stretch")
-        st.caption("The filters are kept in the page's address: copy it to share exactly this view.")
+        st.caption("The filters live in the page's address: copy it to share exactly this view.")
     return chosen, default
 
 
@@ -139,6 +160,10 @@ def setup_page(title: str, icon: str) -> PageContext:
         st.title(title)
         show_data_error(error)
         st.stop()
+    with st.sidebar:
+        for path, label, nav_icon in NAV:
+            st.page_link(path, label=label, icon=nav_icon)
+        st.divider()
     chosen, default = sidebar_filters(data)
     return PageContext(data=data, filters=chosen, default=default)
 

@@ -25,6 +25,13 @@ def principles_of(passages: pd.DataFrame, passage_principles: pd.DataFrame) -> p
     return passages["passage_id"].map(grouped).apply(lambda s: s if isinstance(s, frozenset) else frozenset({NO_PRINCIPLE}))
 
 
+def principle_mask(passages: pd.DataFrame, passage_principles: pd.DataFrame, principles) -> pd.Series:
+    """True for passages that match the principle filter (a boolean Series, empty-safe)."""
+    chosen = frozenset(principles)
+    refs = principles_of(passages, passage_principles)
+    return pd.Series([bool(s & chosen) for s in refs], index=passages.index, dtype=bool)
+
+
 def chosen_passages(
     passages: pd.DataFrame,
     articles: pd.DataFrame,
@@ -37,9 +44,7 @@ def chosen_passages(
     kept = passages[passages["article_id"].isin(chosen_articles(articles, filters)["article_id"])]
     if not include_furniture:
         kept = kept[~kept["is_furniture"]]
-    chosen = frozenset(filters.principles)
-    mask = principles_of(kept, passage_principles).apply(lambda s: bool(s & chosen))
-    return kept[mask.to_numpy()].reset_index(drop=True)
+    return kept[principle_mask(kept, passage_principles, filters.principles)].reset_index(drop=True)
 
 
 def chosen_coverage(coverage: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -19,13 +19,14 @@ PAGES = [
 
 
 def open_page(page: str, **params) -> AppTest:
-    """Run `page` of the app with the given address parameters (lists for repeated keys)."""
+    """Open `page`'s own address with the given parameters (lists for repeated keys), as a
+    first request to that page would: the app is loaded from dashboard.py, as Streamlit does."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    if page != "dashboard.py":
+        at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    if page != "dashboard.py":
-        at.switch_page(page).run()
     return at
 
 

@@ -27,13 +27,13 @@ def test_default_state(page):
     at = open_page(page)
     assert_clean(at)
     assert at.title, "every page has a title"
-    assert at.multiselect(key=OUTLETS_KEY).value and at.multiselect(key=PRINCIPLES_KEY).value
+    assert at.pills(key=OUTLETS_KEY).value and at.pills(key=PRINCIPLES_KEY).value
 
 
 @pytest.mark.parametrize("outlets", [["gawker"], ["dabs", "nyt"], ["startribune"]])
 def test_outlet_filter_changed(page, outlets):
     at = open_page(page)
-    at.multiselect(key=OUTLETS_KEY).set_value(outlets).run()
+    at.pills(key=OUTLETS_KEY).set_value(outlets).run()
     assert_clean(at)
     assert address_values(at, "outlet") == outlets
 
@@ -41,14 +41,14 @@ def test_outlet_filter_changed(page, outlets):
 @pytest.mark.parametrize("principles", [["P4"], ["P1", "none"], ["none"]])
 def test_principle_filter_changed(page, principles):
     at = open_page(page)
-    at.multiselect(key=PRINCIPLES_KEY).set_value(principles).run()
+    at.pills(key=PRINCIPLES_KEY).set_value(principles).run()
     assert_clean(at)
 
 
 def test_empty_outlet_selection_gives_an_empty_state(page):
     at = open_page(page, outlet="")
     assert_clean(at)
-    assert at.multiselect(key=OUTLETS_KEY).value == []
+    assert at.pills(key=OUTLETS_KEY).value == []
     if page not in ("dashboard.py", "pages/2_Members_and_cities.py", "pages/5_Sources_and_method.py"):
         assert "Nothing to show" in text_of(at)
 
@@ -56,7 +56,7 @@ def test_empty_outlet_selection_gives_an_empty_state(page):
 def test_empty_principle_selection(page):
     at = open_page(page, principle="")
     assert_clean(at)
-    assert at.multiselect(key=PRINCIPLES_KEY).value == []
+    assert at.pills(key=PRINCIPLES_KEY).value == []
 
 
 @pytest.mark.parametrize(
@@ -75,39 +75,39 @@ def test_bad_address_values_fall_back_with_a_notice(page, params):
     assert_clean(at)
     assert at.warning, "a short notice explains the fallback"
     assert all(len(w.value) < 400 for w in at.warning)
-    assert len(at.multiselect(key=OUTLETS_KEY).value) == len(at.multiselect(key=OUTLETS_KEY).options)
-    assert len(at.multiselect(key=PRINCIPLES_KEY).value) == len(at.multiselect(key=PRINCIPLES_KEY).options)
+    assert len(at.pills(key=OUTLETS_KEY).value) == len(at.pills(key=OUTLETS_KEY).options)
+    assert len(at.pills(key=PRINCIPLES_KEY).value) == len(at.pills(key=PRINCIPLES_KEY).options)
 
 
 def test_repeated_known_values_are_deduplicated():
     at = open_page("pages/3_Compare_outlets.py", outlet=["gawker", "gawker", "GAWKER"])
     assert_clean(at)
     assert not at.warning
-    assert at.multiselect(key=OUTLETS_KEY).value == ["gawker"]
+    assert at.pills(key=OUTLETS_KEY).value == ["gawker"]
 
 
 def test_filter_survives_a_page_switch_and_is_written_to_the_address():
     at = open_page("dashboard.py")
-    at.multiselect(key=OUTLETS_KEY).set_value(["gawker", "cbs"]).run()
-    at.multiselect(key=PRINCIPLES_KEY).set_value(["P4"]).run()
+    at.pills(key=OUTLETS_KEY).set_value(["gawker", "cbs"]).run()
+    at.pills(key=PRINCIPLES_KEY).set_value(["P4"]).run()
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert_clean(at)
-        assert at.multiselect(key=OUTLETS_KEY).value == ["gawker", "cbs"], page
-        assert at.multiselect(key=PRINCIPLES_KEY).value == ["P4"], page
+        assert at.pills(key=OUTLETS_KEY).value == ["gawker", "cbs"], page
+        assert at.pills(key=PRINCIPLES_KEY).value == ["P4"], page
         assert address_values(at, "outlet") == ["gawker", "cbs"] and address_values(at, "principle") == ["P4"], page
 
 
 def test_shared_link_restores_the_view():
     at = open_page("pages/3_Compare_outlets.py", outlet=["gawker"], principle=["P3"])
     assert_clean(at)
-    assert at.multiselect(key=OUTLETS_KEY).value == ["gawker"]
-    assert at.multiselect(key=PRINCIPLES_KEY).value == ["P3"]
+    assert at.pills(key=OUTLETS_KEY).value == ["gawker"]
+    assert at.pills(key=PRINCIPLES_KEY).value == ["P3"]
 
 
 def test_reset_button_restores_defaults():
     at = open_page("pages/1_Principles.py", outlet="gawker")
     reset = next(b for b in at.button if b.label == "Reset filters")
     reset.click().run()
-    assert len(at.multiselect(key=OUTLETS_KEY).value) == len(at.multiselect(key=OUTLETS_KEY).options)
+    assert len(at.pills(key=OUTLETS_KEY).value) == len(at.pills(key=OUTLETS_KEY).options)
     assert "outlet" not in at.query_params
