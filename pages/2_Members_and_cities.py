@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import charts, derived, evidence, members
+from storyframes import derived, evidence, members
 from storyframes.page import footer, setup_page, table_alternative
 
 ctx = setup_page("Members & cities", ":material/map:")
@@ -17,8 +17,8 @@ st.caption(
 )
 
 places = derived.member_places()
-st.altair_chart(
-    charts.members_map(data.geo, places, data.coverage_cities, members.map_title(data.members)),
+st.vega_lite_chart(
+    derived.members_map_spec(),
     key="member_map",
     on_select="rerun",
     alt=members.map_alt_text(places, data.coverage_cities),

@@ -4,23 +4,23 @@ import streamlit as st
 
 from storyframes import analysis, charts, derived, evidence, findings
 from storyframes.page import empty_state, footer, setup_page, table_alternative
-from storyframes.selection import chosen_articles, chosen_passages, describe
+from storyframes.selection import describe
 
 ctx = setup_page("Framing analysis", ":material/text_compare:")
 data, filters = ctx.data, ctx.filters
 names = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
-short = dict(zip(data.outlets["outlet_id"], data.outlets["short_name"]))
 
 st.title("How each outlet framed the launch")
 st.caption(describe(filters, ctx.default, names) + " This page reads the three full texts, sentence by sentence.")
 
-articles = chosen_articles(data.articles, filters)
-passages = chosen_passages(data.passages, data.articles, data.passage_principles, filters)
+views = derived.framing_views(tuple(filters.outlets), tuple(filters.principles))
+articles, passages = views["articles"], views["passages"]
 if articles.empty or passages.empty:
     empty_state("no full-text sentence matches the filters (choose Dabs Magazine, Gawker or CBS News, and a principle)")
     footer(data)
     st.stop()
 outlet_ids, outlet_names = articles["outlet_id"].tolist(), articles["outlet"].tolist()
+specs = derived.framing_specs(tuple(filters.outlets), tuple(filters.principles))
 
 
 def show_sentences(passage_ids: list[str], heading: str) -> None:
@@ -41,7 +41,7 @@ for line in findings.framing_summary(summary):
 st.caption("Each claim is computed from the coded sentences; click the charts below to read them.")
 
 st.header("Distinctive words")
-words = derived.fightin_words_for(tuple(filters.outlets), tuple(filters.principles))
+words = views["words"]
 if len(outlet_ids) < 2:
     st.info("Choose at least two full-text outlets to compare their words.", icon=":material/compare_arrows:")
 else:
@@ -50,7 +50,7 @@ else:
     for col, oid in zip(st.columns(len(outlet_ids)), outlet_ids):
         mine = words[words["outlet_id"] == oid]
         with col:
-            st.altair_chart(charts.distinctive_words_chart(mine, oid, short[oid]), key=f"words_{oid}", on_select="rerun",
+            st.vega_lite_chart(specs[f"words_{oid}"], key=f"words_{oid}", on_select="rerun",
                             alt=findings.words_alt_text(mine, names[oid]))
         clicked += evidence.picked(st.session_state.get(f"words_{oid}"), "word")
     st.caption("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, “Fightin’ Words”), "
@@ -61,10 +61,8 @@ else:
         show_sentences(ids, f"Sentences with “{evidence.safe(str(clicked[0].get('term')))}”")
 
 st.header("Frames")
-profile = analysis.frame_profile(passages, articles, data.passage_codes)
-profile = profile.assign(frame_label=profile["frame"].map(derived.code_labels("frame")))
-st.altair_chart(charts.frame_profile_chart(profile, outlet_ids, findings.frame_title(profile)),
-                key="frames_chart", on_select="rerun", alt=findings.frame_alt_text(profile))
+profile = views["profile"]
+st.vega_lite_chart(specs["frames"], key="frames_chart", on_select="rerun", alt=findings.frame_alt_text(profile))
 table_alternative(profile[["outlet", "frame_label", "n", "share"]])
 bar = evidence.picked(st.session_state.get("frames_chart"), "frame_bar")
 if bar:
@@ -80,12 +78,11 @@ if len(outlet_ids) >= 2:
                     alt=findings.frame_difference_title(diff, names[out_a], names[out_b]))
 
 st.header("The four principles: quoted, paraphrased or left out")
-coverage = findings.filter_coverage(derived.principle_coverage(), articles, data.principles[data.principles["principle_id"].isin(filters.principles)])
+coverage = views["coverage"]
 if coverage.empty:
     st.info("No principle is selected.", icon=":material/filter_alt_off:")
 else:
-    st.altair_chart(charts.principle_position_chart(coverage, outlet_ids, findings.position_title(coverage)),
-                    key="position_chart", on_select="rerun", alt=findings.matrix_alt_text(coverage))
+    st.vega_lite_chart(specs["position"], key="position_chart", on_select="rerun", alt=findings.matrix_alt_text(coverage))
     table_alternative(findings.matrix_table(coverage))
     mention = evidence.picked(st.session_state.get("position_chart"), "mention")
     if mention:
@@ -94,10 +91,8 @@ else:
             show_sentences(row["passage_ids"].iloc[0].split(", "), f"{row['outlet'].iloc[0]} on {row['principle_label'].iloc[0]}")
 
 st.header("Voices: who is quoted, and through whom")
-voices = derived.voices()
-voices = voices[voices["outlet_id"].isin(outlet_ids)]
-voices = findings.speaker_labels(voices, data.outlets, derived.group_name())
-st.altair_chart(charts.voices_chart(voices, findings.voices_title(voices)), key="voices_chart", on_select="rerun", alt=findings.voices_title(voices))
+voices = views["voices"]
+st.vega_lite_chart(specs["voices"], key="voices_chart", on_select="rerun", alt=findings.voices_title(voices))
 table_alternative(voices.drop(columns=["member_ids", "passage_ids"]))
 voice = evidence.picked(st.session_state.get("voices_chart"), "voice")
 if voice:
@@ -105,9 +100,8 @@ if voice:
     show_sentences(ids, f"Quotes of {evidence.safe(str(voice[0].get('person')))}")
 
 st.header("Word choice")
-lexicon = analysis.lexicon_table(data.lexicon, articles)
-st.altair_chart(charts.register_chart(lexicon, outlet_names, findings.register_title(lexicon)), key="register_chart", on_select="rerun",
-                alt=findings.register_title(lexicon))
+lexicon = views["lexicon"]
+st.vega_lite_chart(specs["register"], key="register_chart", on_select="rerun", alt=findings.register_title(lexicon))
 st.table(findings.lexicon_side_by_side(data.lexicon, articles), hide_index=True)
 segment = evidence.picked(st.session_state.get("register_chart"), "register")
 if segment:
@@ -116,10 +110,8 @@ if segment:
                    + ", ".join(f"“{evidence.safe(t)}”" for t in chosen["term"]))
 
 st.header("Tone along the article: hand codes and an automated score")
-tone = derived.tone_along()
-tone = tone[tone["passage_id"].isin(passages["passage_id"])]
-st.altair_chart(charts.tone_vs_vader_chart(tone, outlet_names, findings.tone_vader_title(tone)), key="tone_chart", on_select="rerun",
-                alt=findings.tone_alt_text(tone))
+tone = views["tone"]
+st.vega_lite_chart(specs["tone"], key="tone_chart", on_select="rerun", alt=findings.tone_alt_text(tone))
 st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
            "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")
 disagree = analysis.tone_disagreements(tone)
@@ -135,9 +127,8 @@ st.markdown(findings.headline_agreement_sentence(hvb))
 st.table(findings.headline_body_table(hvb, derived.code_labels("frame")), hide_index=True)
 
 st.header("Readability and length")
-read = derived.readability()
-read = read[read["outlet_id"].isin(outlet_ids)]
-st.altair_chart(charts.readability_chart(read, outlet_ids, findings.readability_title(read)), alt=findings.readability_title(read))
+read = views["readability"]
+st.vega_lite_chart(specs["readability"], alt=findings.readability_title(read))
 st.table(findings.readability_table(read), hide_index=True)
 st.caption("Flesch–Kincaid grade from words per sentence and syllables per word (syllables from textstat’s CMU dictionary). "
            "Quotes per 100 words counts quoted sentences.")

@@ -124,3 +124,62 @@ def group_name() -> str:
     """The group's full name, from facts.csv."""
     facts = cached_package().facts
     return str(facts[facts["fact_id"] == "group_name"]["value"].iloc[0])
+
+
+@st.cache_data(show_spinner=False)
+def members_map_spec() -> dict:
+    """The member map as a Vega-Lite spec, built once: its inputs are static, and building and
+    serialising the inline state shapes costs about a second and a half on every rerun."""
+    from storyframes import charts
+
+    d = cached_package()
+    chart = charts.members_map(d.geo, member_places(), d.coverage_cities, members.map_title(d.members))
+    return chart.to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def framing_views(outlets: tuple[str, ...], principles: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Every table the framing page shows, for one choice of filters, computed once."""
+    from storyframes import findings
+    from storyframes.filters import Filters
+    from storyframes.selection import chosen_articles, chosen_passages
+
+    d = cached_package()
+    chosen = Filters(outlets, principles)
+    arts = chosen_articles(d.articles, chosen)
+    passages = chosen_passages(d.passages, d.articles, d.passage_principles, chosen)
+    profile = analysis.frame_profile(passages, arts, d.passage_codes)
+    coverage = findings.filter_coverage(principle_coverage(), arts, d.principles[d.principles["principle_id"].isin(principles)])
+    chosen_voices = voices()[lambda v: v["outlet_id"].isin(arts["outlet_id"])]
+    tone = tone_along()[lambda t: t["passage_id"].isin(passages["passage_id"])]
+    return {
+        "articles": arts,
+        "passages": passages,
+        "words": fightin_words_for(outlets, principles),
+        "profile": profile.assign(frame_label=profile["frame"].map(code_labels("frame"))),
+        "coverage": coverage,
+        "voices": findings.speaker_labels(chosen_voices, d.outlets, group_name()),
+        "lexicon": analysis.lexicon_table(d.lexicon, arts),
+        "tone": tone,
+        "readability": readability()[lambda r: r["outlet_id"].isin(arts["outlet_id"])],
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def framing_specs(outlets: tuple[str, ...], principles: tuple[str, ...]) -> dict[str, dict]:
+    """The framing page's charts as Vega-Lite specs, built once per choice of filters
+    (building and serialising ten Altair charts costs more than half a second per rerun)."""
+    from storyframes import charts, findings
+
+    v = framing_views(outlets, principles)
+    ids, outlet_names = v["articles"]["outlet_id"].tolist(), v["articles"]["outlet"].tolist()
+    short = dict(zip(cached_package().outlets["outlet_id"], cached_package().outlets["short_name"]))
+    specs = {f"words_{o}": charts.distinctive_words_chart(v["words"][v["words"]["outlet_id"] == o], o, short[o]).to_dict() for o in ids}
+    specs["frames"] = charts.frame_profile_chart(v["profile"], ids, findings.frame_title(v["profile"])).to_dict()
+    if not v["coverage"].empty:
+        specs["position"] = charts.principle_position_chart(v["coverage"], ids, findings.position_title(v["coverage"])).to_dict()
+    specs["voices"] = charts.voices_chart(v["voices"], findings.voices_title(v["voices"])).to_dict()
+    specs["register"] = charts.register_chart(v["lexicon"], outlet_names, findings.register_title(v["lexicon"])).to_dict()
+    specs["tone"] = charts.tone_vs_vader_chart(v["tone"], outlet_names, findings.tone_vader_title(v["tone"])).to_dict()
+    specs["readability"] = charts.readability_chart(v["readability"], ids, findings.readability_title(v["readability"])).to_dict()
+    return specs

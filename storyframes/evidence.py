@@ -30,11 +30,12 @@ def where(paragraph: int, sentence: int, n_sentences: int) -> str:
     return f"¶{paragraph} · sentence {sentence} of {n_sentences}"
 
 
-def with_places(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Passages with their outlet and a human 'where' label."""
+def with_places(passages: pd.DataFrame, articles: pd.DataFrame, all_passages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Passages with their outlet and a human 'where' label ("of N" counts the whole article,
+    so pass `all_passages` when `passages` is a subset)."""
     arts = articles[["article_id", "outlet_id", "outlet"]]
     frame = passages.merge(arts, on="article_id", how="left", suffixes=("", "_a"))
-    totals = passages.groupby("article_id")["sentence"].max()
+    totals = (passages if all_passages is None else all_passages).groupby("article_id")["sentence"].max()
     frame["where"] = [
         where(p, s, int(totals[a])) for p, s, a in zip(frame["paragraph"], frame["sentence"], frame["article_id"])
     ]
@@ -53,7 +54,7 @@ def principle_sentences(passages: pd.DataFrame, passage_principles: pd.DataFrame
 def sentences_by_id(passages: pd.DataFrame, articles: pd.DataFrame, passage_ids: Iterable[str]) -> pd.DataFrame:
     """Verbatim sentences for a set of passage ids, with outlet and place, in reading order."""
     ids = list(dict.fromkeys(passage_ids))
-    frame = with_places(passages[passages["passage_id"].isin(ids)], articles)
+    frame = with_places(passages[passages["passage_id"].isin(ids)], articles, passages)
     return frame.sort_values(["outlet", "sentence"])[["outlet", "outlet_id", "passage_id", "where", "text"]].reset_index(drop=True)
 
 

@@ -67,5 +67,6 @@ def describe(filters: Filters, default: Filters, outlet_names: dict[str, str]) -
     if tuple(filters.principles) == tuple(default.principles):
         principles = "all principles"
     else:
-        principles = ", ".join("no principle" if p == NO_PRINCIPLE else p for p in filters.principles) or "no principle"
+        principles = (", ".join("sentences about no principle" if p == NO_PRINCIPLE else p for p in filters.principles)
+                      or "no principle selected")
     return f"Showing {outlets}; {principles}."

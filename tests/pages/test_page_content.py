@@ -1,0 +1,149 @@
+"""The numbers and claims each page states, checked against the CSV files directly (pandas,
+independently of the package's analysis code), and each page's own controls exercised."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from storyframes.data import DATA_DIR
+
+from .conftest import assert_clean, open_page, text_of
+
+
+def csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    names = ["passages", "articles", "passage_principles", "passage_codes", "members", "facts", "lexicon", "outlets", "coverage"]
+    return {n: csv(n) for n in names}
+
+
+def outlets_mentioning(tables, principle_id: str) -> set[str]:
+    pp, passages, articles = tables["passage_principles"], tables["passages"], tables["articles"]
+    prose = passages[passages["is_furniture"] == "False"]
+    ids = set(pp[pp["principle_id"] == principle_id]["passage_id"]) & set(prose["passage_id"])
+    arts = set(prose[prose["passage_id"].isin(ids)]["article_id"])
+    return set(articles[articles["article_id"].isin(arts)]["outlet"])
+
+
+def test_home_states_how_many_outlets_report_each_principle(tables):
+    at = open_page("dashboard.py")
+    assert_clean(at)
+    text = text_of(at)
+    n_full = len(tables["articles"])
+    for pid in ["P1", "P2", "P3", "P4"]:
+        n = len(outlets_mentioning(tables, pid))
+        assert f"Reported by **{n} of {n_full}** full-text outlets" in text, pid
+
+
+def test_home_counts_and_dates_come_from_the_facts(tables):
+    at = open_page("dashboard.py")
+    text = text_of(at)
+    facts = tables["facts"].set_index("fact_id")["value"]
+    assert f"{facts['member_count_announced']} police chiefs" in text
+    launch = pd.Timestamp(facts["launch_date"])
+    assert f"{launch:%a} {launch:%b} {launch.day}, {launch.year}" in text
+    counts = tables["facts"][tables["facts"]["fact_id"].str.match(r"count_(?!dec2015|jan2016|later)")]
+    values = pd.to_numeric(counts["value"])
+    assert f"from **{values.min()}** to **{values.max()}**" in text
+
+
+def test_members_page_counts_match_members_csv(tables):
+    at = open_page("pages/2_Members_and_cities.py")
+    assert_clean(at)
+    text = text_of(at)
+    members = tables["members"]
+    assert f"**{len(members)} people**" in text
+    assert f"**{(members['launch_era'] == 'yes').sum()}** of them" in text
+    placed = (members["place_basis"] != "not_placed").sum()
+    assert f"{placed} can be placed on the map" in text
+
+
+def test_members_search_filters_the_table():
+    at = open_page("pages/2_Members_and_cities.py")
+    at.text_input[0].input("Hennepin").run()
+    assert_clean(at)
+    table = at.dataframe[1].value
+    assert len(table) >= 2 and table["agency"].str.contains("Hennepin").all()
+    at.text_input[0].input("(.*").run()  # regex characters are taken literally
+    assert_clean(at)
+    assert "0 of" in text_of(at)
+
+
+def test_members_local_angle_lists_home_outlets():
+    at = open_page("pages/2_Members_and_cities.py")
+    place = next(o for o in at.selectbox[0].options if o.startswith("Minneapolis"))
+    at.selectbox[0].select(place).run()
+    assert_clean(at)
+    local = at.dataframe[1].value
+    assert "Star Tribune" in set(local["outlet"])
+
+
+def test_principles_page_side_by_side_shows_each_principle(tables):
+    at = open_page("pages/1_Principles.py")
+    for pid in ["P1", "P2", "P3", "P4"]:
+        at.radio(key="principle_to_read").set_value(pid).run()
+        assert_clean(at)
+        text = text_of(at)
+        for outlet in tables["articles"]["outlet"]:
+            mentions = outlet in outlets_mentioning(tables, pid)
+            assert (f"{outlet} does not mention this principle." in text) == (not mentions), (pid, outlet)
+
+
+def test_compare_cards_state_the_article_lengths(tables):
+    at = open_page("pages/3_Compare_outlets.py")
+    assert_clean(at)
+    words = {m.value for m in at.metric if m.label == "Words"}
+    assert words == set(tables["articles"]["word_count"])
+
+
+def test_framing_summary_claims_match_the_codes(tables):
+    at = open_page("pages/4_Framing_analysis.py")
+    assert_clean(at)
+    text = text_of(at)
+    # which outlets mention P4
+    p4 = outlets_mentioning(tables, "P4")
+    assert f"Only **{' and '.join(sorted(p4))}** mention" in text
+    # the most mocking outlet, by share of its prose sentences coded mocking
+    codes = tables["passage_codes"].merge(tables["passages"], on="passage_id")
+    prose = codes[codes["is_furniture"] == "False"].merge(tables["articles"][["article_id", "outlet"]], on="article_id")
+    share = prose.groupby("outlet")["tone_police"].apply(lambda s: (s == "mocking").mean())
+    top = share.idxmax()
+    n = int((prose[prose["outlet"] == top]["tone_police"] == "mocking").sum())
+    assert f"**{top}** is the most mocking: {n} of its sentences ({share.max():.0%})" in text
+    # which outlets use slang or pejorative words for the police
+    lex = tables["lexicon"]
+    slang = lex[(lex["target"] == "police") & lex["register"].isin(["slang", "pejorative"])]
+    for term in slang["term"]:
+        assert f"“{term}”" in text
+
+
+def test_framing_page_controls(tables):
+    at = open_page("pages/4_Framing_analysis.py")
+    at.selectbox(key="frame_a").select("gawker").run()
+    at.selectbox(key="frame_b").select("dabs").run()
+    assert_clean(at)
+    for toggle in at.toggle:
+        toggle.set_value(False).run()
+        assert_clean(at)
+
+
+def test_framing_page_with_one_outlet_explains_why_words_are_not_compared():
+    at = open_page("pages/4_Framing_analysis.py", outlet=["gawker"])
+    assert_clean(at)
+    assert "at least two full-text outlets" in text_of(at)
+
+
+def test_framing_page_parallel_reading_escapes_article_text(tables):
+    at = open_page("pages/4_Framing_analysis.py", principle=["P1"])
+    assert_clean(at)
+    sentence = tables["passages"].set_index("passage_id").loc["dabs-15", "text"]  # holds “adopt[ing] …”
+    rendered = [m.value for m in at.markdown if "adopt" in m.value]
+    assert rendered, "the P1 sentence with brackets is shown"
+    assert any("adopt\\[ing\\]" in r for r in rendered), rendered
+    assert "[ing]" in sentence
