@@ -48,7 +48,7 @@ def follow_click() -> None:
 
 coverage = findings.filter_coverage(derived.principle_coverage(), articles, principles)
 st.altair_chart(
-    charts.principle_matrix_chart(coverage, articles["outlet"].tolist(), findings.matrix_title(coverage)),
+    charts.principle_matrix_chart(coverage, findings.short_names(articles, data.outlets), findings.matrix_title(coverage)),
     key="principle_matrix",
     on_select=follow_click,
     alt=findings.matrix_alt_text(coverage),

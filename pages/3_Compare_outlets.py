@@ -26,10 +26,7 @@ else:
             st.markdown(f"#### {evidence.safe(card['outlet'])}")
             st.markdown(f"**“{evidence.safe(card['headline'])}”**")
             st.caption(card["byline"])
-            a, b, c = st.columns(3)
-            a.metric("Words", card["words"])
-            b.metric("Sentences", card["sentences"])
-            c.metric("Quotes / 100 words", card["quotes_per_100"])
+            st.markdown(f"**{card['words']}** words · **{card['sentences']}** sentences · **{card['quotes_per_100']}** quotes per 100 words")
             st.markdown(f"**Quoted:** {evidence.safe(card['quoted'])}")
             st.markdown(f"**Principles:** {card['principles']}")
 
@@ -84,5 +81,6 @@ else:
         charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage)),
         alt=findings.headline_dates_alt_text(coverage),
     )
-    st.dataframe(headlines, hide_index=True, width="stretch", column_config={"Address": st.column_config.LinkColumn("Address")})
+    st.table(headlines.drop(columns=["Address"]), hide_index=True)
+    st.caption("Every headline's address is listed under Sources & method.")
 footer(data)

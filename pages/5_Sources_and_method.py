@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import derived, export
+from storyframes import derived, export, findings
 from storyframes.page import footer, setup_page
 from storyframes.selection import describe
 
@@ -28,12 +28,7 @@ st.header("Codebook")
 book = data.codebook
 fields = book["field"].drop_duplicates().tolist()
 field = st.selectbox("Coded field", fields, index=fields.index("frame") if "frame" in fields else 0)
-st.dataframe(
-    book[book["field"] == field].drop(columns=["field"]),
-    hide_index=True,
-    width="stretch",
-    column_config={"definition": st.column_config.TextColumn(width="large"), "edge_rule": st.column_config.TextColumn(width="large")},
-)
+st.table(findings.codebook_table(book, field), hide_index=True)
 st.caption(
     "Frames follow the 15 dimensions of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
     "Each sentence has one primary frame, a tone toward law enforcement and a stance toward the reform, with a one-line rationale."

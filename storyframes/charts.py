@@ -68,12 +68,15 @@ def timeline_chart(timeline: pd.DataFrame, title: str) -> alt.Chart:
 
 
 def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], title: str) -> alt.Chart:
-    """Outlet × principle: quoted, paraphrased or omitted, with the number of sentences."""
+    """Principle × outlet: quoted, paraphrased or omitted, with the number of sentences.
+
+    Principles run down the side (their labels are long), outlets across the top by short name.
+    `outlet_order` lists short names."""
     frame = coverage.assign(cell_text=coverage["n_sentences"].map(lambda n: f"{n} sentence{'s' if n != 1 else ''}" if n else "omitted"))
     pick = alt.selection_point(name="cell", fields=["outlet_id", "principle_id"], on="click", clear="dblclick")
     base = alt.Chart(frame).encode(
-        x=alt.X("principle_label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=200)),
-        y=alt.Y("outlet:N", title=None, sort=outlet_order),
+        x=alt.X("short_name:N", title=None, sort=outlet_order, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
+        y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=300)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("status:N", title="How the outlet reported it", scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))),
@@ -86,7 +89,7 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
         text="cell_text:N",
         color=alt.condition(alt.datum.status == "quoted", alt.value("white"), alt.value("#1a1a1a")),
     )
-    return _style(alt.layer(cells, labels).properties(height=alt.Step(64), width="container"), title,
+    return _style(alt.layer(cells, labels).properties(height=alt.Step(56), width="container"), title,
                   "Click a cell to read the sentences behind it; double-click to clear.")
 
 
@@ -100,8 +103,9 @@ def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: st
     members_layer = alt.Chart(places).mark_point(filled=True, opacity=0.85, stroke="white", strokeWidth=1).encode(
         longitude="longitude:Q",
         latitude="latitude:Q",
-        size=alt.Size("n_members:Q", title="Members", scale=alt.Scale(range=[120, 900]), legend=alt.Legend(values=[1, 2, 3])),
-        color=alt.Color("role_type:N", title="Role", scale=alt.Scale(domain=role_domain, range=[*ROLE_COLOURS.values(), "#000000"])),
+        size=alt.Size("n_members:Q", title="Members", scale=alt.Scale(range=[120, 900]), legend=None),
+        color=alt.Color("role_type:N", title="Role", scale=alt.Scale(domain=role_domain, range=[*ROLE_COLOURS.values(), "#000000"]),
+                        legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')")),
         shape=alt.Shape("evidence_label:N", title="Evidence", scale=alt.Scale(
             domain=["Launch-era evidence (Oct 2015)", "Later or uncertain evidence", "Named by coverage, member not named"],
             range=["circle", "triangle-up", "diamond"])),
@@ -116,8 +120,10 @@ def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: st
         shape=alt.Shape("evidence_label:N"),
         tooltip=[alt.Tooltip("place_id:N", title="City"), alt.Tooltip("evidence:N", title="What coverage says"), alt.Tooltip("source:N", title="Source")],
     )
-    chart = alt.layer(states, cities_layer, members_layer).project(type="albersUsa").properties(height=470, width="container")
-    return _style(chart, title, "Click a place for its members and local coverage; double-click to clear.")
+    # A fixed size with the projection fitted to it: albersUsa does not scale itself to a container.
+    chart = alt.layer(states, cities_layer, members_layer).project(type="albersUsa", scale=660, translate=[255, 190]).properties(width=510, height=430)
+    return _style(chart, title, "Mark size = members at the place. Click a place for its members and local coverage; double-click to clear.").configure_legend(
+        orient="right", direction="vertical", columns=1, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=260)
 
 
 def frame_profile_chart(profile: pd.DataFrame, outlet_order: list[str], title: str) -> alt.Chart:

@@ -29,7 +29,9 @@ def principle_coverage() -> pd.DataFrame:
     d = cached_package()
     cov = analysis.principle_coverage(d.passages, d.articles, d.passage_principles, d.principles)
     labels = dict(zip(d.principles["principle_id"], d.principles["principle_id"] + " · " + d.principles["short_label"]))
-    return cov.assign(principle_label=cov["principle_id"].map(labels), share_pct=(cov["share_of_words"] * 100).round(1))
+    short = dict(zip(d.outlets["outlet_id"], d.outlets["short_name"]))
+    return cov.assign(principle_label=cov["principle_id"].map(labels), share_pct=(cov["share_of_words"] * 100).round(1),
+                      short_name=cov["outlet_id"].map(short))
 
 
 @st.cache_data(show_spinner=False)

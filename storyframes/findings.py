@@ -74,7 +74,7 @@ def outlet_cards(articles: pd.DataFrame, readability: pd.DataFrame, voices: pd.D
         v = voices[(voices["outlet_id"] == art.outlet_id) & (voices["n_quoted"] > 0)].sort_values("quote_words", ascending=False)
         quoted = "; ".join(f"{p.person} ({p.quote_words} words, via {p.channels.replace('_', ' ')}"
                            + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in v.itertuples()) or "nobody"
-        date = art.published if art.published_confidence == "high" else f"{art.published} ({art.published_confidence} confidence)"
+        date = display_date(art.published) + ("" if art.published_confidence == "high" else f" ({art.published_confidence} confidence)")
         cards.append({
             "outlet": art.outlet,
             "outlet_id": art.outlet_id,
@@ -378,3 +378,17 @@ def speaker_labels(voices: pd.DataFrame, outlets: pd.DataFrame, group_name: str)
         speaker_label=voices["person"].where(voices["person"] != group_name, "The group itself"),
         outlet_short=voices["outlet_id"].map(short),
     )
+
+
+def codebook_table(book: pd.DataFrame, field: str) -> pd.DataFrame:
+    """One field of the codebook for reading: code, label, definition, example, edge rule."""
+    rows = book[book["field"] == field]
+    example = [f"{pid}: “{text}”" if pid else "—" for pid, text in zip(rows["example_passage_id"], rows["example_text"])]
+    return pd.DataFrame({"Code": rows["code"], "Label": rows["label"], "Definition": rows["definition"],
+                         "Example": example, "Edge cases": rows["edge_rule"]})
+
+
+def short_names(articles: pd.DataFrame, outlets: pd.DataFrame) -> list[str]:
+    """The chosen articles' outlets by short name, in the articles' order."""
+    short = dict(zip(outlets["outlet_id"], outlets["short_name"]))
+    return [short[o] for o in articles["outlet_id"]]
