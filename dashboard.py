@@ -24,7 +24,7 @@ for col, card in zip(st.columns(4), glance):
 
 st.subheader("How many? The press counted differently")
 counts = findings.member_counts(data.facts)
-st.markdown(findings.member_counts_sentence(counts))
+st.markdown(findings.member_counts_sentence(counts, findings.fact_value(data.facts, "member_count_announced"), findings.member_growth(data.facts)))
 table_alternative(counts, "Show each outlet's count and its source")
 
 st.header("The four principles")

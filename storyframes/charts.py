@@ -54,7 +54,7 @@ def timeline_chart(timeline: pd.DataFrame, title: str) -> alt.Chart:
     )
     base = alt.Chart(frame).encode(
         y=alt.Y("short_label:N", sort=alt.EncodingSortField("start_t"), title=None, axis=alt.Axis(labelLimit=420)),
-        color=alt.Color("kind_label:N", title="Kind", scale=alt.Scale(domain=["Event", "Publication"], range=["#0072B2", "#C26A00"])),
+        color=alt.Color("kind_label:N", title="Kind", scale=alt.Scale(domain=["Event", "Publication"], range=["#0072B2", "#AD5E00"])),
         tooltip=[alt.Tooltip("label:N", title="What"), alt.Tooltip("start:N", title="When"), alt.Tooltip("end:N", title="Until"),
                  alt.Tooltip("confidence:N", title="How sure"), alt.Tooltip("source:N", title="Source")],
     )

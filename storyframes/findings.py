@@ -6,6 +6,8 @@ page change when the data or the filters do, and tests can check them against th
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -195,20 +197,38 @@ def at_a_glance(facts: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
     ]
 
 
+_GROWTH_FACTS = ("count_dec2015", "count_jan2016", "count_later")
+
+
 def member_counts(facts: pd.DataFrame) -> pd.DataFrame:
-    """How each source counted the members at launch (the 'count_*' facts of launch week)."""
-    rows = facts[(facts["topic"] == "count") & ~facts["fact_id"].isin(["count_dec2015", "count_jan2016", "count_later"])]
+    """How each source counted the members in launch week (the 'count' facts, later growth aside)."""
+    rows = facts[(facts["topic"] == "count") & ~facts["fact_id"].isin(_GROWTH_FACTS)]
     return rows[["fact", "value", "source", "confidence", "source_url"]].reset_index(drop=True)
 
 
-def member_counts_sentence(counts: pd.DataFrame) -> str:
+def member_growth(facts: pd.DataFrame) -> pd.DataFrame:
+    """How the membership grew after the launch, as the facts state it."""
+    rows = facts[facts["fact_id"].isin(_GROWTH_FACTS)]
+    return rows[["fact", "value", "source", "confidence", "source_url"]].reset_index(drop=True)
+
+
+def _source_label(source: str) -> str:
+    """'NPR (Carrie Johnson), 2015-10-21' → 'NPR': the outlet, without dates or passage ids."""
+    return re.split(r"[(,;]", source)[0].strip()
+
+
+def member_counts_sentence(counts: pd.DataFrame, announced: str = "", growth: pd.DataFrame | None = None) -> str:
+    """How the press counts differ, each number taken from the facts given."""
     values = pd.to_numeric(counts["value"], errors="coerce")
     lo, hi = int(values.min()), int(values.max())
-    return (
-        f"The launch was announced as **130** members, but {len(counts)} sources gave counts from **{lo}** to **{hi}** — "
-        f"“more than 130”, “nearly 130”, “more than 125”, 120. Later the group grew past 150, 160 and about 200."
-        if lo != hi else f"Every source gave {lo}."
-    )
+    if lo == hi:
+        return f"Every source gave {lo}."
+    said = "; ".join(f"{_source_label(s)}: {v}" for s, v in zip(counts["source"], counts["value"]))
+    lead = f"The launch was announced as **{announced}** members, but " if announced else ""
+    text = f"{lead}{len(counts)} sources gave counts from **{lo}** to **{hi}** — {said}."
+    if growth is not None and not growth.empty:
+        text += " Later: " + " ".join(growth["fact"])
+    return text
 
 
 def principle_reach(coverage: pd.DataFrame) -> dict[str, str]:
@@ -330,8 +350,11 @@ def headline_agreement_sentence(hvb: pd.DataFrame) -> str:
     if full.empty:
         return ""
     agree = full[full["agrees"].fillna(False).astype(bool)]
-    return (f"For the full texts we can check: {len(agree)} of {len(full)} headlines share the body's dominant frame"
-            + ("" if len(agree) == len(full) else f" ({_names(full[~full['agrees'].fillna(False).astype(bool)]['outlet'].tolist())} do not).") )
+    text = f"For the full texts we can check: {len(agree)} of {len(full)} headlines share the body's dominant frame"
+    if len(agree) == len(full):
+        return text + "."
+    others = full[~full["agrees"].fillna(False).astype(bool)]["outlet"].tolist()
+    return text + f" ({_names(others)} {'does' if len(others) == 1 else 'do'} not)."
 
 
 def headline_body_table(hvb: pd.DataFrame, frame_labels: dict[str, str]) -> pd.DataFrame:
@@ -392,3 +415,8 @@ def short_names(articles: pd.DataFrame, outlets: pd.DataFrame) -> list[str]:
     """The chosen articles' outlets by short name, in the articles' order."""
     short = dict(zip(outlets["outlet_id"], outlets["short_name"]))
     return [short[o] for o in articles["outlet_id"]]
+
+
+def fact_value(facts: pd.DataFrame, fact_id: str) -> str:
+    """The value of one fact from facts.csv."""
+    return str(_fact(facts, fact_id)["value"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 LAUNCH_LABELS = {"yes": "Launch-era evidence (Oct 2015)", "no_or_uncertain": "Later or uncertain evidence"}
+ROLE_PLURALS = {"police": "police", "sheriff": "sheriffs", "prosecutor": "prosecutors",
+                "attorney_general": "attorneys general", "other": "others"}
 ROLE_LABELS = {
     "police": "Police",
     "sheriff": "Sheriff",
@@ -106,7 +108,7 @@ def membership_summary(members: pd.DataFrame, cities: pd.DataFrame) -> str:
     launch = int((members["launch_era"] == "yes").sum())
     placed = int((members["place_basis"] != "not_placed").sum())
     roles = members["role_type"].value_counts()
-    role_text = ", ".join(f"{int(c)} {ROLE_LABELS[r].lower()}" for r, c in roles.items())
+    role_text = ", ".join(f"{int(c)} {ROLE_LABELS[r].lower() if c == 1 else ROLE_PLURALS[r]}" for r, c in roles.items())
     return (
         f"**{n} people** are tied to the group by the evidence we hold ({role_text}); **{launch}** of them by evidence from "
         f"the October 2015 launch, {n - launch} by later or uncertain evidence. {placed} can be placed on the map; "

@@ -10,7 +10,7 @@ from __future__ import annotations
 # The three full-text outlets get strong colours; headline-only outlets share a neutral grey so
 # the eye goes to the comparison the page is about.
 OUTLET_COLOURS: dict[str, str] = {
-    "dabs": "#C26A00",  # Okabe-Ito orange, darkened for text contrast
+    "dabs": "#AD5E00",  # Okabe-Ito orange, darkened to 4.8:1 contrast on white
     "gawker": "#A0467F",  # Okabe-Ito reddish purple, darkened
     "cbs": "#0072B2",  # Okabe-Ito blue
 }

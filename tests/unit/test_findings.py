@@ -1,0 +1,507 @@
+"""Sentences that state findings (storyframes.findings): exact sentences on tiny hand-made tables,
+and the page summaries on the real package, each number checked against an independent pandas
+computation on the CSV files."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from storyframes import analysis
+from storyframes import findings as F
+from storyframes.data import DATA_DIR, load_package
+
+
+def cov_frame(rows):
+    """Principle coverage rows: (outlet_id, outlet, principle_id, status, n_sentences, position_label)."""
+    return pd.DataFrame(rows, columns=["outlet_id", "outlet", "principle_id", "status", "n_sentences", "position_label"])
+
+
+# --- matrix_title ---------------------------------------------------------------------------------
+
+
+def test_matrix_title_one_full_outlet_and_the_most_omitted_principle():
+    cov = cov_frame([
+        ("a", "A", "P1", "quoted", 2, "lede"), ("a", "A", "P2", "paraphrased", 1, "body"),
+        ("b", "B", "P1", "quoted", 1, "body"), ("b", "B", "P2", "omitted", 0, "—"),
+        ("c", "C", "P1", "omitted", 0, "—"), ("c", "C", "P2", "omitted", 0, "—"),
+    ])
+    assert F.matrix_title(cov) == "Only A reported all 2 selected principles; P2 was left out by 2 of 3 outlets"
+
+
+def test_matrix_title_several_full_outlets_no_omission_one_principle():
+    cov = cov_frame([("a", "A", "P4", "quoted", 1, "lede"), ("b", "B", "P4", "paraphrased", 3, "body")])
+    assert F.matrix_title(cov) == "A and B reported all 1 selected principle"
+
+
+def test_matrix_title_single_outlet_is_not_only():
+    cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "quoted", 1, "body")])
+    assert F.matrix_title(cov) == "A reported all 2 selected principles"
+
+
+def test_matrix_title_no_full_outlet():
+    cov = cov_frame([
+        ("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—"),
+        ("b", "B", "P1", "omitted", 0, "—"), ("b", "B", "P2", "omitted", 0, "—"),
+    ])
+    assert F.matrix_title(cov) == "No outlet reported all 2 selected principles; P2 was left out by 2 of 2 outlets"
+
+
+def test_matrix_title_one_outlet_omitting():
+    cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—")])
+    assert F.matrix_title(cov) == "No outlet reported all 2 selected principles; P2 was left out by 1 of 1 outlet"
+
+
+def test_matrix_title_empty():
+    assert F.matrix_title(cov_frame([])) == "No principle coverage to show"
+
+
+def test_filter_coverage_keeps_chosen_outlets_and_principles():
+    cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—"),
+                     ("b", "B", "P1", "quoted", 1, "lede"), ("b", "B", "P2", "quoted", 2, "body")])
+    got = F.filter_coverage(cov, pd.DataFrame({"outlet_id": ["b"]}), pd.DataFrame({"principle_id": ["P2"]}))
+    assert got[["outlet_id", "principle_id"]].values.tolist() == [["b", "P2"]]
+    assert list(got.index) == [0]
+
+
+def test_matrix_alt_text_and_side_by_side_caption():
+    cov = cov_frame([("a", "A", "P1", "quoted", 2, "lede"), ("b", "B", "P1", "paraphrased", 1, "closing"),
+                     ("c", "C", "P1", "omitted", 0, "—")])
+    assert F.matrix_alt_text(cov) == ("Matrix of outlets by principle. A, P1: quoted in 2 sentences; B, P1: paraphrased in 1 sentences; "
+                                      "C, P1: omitted.")
+    assert F.side_by_side_caption(cov, "P1") == ("A: quoted (2 sentences, first in the lede); "
+                                                 "B: paraphrased (1 sentence, first in the closing); C: omitted.")
+
+
+# --- principle_reach ------------------------------------------------------------------------------
+
+
+def test_principle_reach():
+    cov = cov_frame([
+        ("a", "A", "P1", "quoted", 2, "lede"), ("a", "A", "P4", "omitted", 0, "—"),
+        ("b", "B", "P1", "paraphrased", 1, "body"), ("b", "B", "P4", "omitted", 0, "—"),
+        ("c", "C", "P1", "omitted", 0, "—"), ("c", "C", "P4", "quoted", 5, "closing"),
+    ])
+    assert F.principle_reach(cov) == {
+        "P1": "Reported by **2 of 3** full-text outlets: A (quoted), B (paraphrased).",
+        "P4": "Reported by **1 of 3** full-text outlets: C (quoted).",
+    }
+
+
+def test_principle_reach_nobody():
+    cov = cov_frame([("a", "A", "P3", "omitted", 0, "—")])
+    assert F.principle_reach(cov) == {"P3": "Reported by **0 of 1** full-text outlets: nobody."}
+
+
+# --- member counts --------------------------------------------------------------------------------
+
+
+def counts_frame(values):
+    return pd.DataFrame({"fact": [f"f{i}" for i in range(len(values))], "value": values,
+                         "source": "s", "confidence": "high", "source_url": "https://x"})
+
+
+def test_member_counts_sentence_range():
+    got = F.member_counts_sentence(counts_frame(["130", "120", "125"]), "130")
+    assert got.startswith("The launch was announced as **130** members, but 3 sources gave counts from **120** to **130** — ")
+
+
+def test_member_counts_sentence_all_equal():
+    assert F.member_counts_sentence(counts_frame(["130", "130"])) == "Every source gave 130."
+
+
+def test_member_counts_sentence_states_only_numbers_from_its_input():
+    got = F.member_counts_sentence(counts_frame(["90", "100"]))
+    numbers = set(re.findall(r"\d+", got))
+    assert numbers <= {"2", "90", "100"}, got
+
+
+def test_member_counts_of_launch_week_from_facts_csv(data, facts_csv):
+    launch_week = facts_csv[(facts_csv["topic"] == "count")
+                            & ~facts_csv["fact_id"].isin(["count_dec2015", "count_jan2016", "count_later"])]
+    got = F.member_counts(data.facts)
+    assert got["value"].tolist() == launch_week["value"].tolist()
+    values = launch_week["value"].astype(int)
+    sentence = F.member_counts_sentence(got)
+    assert f"{len(launch_week)} sources gave counts from **{values.min()}** to **{values.max()}**" in sentence
+
+
+# --- at_a_glance ----------------------------------------------------------------------------------
+
+
+def tiny_facts():
+    rows = {
+        "launch_date": "2016-03-01", "wh_panel_date": "2016-03-03", "group_name": "Chiefs for Change",
+        "group_parent": "Example Institute", "launch_venue": "Town Hall, Springfield, IL",
+        "launch_crime_report_wording": "a gathering in Springfield", "member_count_announced": "99",
+    }
+    return pd.DataFrame({"fact_id": list(rows), "topic": "event", "value": list(rows.values())})
+
+
+def tiny_members():
+    return pd.DataFrame({
+        "name": ["Ann A", "Bob B", "Cy C", "Di D"],
+        "title": ["Chief; Co-Chair", "Sheriff", "Co-Chair (co-founder)", "Co-Chair"],
+        "agency": ["Springfield Police Department", "County Sheriff", "Shelbyville Police Department", "Later PD"],
+        "launch_era": ["yes", "yes", "yes", "no_or_uncertain"],
+    })
+
+
+def test_at_a_glance_from_tiny_facts():
+    cards = F.at_a_glance(tiny_facts(), tiny_members())
+    assert cards == [
+        {"label": "What", "headline": "A law-enforcement coalition",
+         "detail": "Chiefs for Change, a project of the Example Institute, published a Statement of Principles with four priorities."},
+        {"label": "When", "headline": "Tue Mar 1, 2016",
+         "detail": "Launch press conference; a White House panel with President Obama followed on Thursday, March 3."},
+        {"label": "Where", "headline": "Washington, D.C.",
+         "detail": "Town Hall. The Crime Report calls it “a gathering in Springfield”."},
+        {"label": "Who", "headline": "99 police chiefs, sheriffs, prosecutors",
+         "detail": "Announced as coming “from all 50 states”. Co-chairs: Ann A (Springfield Police) and Cy C (Shelbyville Police)."},
+    ]
+
+
+def test_at_a_glance_missing_fact_is_a_clear_error():
+    facts = tiny_facts()
+    with pytest.raises(KeyError, match="wh_panel_date"):
+        F.at_a_glance(facts[facts["fact_id"] != "wh_panel_date"], tiny_members())
+
+
+def test_at_a_glance_real(data, facts_csv):
+    value = dict(zip(facts_csv["fact_id"], facts_csv["value"]))
+    launch, panel = pd.Timestamp(value["launch_date"]), pd.Timestamp(value["wh_panel_date"])
+    cards = {c["label"]: c for c in F.at_a_glance(data.facts, data.members)}
+    assert value["launch_date"] == "2015-10-21" and launch.day_name() == "Wednesday"
+    when = f"{launch.day_name()[:3]} {launch.month_name()[:3]} {launch.day}, {launch.year}"
+    assert cards["When"]["headline"] == when == "Wed Oct 21, 2015"
+    assert f"followed on {panel.day_name()}, {panel.month_name()} {panel.day}." in cards["When"]["detail"]
+    assert cards["Who"]["headline"].startswith(f"{value['member_count_announced']} police chiefs")
+    members = pd.read_csv(DATA_DIR / "members.csv", dtype=str, keep_default_na=False)
+    chairs = members[members["title"].str.contains("Co-Chair") & (members["launch_era"] == "yes")]
+    assert len(chairs) >= 1
+    for name in chairs["name"]:
+        assert name in cards["Who"]["detail"]
+    assert value["group_name"] in cards["What"]["detail"] and value["group_parent"] in cards["What"]["detail"]
+    assert value["launch_venue"].split(",")[0] in cards["Where"]["detail"]
+
+
+# --- timeline_title -------------------------------------------------------------------------------
+
+
+def test_timeline_title_lag_and_late_outlets():
+    arts = pd.DataFrame({"outlet": ["A", "B", "C", "D"],
+                         "published_earliest": pd.to_datetime(["2015-10-21", "2015-10-28", "2015-10-21", "2015-10-24"])})
+    assert F.timeline_title(pd.DataFrame(), arts) == "Most coverage came on launch day; B, D followed at least 3 days later"
+
+
+def test_timeline_title_all_same_day():
+    arts = pd.DataFrame({"outlet": ["A", "B"], "published_earliest": pd.to_datetime(["2015-10-21", "2015-10-21"])})
+    assert F.timeline_title(pd.DataFrame(), arts) == "All the coverage came on launch day"
+
+
+def test_timeline_title_real(data):
+    arts = pd.read_csv(DATA_DIR / "articles.csv", dtype=str, keep_default_na=False)
+    first = pd.to_datetime(arts["published_earliest"]).min()
+    late = arts[pd.to_datetime(arts["published_earliest"]) > first]
+    lag = (pd.to_datetime(late["published_earliest"]).min() - first).days
+    assert lag == 5 and late["outlet"].tolist() == ["Dabs Magazine"]
+    assert F.timeline_title(data.timeline, data.articles) == (
+        f"Most coverage came on launch day; {', '.join(late['outlet'])} followed at least {lag} days later")
+
+
+# --- headlines ------------------------------------------------------------------------------------
+
+
+def test_headline_table():
+    coverage = pd.DataFrame({
+        "coverage_id": ["x", "y"], "outlet": ["Outlet X", "Outlet Y"], "outlet_kind": ["paper", "blog"],
+        "published": ["2015-10-21", "2015-10"], "headline": ["Chiefs act", "Cops talk"], "headline_confidence": ["high", "low"],
+        "article_id": ["x", ""], "url": ["https://x", "https://y"],
+    })
+    codes = pd.DataFrame({"coverage_id": ["y", "x"], "frame": ["political", "policy"], "key_terms": ["cops; talk", "chiefs act"],
+                          "headline_stance": ["sceptical", "neutral"]})
+    got = F.headline_table(coverage, codes, {"policy": "Policy prescription", "political": "Political"})
+    assert list(got.columns) == ["Outlet", "Kind", "Published", "Headline", "Key words", "Frame", "Stance",
+                                 "Headline sure?", "Full text here", "Address"]
+    assert got.to_dict("records") == [
+        {"Outlet": "Outlet X", "Kind": "paper", "Published": "2015-10-21", "Headline": "Chiefs act", "Key words": "chiefs act",
+         "Frame": "Policy prescription", "Stance": "neutral", "Headline sure?": "high", "Full text here": True, "Address": "https://x"},
+        {"Outlet": "Outlet Y", "Kind": "blog", "Published": "2015-10", "Headline": "Cops talk", "Key words": "cops; talk",
+         "Frame": "Political", "Stance": "sceptical", "Headline sure?": "low", "Full text here": False, "Address": "https://y"},
+    ]
+
+
+def test_headline_table_real_has_every_headline(data):
+    labels = dict(zip(data.codebook[data.codebook["field"] == "frame"]["code"], data.codebook[data.codebook["field"] == "frame"]["label"]))
+    got = F.headline_table(data.coverage, data.headline_codes, labels)
+    cov = pd.read_csv(DATA_DIR / "coverage.csv", dtype=str, keep_default_na=False)
+    assert got["Headline"].tolist() == cov["headline"].tolist()
+    assert int(got["Full text here"].sum()) == int((cov["article_id"] != "").sum()) == 3
+    assert got["Frame"].notna().all()
+
+
+def test_headline_dates_title():
+    cov = pd.DataFrame({"published_earliest": pd.to_datetime(["2015-10-22", "2015-10-21", "2015-10-21", "2015-11-02"])})
+    assert F.headline_dates_title(cov) == "2 of 4 headlines appeared on October 21, 2015"
+
+
+def test_headline_agreement_sentence_names_the_disagreeing():
+    hvb = pd.DataFrame({"outlet": ["A", "B", "C"], "article_id": ["a", "b", ""],
+                        "agrees": pd.array([True, False, pd.NA], dtype="boolean")})
+    assert F.headline_agreement_sentence(hvb) == (
+        "For the full texts we can check: 1 of 2 headlines share the body's dominant frame (B does not).")
+
+
+def test_headline_agreement_sentence_no_full_text():
+    hvb = pd.DataFrame({"outlet": ["C"], "article_id": [""], "agrees": pd.array([pd.NA], dtype="boolean")})
+    assert F.headline_agreement_sentence(hvb) == ""
+
+
+def test_headline_agreement_sentence_all_agree_is_a_full_sentence():
+    hvb = pd.DataFrame({"outlet": ["A", "B"], "article_id": ["a", "b"], "agrees": pd.array([True, True], dtype="boolean")})
+    got = F.headline_agreement_sentence(hvb)
+    assert got == "For the full texts we can check: 2 of 2 headlines share the body's dominant frame."
+
+
+# --- lexicon_side_by_side -------------------------------------------------------------------------
+
+
+def test_lexicon_side_by_side():
+    lexicon = pd.DataFrame({
+        "article_id": ["a", "a", "b", "a", "z"],
+        "term": ["cops", "pigs", "officers", "reform", "ghost"],
+        "target": ["police", "police", "police", "reform", "police"],
+        "register": ["slang", "pejorative", "formal", "neutral", "slang"],
+    })
+    articles = pd.DataFrame({"article_id": ["b", "a"], "outlet": ["Outlet B", "Outlet A"]})  # the reader's order
+    got = F.lexicon_side_by_side(lexicon, articles)
+    assert list(got.columns) == ["Words for", "Outlet B", "Outlet A"]
+    assert got.to_dict("records") == [
+        {"Words for": "police", "Outlet B": "officers (formal)", "Outlet A": "cops (slang); pigs (pejorative)"},
+        {"Words for": "reform", "Outlet B": "—", "Outlet A": "reform (neutral)"},
+    ]
+
+
+def test_lexicon_side_by_side_real_columns_follow_articles(data):
+    got = F.lexicon_side_by_side(data.lexicon, data.articles)
+    assert list(got.columns) == ["Words for", *data.articles["outlet"]]
+    lex = pd.read_csv(DATA_DIR / "lexicon.csv", dtype=str, keep_default_na=False)
+    assert sorted(got["Words for"]) == sorted(lex["target"].unique())
+    gawker = dict(zip(got["Words for"], got["Gawker"]))
+    for r in lex[lex["article_id"] == "gawker"].itertuples():
+        assert f"{r.term} ({r.register})" in gawker[r.target]
+
+
+# --- other titles on tiny frames ------------------------------------------------------------------
+
+
+def test_frame_title_and_alt_text():
+    profile = pd.DataFrame({"outlet": ["A", "A", "B"], "frame_label": ["Policy", "Political", "Morality"],
+                            "n": [3, 1, 2], "share": [0.6, 0.2, 0.5]})
+    assert F.frame_title(profile) == "A: mostly Policy (60%); B: mostly Morality (50%)"
+    assert F.frame_alt_text(profile) == ("Bar chart of the share of each outlet's sentences per frame. "
+                                         "A, Policy: 3 sentences (60%); A, Political: 1 sentences (20%); B, Morality: 2 sentences (50%).")
+    assert F.frame_title(profile.iloc[0:0]) == "No frames to show"
+
+
+def test_tone_title():
+    tone = pd.DataFrame({"outlet": ["A", "A", "A", "A", "B", "B"],
+                         "tone_police": ["mocking", "neutral", "neutral", "critical", "mocking", "mocking"]})
+    assert F.tone_title(tone) == "B is the most mocking: 100% of its sentences mock law enforcement"
+    calm = tone.assign(tone_police="neutral")
+    assert F.tone_title(calm) == "No sentence mocks law enforcement in this selection"
+    assert F.tone_title(tone.iloc[0:0]) == "No sentences to show"
+
+
+def test_tone_vader_title():
+    tone = pd.DataFrame({"tone_police": ["mocking", "critical", "favourable", "neutral"],
+                         "disagreement": [True, False, False, False]})
+    assert F.tone_vader_title(tone) == "VADER misreads 1 of 3 sentences with a tone: sarcasm scores as positive"
+    assert F.tone_vader_title(tone.assign(disagreement=False)) == "VADER and the hand codes agree on every toned sentence here"
+
+
+def test_position_title():
+    cov = pd.DataFrame({"outlet": ["A", "B", "C"], "principle_id": ["P1", "P2", "P3"], "status": ["quoted", "paraphrased", "omitted"],
+                        "first_position": [0.5, 0.1, None], "position_label": ["body", "lede", "—"]})
+    assert F.position_title(cov) == "B reaches a principle first (P2, in its lede); omitted principles have no point"
+    assert F.position_title(cov[cov["status"] == "omitted"]) == "No selected outlet mentions these principles"
+
+
+def test_voices_title():
+    voices = pd.DataFrame({"person": ["X", "Y", "Z"], "outlet": ["A", "B", "B"], "n_quoted": [1, 2, 0],
+                           "quote_words": [40, 12, 99], "channels": ["other_outlet", "own_words", ""]})
+    assert F.voices_title(voices) == "X gets the most quoted words (40, in A, through other outlet)"
+    assert F.voices_title(voices.assign(n_quoted=0)) == "Nobody is quoted in this selection"
+
+
+def test_register_title():
+    lex = pd.DataFrame({"outlet": ["A", "A", "A", "B", "B", "B"],
+                        "register": ["slang", "pejorative", "formal", "formal", "formal", "neutral"]})
+    assert F.register_title(lex) == "A uses the most slang and insults (2 terms); B the most formal words"
+    assert F.register_title(lex[lex["outlet"] == "B"]) == "Every selected outlet keeps to formal or neutral words"
+    assert F.register_title(lex.iloc[0:0]) == "No lexicon terms in this selection"
+
+
+def test_readability_title():
+    read = pd.DataFrame({"outlet": ["A", "B", "C"], "flesch_kincaid_grade": [9.04, 12.56, 7.0]})
+    assert F.readability_title(read) == "B reads hardest (grade 12.6); C easiest (7.0)"
+    assert F.readability_title(read.iloc[0:0]) == "No text to measure"
+
+
+def test_distinctive_words_title():
+    words = pd.DataFrame({"outlet": ["A", "A", "B"], "term": ["pigs", "cops", "statement"], "z": [1.5, 1.0, 2.5]})
+    assert F.distinctive_words_title(words) == "Most distinctive words — B: “statement”; A: “pigs”"
+    weak = words.assign(z=[1.5, 1.0, 0.5])
+    assert F.distinctive_words_title(weak) == ("Most distinctive words — A: “pigs”; B: “statement” "
+                                               "(none reaches |z| ≥ 1.96: three short articles)")
+    assert F.distinctive_words_title(words.iloc[0:0]) == "Not enough outlets to compare words"
+
+
+def test_frame_difference_title():
+    diff = pd.DataFrame({"frame_label": ["Policy", "Political"], "diff": [-0.25, 0.1]})
+    assert F.frame_difference_title(diff, "A", "B") == "The biggest gap: B gives Policy 25% more of its sentences"
+    assert F.frame_difference_title(diff.iloc[0:0], "A", "B") == "No frames to compare"
+
+
+def test_display_date():
+    assert F.display_date("2015-10-21T09:36") == "2015-10-21, 09:36"
+    assert F.display_date("2015-10-26/2015-10-30 (approx.)") == "2015-10-26/2015-10-30 (approx.)"
+
+
+def test_add_principles_to_cards():
+    cov = cov_frame([("a", "A", "P2", "omitted", 0, "—"), ("a", "A", "P1", "quoted", 1, "lede"),
+                     ("b", "B", "P1", "paraphrased", 1, "body")])
+    cards = F.add_principles_to_cards([{"outlet_id": "a"}, {"outlet_id": "b"}], cov)
+    assert [c["principles"] for c in cards] == ["P1 quoted, P2 omitted", "P1 paraphrased"]
+
+
+# --- framing_summary on the real package ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_package()
+
+
+def read_csv(name):
+    return pd.read_csv(DATA_DIR / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def facts_csv():
+    return read_csv("facts")
+
+
+@pytest.fixture(scope="module")
+def summary(data):
+    facts = analysis.summary_facts(data.passages, data.articles, data.passage_codes, data.passage_principles,
+                                   data.passage_people, data.lexicon)
+    return F.framing_summary(facts)
+
+
+@pytest.fixture(scope="module")
+def raw():
+    """Independent tables straight from the CSV files."""
+    arts = read_csv("articles")
+    passages = read_csv("passages")
+    prose = passages[passages["is_furniture"] == "False"].merge(arts[["article_id", "outlet_id", "outlet"]], on="article_id")
+    return {"articles": arts, "prose": prose, "pp": read_csv("passage_principles"), "people": read_csv("passage_people"),
+            "codes": read_csv("passage_codes"), "lexicon": read_csv("lexicon")}
+
+
+def names(values):
+    values = list(values)
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def test_framing_summary_has_four_lines(summary):
+    assert len(summary) == 4
+
+
+def test_framing_summary_statement_quotes(summary, raw):
+    pp, people, prose = raw["pp"], raw["people"], raw["prose"]
+    quoting = set(pp[pp["reference"] == "quoted"]["passage_id"]) | set(
+        people[(people["mention"] == "quoted") & (people["quote_channel"] == "statement")
+               & (people["person_kind"] == "organization")]["passage_id"])
+    counts = {o: int(prose[(prose["outlet"] == o)]["passage_id"].isin(quoting).sum()) for o in raw["articles"]["outlet"]}
+    top = max(counts.values())
+    leaders = [o for o in raw["articles"]["outlet"] if counts[o] == top]
+    assert leaders == ["CBS News (The Crime Report)"]
+    rest = ", ".join(f"{o} {n}" for o, n in counts.items() if o not in leaders)
+    assert summary[0] == f"**{names(leaders)}** quotes the group's Statement most: in {top} sentences (against {rest})."
+    assert counts["CBS News (The Crime Report)"] == 12  # the number a reader sees, pinned
+
+
+def test_framing_summary_police_slang(summary, raw):
+    lex, arts = raw["lexicon"], raw["articles"]
+    slang = lex[(lex["target"] == "police") & lex["register"].isin(["slang", "pejorative"])]
+    users = [o for o in arts["outlet_id"] if o in set(slang["article_id"].map(dict(zip(arts["article_id"], arts["outlet_id"]))))]
+    outlet = dict(zip(arts["outlet_id"], arts["outlet"]))
+    article = dict(zip(arts["outlet_id"], arts["article_id"]))
+    # the summary lists terms in lexicon_table's order: register (code order), then term case-folded
+    order = {"formal": 0, "neutral": 1, "slang": 2, "pejorative": 3, "figurative": 4}
+
+    def terms(o):
+        rows = slang[slang["article_id"] == article[o]]
+        rows = rows.assign(_r=rows["register"].map(order), _w=rows["term"].str.casefold()).sort_values(["_r", "_w"])
+        return ", ".join(f"“{t}”" for t in rows["term"])
+
+    said = "; ".join(f"{outlet[o]}: {terms(o)}" for o in users)
+    verb = "calls" if len(users) == 1 else "call"
+    assert summary[1] == f"**{names(outlet[o] for o in users)}** {verb} the police by slang or insults — {said}."
+    assert "CBS" not in summary[1]
+
+
+def test_framing_summary_fourth_principle(summary, raw):
+    pp, prose = raw["pp"], raw["prose"]
+    p4 = pp[pp["principle_id"] == "P4"]
+    mention = {}
+    for o in raw["articles"]["outlet"]:
+        hit = p4[p4["passage_id"].isin(prose[prose["outlet"] == o]["passage_id"])]
+        mention[o] = "quoted" if (hit["reference"] == "quoted").any() else ("paraphrased" if len(hit) else "omitted")
+    mentioning = [o for o, s in mention.items() if s != "omitted"]
+    missing = [o for o, s in mention.items() if s == "omitted"]
+    assert mentioning == ["CBS News (The Crime Report)"]
+    assert summary[2] == (f"Only **{names(mentioning)}** mentions the fourth principle (P4, community ties: "
+                          + ", ".join(mention[o] for o in mentioning) + f"); {names(missing)} leave it out.")
+
+
+def test_framing_summary_mocking_share(summary, raw):
+    codes, prose = raw["codes"], raw["prose"]
+    mocking = set(codes[codes["tone_police"] == "mocking"]["passage_id"])
+    share = {}
+    for o in raw["articles"]["outlet"]:
+        ids = prose[prose["outlet"] == o]["passage_id"]
+        share[o] = (int(ids.isin(mocking).sum()), len(ids))
+    leader = max(share, key=lambda o: share[o][0] / share[o][1])
+    n, total = share[leader]
+    assert leader == "Gawker"
+    assert summary[3] == f"**Gawker** is the most mocking: {n} of its sentences ({round(100 * n / total)}%) mock law enforcement."
+
+
+def test_framing_summary_with_nothing_to_say():
+    empty_table = pd.DataFrame({"outlet_id": ["a"], "outlet": ["A"], "n_sentences": [0], "status": ["omitted"]})
+    facts = {
+        "statement_quotes": {"outlets": [], "outlet_ids": [], "n_sentences": 0, "table": empty_table},
+        "police_slang": {"outlets": [], "outlet_ids": [], "terms": {}},
+        "principle_mentions": {"outlets": [], "outlet_ids": [], "principle_id": "P4", "how": {"a": "omitted"}, "table": empty_table},
+        "mocking": {"outlets": [], "n": 0, "share": 0.0},
+    }
+    assert F.framing_summary(facts) == ["No selected outlet uses slang or insults for the police.",
+                                        "No selected outlet mentions the fourth principle (P4)."]
+
+
+def test_matrix_title_and_reach_on_the_real_package(data, raw):
+    cov = analysis.principle_coverage(data.passages, data.articles, data.passage_principles, data.principles)
+    assert F.matrix_title(cov) == ("Only CBS News (The Crime Report) reported all 4 selected principles; "
+                                   "P4 was left out by 2 of 3 outlets")
+    reach = F.principle_reach(cov)
+    pp, prose = raw["pp"], raw["prose"]
+    for pid in ["P1", "P2", "P3", "P4"]:
+        ids = set(pp[pp["principle_id"] == pid]["passage_id"])
+        reporting = [o for o in raw["articles"]["outlet"] if prose[prose["outlet"] == o]["passage_id"].isin(ids).any()]
+        assert reach[pid].startswith(f"Reported by **{len(reporting)} of 3** full-text outlets: ")
+        for o in reporting:
+            assert f"{o} (" in reach[pid]
