@@ -1,5 +1,6 @@
 """Compare outlets: the selected outlets side by side, then the wider coverage by headline."""
 
+import pandas as pd
 import streamlit as st
 
 from storyframes import analysis, charts, derived, evidence, findings
@@ -78,9 +79,13 @@ if coverage.empty:
 else:
     headlines = findings.headline_table(coverage, data.headline_codes, derived.code_labels("frame"))
     st.altair_chart(
-        charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage)),
+        charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage, pd.Timestamp(findings.fact_value(data.facts, "launch_date")))),
         alt=findings.headline_dates_alt_text(coverage),
     )
-    st.table(headlines.drop(columns=["Address"]), hide_index=True)
-    st.caption("Every headline's address is listed under Sources & method.")
+    st.caption(findings.undated_note(coverage))
+    st.dataframe(headlines, hide_index=True, width="stretch", row_height=56,
+                 column_config={"Outlet": st.column_config.TextColumn(width=140), "Published": st.column_config.TextColumn(width=85),
+                                "Headline": st.column_config.TextColumn(width=250), "Key words": st.column_config.TextColumn(width=150),
+                                "Frame · stance": st.column_config.TextColumn(width=115),
+                                "Address": st.column_config.LinkColumn("Address", width=45, display_text="open")})
 footer(data)

@@ -28,7 +28,8 @@ st.header("Codebook")
 book = data.codebook
 fields = book["field"].drop_duplicates().tolist()
 field = st.selectbox("Coded field", fields, index=fields.index("frame") if "frame" in fields else 0)
-st.table(findings.codebook_table(book, field), hide_index=True)
+for entry in findings.codebook_entries(book, field):
+    st.markdown(entry)
 st.caption(
     "Frames follow the 15 dimensions of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
     "Each sentence has one primary frame, a tone toward law enforcement and a stance toward the reform, with a one-line rationale."
@@ -47,15 +48,19 @@ st.markdown(
 
 st.header("Every source")
 sources = export.sources_table(data)
-st.dataframe(sources, hide_index=True, width="stretch", column_config={"url": st.column_config.LinkColumn("Address")})
+st.dataframe(sources, hide_index=True, width="stretch", row_height=48,
+             column_config={"source": st.column_config.TextColumn("Source", width=260),
+                            "url": st.column_config.LinkColumn("Address", width=180, display_text=r"https?://(?:www\.)?([^/]+)"),
+                            "supports": st.column_config.TextColumn("Supports", width=250),
+                            "confidence": st.column_config.TextColumn("How sure", width=80)})
 
 st.header("Download the data")
 st.caption(describe(filters, ctx.default, names) + " Downloads below hold exactly these rows.")
 tables = export.filtered_tables(data, filters)
-cols = st.columns(3)
+cols = st.columns(2)
 for i, (name, frame) in enumerate(tables.items()):
-    cols[i % 3].download_button(
-        f"{name}.csv ({len(frame)} rows)",
+    cols[i % 2].download_button(
+        f"{name}.csv · {len(frame)} rows",
         data=export.csv_bytes(frame),
         file_name=f"{name}.csv",
         mime="text/csv",

@@ -96,7 +96,7 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
 def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: str) -> alt.LayerChart:
     """Member places on U.S. state shapes shipped in data/ (no tiles, no network)."""
     states = alt.Chart(alt.Data(values=geo, format=alt.DataFormat(type="topojson", feature="states"))).mark_geoshape(
-        fill="#F2F2F2", stroke="#9A9A9A", strokeWidth=0.6
+        fill="#F2F2F2", stroke="#9A9A9A", strokeWidth=0.6, aria=False  # decoration: the alt text describes the map
     )
     pick = alt.selection_point(name="place", fields=["place_id"], on="click", clear="dblclick")
     role_domain = [*ROLE_COLOURS, "mixed"]
@@ -155,9 +155,9 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str) -> alt.C
     chart = alt.Chart(frame).mark_point(filled=True, size=170).encode(
         x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("outlet:N", title=None, sort=[o for o in outlet_order]),
-        color=alt.Color("tone_police:N", title="Tone toward law enforcement (hand-coded)",
+        color=alt.Color("tone_police:N", title="Hand-coded tone", legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')", columns=2),
                         scale=alt.Scale(domain=[k for k in TONE_COLOURS if k != "not_applicable"], range=[v for k, v in TONE_COLOURS.items() if k != "not_applicable"])),
-        shape=alt.Shape("stance_reform:N", title="Stance toward the reform", scale=alt.Scale(domain=["supportive", "neutral", "sceptical", "not_applicable"],
+        shape=alt.Shape("stance_reform:N", title="Stance on reform", legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')", columns=2), scale=alt.Scale(domain=["supportive", "neutral", "sceptical", "not_applicable"],
                                                                                            range=["triangle-up", "circle", "triangle-down", "square"])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("sentence:Q", title="Sentence"), alt.Tooltip("tone_police:N", title="Tone"),
@@ -167,7 +167,9 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str) -> alt.C
 
 
 def headline_dates_chart(coverage: pd.DataFrame, title: str) -> alt.Chart:
-    """When each headline appeared, by kind of outlet; full texts in their outlet colours."""
+    """When each headline appeared; full texts in their outlet colours. Only pieces dated to the
+    day are plotted (a month-only date would sit misleadingly on the 1st); ranges become bars."""
+    coverage = coverage[(coverage["published_latest"] - coverage["published_earliest"]).dt.days <= 7]
     frame = coverage.assign(colour_key=coverage["outlet_id"].where(coverage["outlet_id"].isin(OUTLET_COLOURS), "other"))
     domain = [*OUTLET_COLOURS, "other"]
     chart = alt.Chart(frame).mark_point(filled=True, size=150).encode(
@@ -180,6 +182,10 @@ def headline_dates_chart(coverage: pd.DataFrame, title: str) -> alt.Chart:
     )
     return _style(chart.properties(width="container", height=alt.Step(22)), title)
 
+
+# Registers and quote channels avoid the outlet colours, so colour keeps one meaning per chart family.
+REGISTER_RANGE = ["#3B3B3B", "#9E9E9E", "#44AA99", "#DDCC77", "#CC3311"]  # formal, neutral, figurative, slang, pejorative
+CHANNEL_RANGE = ["#3B3B3B", "#44AA99", "#DDCC77", "#9E9E9E"]
 
 PRINCIPLE_SCALE = alt.Scale(domain=list(PRINCIPLE_COLOURS), range=list(PRINCIPLE_COLOURS.values()))
 
@@ -229,7 +235,7 @@ def principle_position_chart(coverage: pd.DataFrame, outlet_order: list[str], ti
                  alt.Tooltip("n_sentences:Q", title="Sentences"), alt.Tooltip("share_pct:Q", title="Share of words (%)"),
                  alt.Tooltip("first_sentence:Q", title="First sentence no."), alt.Tooltip("position_label:N", title="Where")],
     ).add_params(pick)
-    rules = alt.Chart(pd.DataFrame({"x": [0.2, 0.8]})).mark_rule(strokeDash=[4, 4], color="#8C8C8C").encode(x="x:Q")
+    rules = alt.Chart(pd.DataFrame({"x": [0.2, 0.8]})).mark_rule(strokeDash=[4, 4], color="#8C8C8C", aria=False).encode(x="x:Q")
     return _style(alt.layer(rules, chart).properties(width="container", height=alt.Step(48)), title,
                   "Dashed lines mark the lede (first fifth) and the closing (last fifth). Omitted principles have no point. Click a point for its sentences.")
 
@@ -242,7 +248,7 @@ def voices_chart(voices: pd.DataFrame, title: str) -> alt.Chart:
     chart = alt.Chart(frame).mark_bar().encode(
         y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=460)),
         x=alt.X("quote_words:Q", title="Words of quotation"),
-        color=alt.Color("channel:N", title="Quote comes through", scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(columns=2)),
+        color=alt.Color("channel:N", title="Quote comes through", scale=alt.Scale(range=CHANNEL_RANGE), legend=alt.Legend(columns=2)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("person:N", title="Speaker"), alt.Tooltip("n_quoted:Q", title="Quoted sentences"),
                  alt.Tooltip("quote_words:Q", title="Words"), alt.Tooltip("channel:N", title="Through"), alt.Tooltip("channel_outlets:N", title="Via outlet")],
@@ -258,7 +264,7 @@ def register_chart(lexicon: pd.DataFrame, outlet_order_names: list[str], title: 
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("outlet:N", title=None, sort=outlet_order_names),
         x=alt.X("terms:Q", title="Terms in the lexicon", stack="zero"),
-        color=alt.Color("register:N", title="Register", scale=alt.Scale(domain=registers, range=["#0072B2", "#8C8C8C", "#CC79A7", "#E69F00", "#D55E00"]),
+        color=alt.Color("register:N", title="Register", scale=alt.Scale(domain=registers, range=REGISTER_RANGE),
                         sort=registers),
         order=alt.Order("register_rank:Q"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
@@ -276,13 +282,14 @@ def tone_vs_vader_chart(tone: pd.DataFrame, outlet_order_names: list[str], title
     points = alt.Chart(frame).mark_point(filled=True, size=150).encode(
         x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("vader_compound:Q", title="VADER compound (automated)", scale=alt.Scale(domain=[-1, 1])),
-        color=alt.Color("tone_police:N", title="Hand-coded tone", scale=alt.Scale(domain=list(TONE_COLOURS), range=list(TONE_COLOURS.values()))),
+        color=alt.Color("tone_police:N", title="Hand-coded tone", scale=alt.Scale(domain=list(TONE_COLOURS), range=list(TONE_COLOURS.values())),
+                        legend=alt.Legend(labelExpr="replace(datum.label, '_', ' ')")),
         shape=alt.Shape("agreement:N", title=None, scale=alt.Scale(domain=["hand code and VADER disagree", "agree or no tone"], range=["cross", "circle"])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("sentence:Q", title="Sentence"), alt.Tooltip("tone_police:N", title="Hand tone"),
                  alt.Tooltip("vader_compound:Q", title="VADER", format="+.2f"), alt.Tooltip("text_short:N", title="Text")],
     ).add_params(pick)
-    zero = alt.Chart(frame).mark_rule(color="#8C8C8C").encode(y=alt.datum(0))
+    zero = alt.Chart(frame).mark_rule(color="#8C8C8C", aria=False).encode(y=alt.datum(0))
     chart = alt.layer(zero, points).properties(width=680, height=140).facet(
         row=alt.Row("outlet:N", title=None, sort=outlet_order_names, header=alt.Header(labelFontSize=FONT_SIZE, labelAngle=0, labelAlign="left", labelOrient="top")))
     return _style(chart, title, "Height = automated score; colour = hand code; × = they disagree. Click a point to read the sentence.")

@@ -144,25 +144,36 @@ def tone_alt_text(tone: pd.DataFrame) -> str:
 
 
 def headline_table(coverage: pd.DataFrame, headline_codes: pd.DataFrame, frame_labels: dict[str, str]) -> pd.DataFrame:
+    """The headlines compared: who, when, the words that frame it and the frame (five columns fit a projector)."""
     merged = coverage.merge(headline_codes, on="coverage_id", how="left")
     return pd.DataFrame({
-        "Outlet": merged["outlet"],
-        "Kind": merged["outlet_kind"],
+        "Outlet": merged["outlet"] + " (" + merged["outlet_kind"] + ")",
         "Published": merged["published"],
-        "Headline": merged["headline"],
+        "Headline": merged["headline"] + merged["headline_confidence"].map(lambda c: "" if c == "high" else f" [headline {c} confidence]"),
         "Key words": merged["key_terms"],
-        "Frame": merged["frame"].map(frame_labels),
-        "Stance": merged["headline_stance"],
-        "Headline sure?": merged["headline_confidence"],
-        "Full text here": merged["article_id"].ne(""),
+        "Frame · stance": merged["frame"].map(frame_labels) + " · " + merged["headline_stance"],
         "Address": merged["url"],
     })
 
 
-def headline_dates_title(coverage: pd.DataFrame) -> str:
-    first = coverage["published_earliest"].min()
-    same_day = int((coverage["published_earliest"] == first).sum())
-    return f"{same_day} of {len(coverage)} headlines appeared on {first:%B} {first.day}, {first.year}"
+def headline_dates_title(coverage: pd.DataFrame, launch: pd.Timestamp | None = None) -> str:
+    """How many headlines appeared on launch day, counting only pieces dated to the day."""
+    exact = coverage[coverage["published_earliest"] == coverage["published_latest"]]
+    day = launch if launch is not None else (exact["published_earliest"].mode().iloc[0] if len(exact) else None)
+    if day is None:
+        return "No headline is dated to the day"
+    on_day = int((exact["published_earliest"] == day).sum())
+    vague = len(coverage) - len(exact)
+    return (f"{on_day} of {len(coverage)} headlines appeared on {day:%B} {day.day}, {day.year}"
+            + (f"; {vague} {'is' if vague == 1 else 'are'} dated only roughly" if vague else ""))
+
+
+def undated_note(coverage: pd.DataFrame) -> str:
+    """Which pieces the date chart leaves out, and why."""
+    vague = coverage[(coverage["published_latest"] - coverage["published_earliest"]).dt.days > 7]
+    if vague.empty:
+        return ""
+    return "Not plotted (dated only to the month): " + ", ".join(f"{r.outlet} ({r.published})" for r in vague.itertuples()) + "."
 
 
 def headline_dates_alt_text(coverage: pd.DataFrame) -> str:
@@ -382,15 +393,16 @@ def display_date(published: str) -> str:
 
 
 def readability_table(read: pd.DataFrame) -> pd.DataFrame:
+    """Readability figures as a reader reads them (formatted, not 4-decimal floats)."""
     return pd.DataFrame({
         "Outlet": read["outlet"],
-        "Words": read["words"],
-        "Sentences": read["sentences"],
-        "Words per sentence": read["avg_sentence_length"].round(1),
-        "Syllables per word": read["syllables_per_word"].round(2),
-        "Flesch–Kincaid grade": read["flesch_kincaid_grade"].round(1),
-        "Reading ease": read["flesch_reading_ease"].round(0),
-        "Quotes per 100 words": read["quotes_per_100_words"].round(1),
+        "Words": read["words"].astype(str),
+        "Sentences": read["sentences"].astype(str),
+        "Words per sentence": read["avg_sentence_length"].map("{:.1f}".format),
+        "Syllables per word": read["syllables_per_word"].map("{:.2f}".format),
+        "Flesch–Kincaid grade": read["flesch_kincaid_grade"].map("{:.1f}".format),
+        "Reading ease": read["flesch_reading_ease"].map("{:.0f}".format),
+        "Quotes per 100 words": read["quotes_per_100_words"].map("{:.1f}".format),
     })
 
 
@@ -409,6 +421,17 @@ def codebook_table(book: pd.DataFrame, field: str) -> pd.DataFrame:
     example = [f"{pid}: “{text}”" if pid else "—" for pid, text in zip(rows["example_passage_id"], rows["example_text"])]
     return pd.DataFrame({"Code": rows["code"], "Label": rows["label"], "Definition": rows["definition"],
                          "Example": example, "Edge cases": rows["edge_rule"]})
+
+
+def codebook_entries(book: pd.DataFrame, field: str) -> list[str]:
+    """One field of the codebook as Markdown paragraphs (wraps on any screen; text escaped)."""
+    from storyframes.text import escape_markdown as esc
+
+    out = []
+    for r in book[book["field"] == field].itertuples():
+        example = f"*Example* ({r.example_passage_id}): “{esc(r.example_text)}”  \n" if r.example_passage_id else ""
+        out.append(f"**{esc(r.label)}** · `{r.code}`  \n{esc(r.definition)}  \n{example}*Edge cases:* {esc(r.edge_rule)}")
+    return out
 
 
 def short_names(articles: pd.DataFrame, outlets: pd.DataFrame) -> list[str]:

@@ -139,3 +139,37 @@ def place_sentence(here: pd.DataFrame) -> str:
     for r in here.itertuples():
         parts.append(f"{escape_markdown(r.names)} — {r.evidence_label.lower()}; place basis: {r.place_basis.replace('_', ' ')}")
     return "  \n".join(parts)
+
+
+def readable_member_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The member table with reader-facing headers and the columns that fit a projector."""
+    return pd.DataFrame({
+        "Name": table["name"],
+        "Title and agency": table["title"] + " — " + table["agency"],
+        "Place": (table["place_name"] + ", " + table["place_state"]).where(table["place_name"] != "", "not placed"),
+        "Role": table["role_type"].map(ROLE_LABELS),
+        "Evidence": table["launch_era"].map(LAUNCH_LABELS) + " · " + table["confidence"] + " confidence",
+        "Source": table["source_url"],
+    })
+
+
+def readable_naming_table(naming: pd.DataFrame) -> pd.DataFrame:
+    """Which outlet named which member, with the basis in plain words."""
+    basis = naming["basis"].str.replace(r"coverage index:.*", "coverage index", regex=True)
+    return pd.DataFrame({
+        "Member": naming["name"],
+        "Outlet": naming["outlet"],
+        "How": naming["how"],
+        "Known from": basis + naming["passages"].map(lambda p: f" ({p})" if p else ""),
+    })
+
+
+def readable_places_table(places: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Place": places["place_id"],
+        "Members": places["n_members"],
+        "Role": places["role_type"].map(lambda r: ROLE_LABELS.get(r, r)),
+        "Evidence": places["evidence_label"],
+        "Who": places["names"],
+        "Place basis": places["place_basis"].str.replace("_", " "),
+    })

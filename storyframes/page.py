@@ -28,6 +28,16 @@ NAV = (
 )
 
 
+# Our own static CSS (no article or user text ever goes here): less empty space above the title
+# on a 720-pixel-high projector, and room at line ends for the padding of highlighted words.
+_STYLE = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+[data-testid="stMarkdownContainer"] p { padding-right: 0.4rem; }
+</style>
+"""
+
+
 @dataclass(frozen=True)
 class PageContext:
     data: StoryData
@@ -154,6 +164,7 @@ def show_data_error(error: DataPackageError) -> None:
 def setup_page(title: str, icon: str) -> PageContext:
     """Page config, data and filters; stops the page with a readable message if the data is broken."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide")
+    st.html(_STYLE)
     try:
         data = cached_package()
     except DataPackageError as error:

@@ -69,7 +69,7 @@ def test_members_search_filters_the_table():
     at.text_input[0].input("Hennepin").run()
     assert_clean(at)
     table = at.dataframe[1].value
-    assert len(table) >= 2 and table["agency"].str.contains("Hennepin").all()
+    assert len(table) >= 2 and table["Title and agency"].str.contains("Hennepin").all()
     at.text_input[0].input("(.*").run()  # regex characters are taken literally
     assert_clean(at)
     assert "0 of" in text_of(at)

@@ -223,13 +223,12 @@ def test_headline_table():
     codes = pd.DataFrame({"coverage_id": ["y", "x"], "frame": ["political", "policy"], "key_terms": ["cops; talk", "chiefs act"],
                           "headline_stance": ["sceptical", "neutral"]})
     got = F.headline_table(coverage, codes, {"policy": "Policy prescription", "political": "Political"})
-    assert list(got.columns) == ["Outlet", "Kind", "Published", "Headline", "Key words", "Frame", "Stance",
-                                 "Headline sure?", "Full text here", "Address"]
+    assert list(got.columns) == ["Outlet", "Published", "Headline", "Key words", "Frame · stance", "Address"]
     assert got.to_dict("records") == [
-        {"Outlet": "Outlet X", "Kind": "paper", "Published": "2015-10-21", "Headline": "Chiefs act", "Key words": "chiefs act",
-         "Frame": "Policy prescription", "Stance": "neutral", "Headline sure?": "high", "Full text here": True, "Address": "https://x"},
-        {"Outlet": "Outlet Y", "Kind": "blog", "Published": "2015-10", "Headline": "Cops talk", "Key words": "cops; talk",
-         "Frame": "Political", "Stance": "sceptical", "Headline sure?": "low", "Full text here": False, "Address": "https://y"},
+        {"Outlet": "Outlet X (paper)", "Published": "2015-10-21", "Headline": "Chiefs act", "Key words": "chiefs act",
+         "Frame · stance": "Policy prescription · neutral", "Address": "https://x"},
+        {"Outlet": "Outlet Y (blog)", "Published": "2015-10", "Headline": "Cops talk [headline low confidence]", "Key words": "cops; talk",
+         "Frame · stance": "Political · sceptical", "Address": "https://y"},
     ]
 
 
@@ -237,14 +236,26 @@ def test_headline_table_real_has_every_headline(data):
     labels = dict(zip(data.codebook[data.codebook["field"] == "frame"]["code"], data.codebook[data.codebook["field"] == "frame"]["label"]))
     got = F.headline_table(data.coverage, data.headline_codes, labels)
     cov = pd.read_csv(DATA_DIR / "coverage.csv", dtype=str, keep_default_na=False)
-    assert got["Headline"].tolist() == cov["headline"].tolist()
-    assert int(got["Full text here"].sum()) == int((cov["article_id"] != "").sum()) == 3
-    assert got["Frame"].notna().all()
+    assert [h.split(" [headline")[0] for h in got["Headline"]] == cov["headline"].tolist()
+    assert got["Frame · stance"].notna().all()
+
+
+def dated(earliest, latest):
+    return pd.DataFrame({"outlet": [f"O{i}" for i in range(len(earliest))], "published": earliest,
+                         "published_earliest": pd.to_datetime(earliest), "published_latest": pd.to_datetime(latest)})
 
 
 def test_headline_dates_title():
-    cov = pd.DataFrame({"published_earliest": pd.to_datetime(["2015-10-22", "2015-10-21", "2015-10-21", "2015-11-02"])})
+    cov = dated(["2015-10-22", "2015-10-21", "2015-10-21", "2015-11-02"], ["2015-10-22", "2015-10-21", "2015-10-21", "2015-11-02"])
     assert F.headline_dates_title(cov) == "2 of 4 headlines appeared on October 21, 2015"
+
+
+def test_headline_dates_title_does_not_count_month_only_dates_as_the_first():
+    """A piece dated only "2015-10" has earliest Oct 1: it must not make Oct 1 look like the big day."""
+    cov = dated(["2015-10-01", "2015-10-01", "2015-10-21", "2015-10-21", "2015-10-21"],
+                ["2015-10-31", "2015-10-31", "2015-10-21", "2015-10-21", "2015-10-21"])
+    assert F.headline_dates_title(cov, pd.Timestamp("2015-10-21")) == "3 of 5 headlines appeared on October 21, 2015; 2 are dated only roughly"
+    assert F.undated_note(cov).startswith("Not plotted (dated only to the month): O0 (2015-10-01), O1")
 
 
 def test_headline_agreement_sentence_names_the_disagreeing():

@@ -1,0 +1,362 @@
+"""Browser test set-up: one real Streamlit server and one headless Chromium per test session.
+
+Playwright cannot download browsers here, so the tests drive Debian's Chromium. Without it the
+browser tests are skipped with a reason, unless STORYFRAMES_REQUIRE_BROWSER=1 (CI), where a
+missing browser is a failure. The server log goes to artifacts/browser/, screenshots to
+artifacts/screenshots/ (artifacts/ is git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import warnings
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+BROWSER_ARTIFACTS = ARTIFACTS / "browser"
+VIEWPORT = {"width": 1280, "height": 720}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 60
+RUN_TIMEOUT_MS = 30_000
+
+# Counts the script runs the page has started, so a wait after a click cannot mistake the
+# previous run's "notRunning" for the end of the rerun the click caused.
+_RUN_COUNTER_JS = """
+(() => {
+  window.__sfRuns = 0;
+  const watch = () => new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.target.getAttribute && m.target.getAttribute('data-test-script-state') === 'running') window.__sfRuns += 1;
+    }
+  }).observe(document.documentElement, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+  if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
+})();
+"""
+
+_BUSY_SELECTOR = "[data-testid='stSpinner'], [data-testid='stSkeleton'], [data-testid='stAppSkeleton']"
+
+
+def _require_browser() -> bool:
+    return os.environ.get("STORYFRAMES_REQUIRE_BROWSER") == "1"
+
+
+def _missing(reason: str) -> None:
+    if _require_browser():
+        pytest.fail(f"{reason} (STORYFRAMES_REQUIRE_BROWSER=1, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str | None:
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def _free_port() -> int:
+    """A port free on every interface (Streamlit listens on all of them, IPv6 included)."""
+    for family in (socket.AF_INET6, socket.AF_INET):
+        try:
+            with socket.socket(family) as sock:
+                sock.bind(("", 0))
+                return sock.getsockname()[1]
+        except OSError:
+            continue
+    raise RuntimeError("no free local port")
+
+
+def _health(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.read().decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _log_tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    path = chromium_path()
+    if path is None:
+        _missing("Chromium not found (/usr/bin/chromium or `chromium` on PATH): browser tests need Debian's chromium package")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("the playwright package is not installed (pip install -r requirements-dev.txt)")
+    return path
+
+
+class AppServer:
+    """`python -m streamlit run dashboard.py` on a free local port, logging to artifacts/browser/."""
+
+    def __init__(self) -> None:
+        self.port: int | None = None
+        self.proc: subprocess.Popen | None = None
+        self.restarts = 0
+        self.log_path = BROWSER_ARTIFACTS / "streamlit-server.log"
+        self._log = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def start(self) -> None:
+        BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        last_error = ""
+        for _attempt in range(3):  # another process may take the port between choosing and binding it
+            port = self.port or _free_port()
+            self._log = self.log_path.open("a" if self.restarts else "w", encoding="utf-8")
+            self._log.write(f"==== starting streamlit on port {port} ====\n")
+            self._log.flush()
+            start_at = self.log_path.stat().st_size
+            cmd = [
+                sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                "--server.headless", "true",
+                "--server.port", str(port),
+                "--browser.gatherUsageStats", "false",
+                # Others edit files while tests run: no reruns or "source changed" banners mid-test.
+                "--server.fileWatcherType", "none",
+            ]  # fmt: skip
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+            while time.monotonic() < deadline and self.alive():
+                # "ok" alone could come from someone else's server on that port: also require our
+                # process alive and its own log naming the port.
+                own_log = self.log_path.read_text(errors="replace")[start_at:]
+                if f":{port}" in own_log and _health(f"http://127.0.0.1:{port}/_stcore/health") == "ok" and self.alive():
+                    self.port = port
+                    return
+                time.sleep(0.25)
+            self.stop()
+            tail = _log_tail(self.log_path)
+            last_error = f"streamlit did not become healthy on port {port} within {SERVER_START_TIMEOUT_S}s; log tail:\n{tail}"
+            if "is not available" not in tail:
+                break
+            self.port = None  # the port was taken meanwhile: choose another
+        pytest.fail(last_error, pytrace=False)
+
+    def ensure_running(self) -> None:
+        """Restart the server (same port) if something outside the tests stopped it."""
+        if self.alive():
+            return
+        code = self.proc.returncode if self.proc else None
+        self.restarts += 1
+        warnings.warn(
+            f"the Streamlit server stopped during the browser tests (exit code {code}; 'Stopping...' in "
+            f"{self.log_path} means a SIGTERM from outside the tests): restarted on port {self.port}",
+            stacklevel=2,
+        )
+        self.stop()
+        self.start()
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+@pytest.fixture(scope="session")
+def app_server(chromium_executable: str):
+    """The app under test, started once per session and stopped at the end."""
+    server = AppServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _server_running(request):
+    """Before each browser test the server must be up: restart it if it was killed from outside."""
+    if "app_server" in request.fixturenames:
+        request.getfixturevalue("app_server").ensure_running()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def new_page(browser, app_url: str):
+    """A fresh 1280x720 page in its own context (the projector view), collecting page errors
+    and dialogs for the checks. Close it with `page.context.close()`."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
+    context.add_init_script(_RUN_COUNTER_JS)
+    pg = context.new_page()
+    pg.set_default_timeout(RUN_TIMEOUT_MS)
+    pg.page_errors = []  # uncaught JavaScript errors
+    pg.dialogs = []  # alert()/confirm() calls: an injected script would show up here
+    pg.on("pageerror", lambda exc: pg.page_errors.append(str(exc)))
+
+    def _dialog(dialog):
+        pg.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", _dialog)
+    return pg
+
+
+def save_failure_screenshot(pg, request) -> None:
+    rep = getattr(request.node, "rep_call", None)
+    if rep is None or not rep.failed:
+        return
+    (BROWSER_ARTIFACTS / "failures").mkdir(parents=True, exist_ok=True)
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)
+    try:
+        pg.screenshot(path=str(BROWSER_ARTIFACTS / "failures" / f"{name}.png"))
+    except Exception:  # noqa: BLE001 - a failure screenshot is best effort
+        pass
+
+
+@pytest.fixture()
+def page(browser, app_server, request):
+    """A fresh 1280x720 page for one test; a screenshot is kept in artifacts/browser/failures/ if it fails."""
+    pg = new_page(browser, app_server.url)
+    yield pg
+    save_failure_screenshot(pg, request)
+    pg.context.close()
+
+
+@pytest.fixture(scope="module")
+def loaded_pages(browser, app_server):
+    """Each page opened once per module, for the read-only checks (render, axe, text fit):
+    `loaded_pages(path)` opens and waits on first use, then hands back the same page."""
+    opened: dict[str, object] = {}
+    seen = {"restarts": app_server.restarts}
+
+    def get(path: str):
+        if app_server.restarts != seen["restarts"]:  # pages of a stopped server are stale
+            for pg in opened.values():
+                pg.context.close()
+            opened.clear()
+            seen["restarts"] = app_server.restarts
+        if path not in opened:
+            pg = new_page(browser, app_server.url)
+            open_page(pg, path)
+            opened[path] = pg
+        return opened[path]
+
+    yield get
+    for pg in opened.values():
+        pg.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Waiting on the app's own state (as Streamlit's e2e tests do)
+
+
+def run_count(page) -> int:
+    """How many script runs this page has started so far (see _RUN_COUNTER_JS)."""
+    return page.evaluate("() => window.__sfRuns || 0")
+
+
+def wait_ready(page, *, runs_before: int | None = None, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
+    """Wait until the app has finished the run in progress and drawn its output.
+
+    After `goto`/`reload` (runs_before=None) wait for the first run to start and end. After an
+    action, pass `run_count(page)` taken *before* it: the wait then needs a newer run to start
+    (bounded: an action that causes no rerun just moves on) and to end. Then no spinner or
+    skeleton may be visible and every Vega chart must have drawn (bounded; the tests check it).
+    """
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout_ms)
+    since = 0 if runs_before is None else runs_before
+    try:
+        page.wait_for_function(f"() => (window.__sfRuns || 0) > {since}", timeout=timeout_ms if runs_before is None else 5_000)
+    except Exception:  # noqa: BLE001 - the run may have ended before the counter was installed
+        if runs_before is None:
+            page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms)
+    page.wait_for_function(
+        """(sel) => [...document.querySelectorAll(sel)].every(e => !(e.offsetWidth || e.offsetHeight || e.getClientRects().length))""",
+        arg=_BUSY_SELECTOR,
+        timeout=timeout_ms,
+    )
+    try:
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.vega-embed')].every(e => {
+                 if (e.querySelector('canvas')) return true;
+                 const svg = e.querySelector('svg');
+                 return svg && svg.querySelector('g[class*="mark-"]');
+               })""",
+            timeout=10_000,
+        )
+    except Exception:  # noqa: BLE001 - an undrawn chart is reported by the tests, not here
+        pass
+    page.wait_for_timeout(150)  # settle: layout and fonts after the last delta
+
+
+def open_page(page, path: str) -> None:
+    page.goto(path)
+    wait_ready(page)
+
+
+def full_page_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside [data-testid='stMain'], so `full_page=True` alone captures one
+    screen: grow the viewport to the content's height for the shot, then restore it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        """() => Math.max(window.innerHeight,
+             ...['stMain', 'stSidebarContent'].map(t => (document.querySelector(`[data-testid='${t}']`) || {}).scrollHeight || 0))"""
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, 16_000)})
+    try:
+        page.wait_for_timeout(300)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+        page.wait_for_timeout(300)
