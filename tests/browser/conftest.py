@@ -115,11 +115,12 @@ def chromium_executable() -> str:
 class AppServer:
     """`python -m streamlit run dashboard.py` on a free local port, logging to artifacts/browser/."""
 
-    def __init__(self) -> None:
+    def __init__(self, script: str = "dashboard.py", log_name: str = "streamlit-server.log") -> None:
+        self.script = script
         self.port: int | None = None
         self.proc: subprocess.Popen | None = None
         self.restarts = 0
-        self.log_path = BROWSER_ARTIFACTS / "streamlit-server.log"
+        self.log_path = BROWSER_ARTIFACTS / log_name
         self._log = None
 
     @property
@@ -140,7 +141,7 @@ class AppServer:
             self._log.flush()
             start_at = self.log_path.stat().st_size
             cmd = [
-                sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                sys.executable, "-m", "streamlit", "run", self.script,
                 "--server.headless", "true",
                 "--server.port", str(port),
                 "--browser.gatherUsageStats", "false",

@@ -1,0 +1,23 @@
+"""A tiny app for one behaviour (as Streamlit's own e2e tests do): a hostile sentence goes
+through the parallel reading's highlighter with every layer on and must be shown literally."""
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from storyframes.evidence import reading_markup, safe  # noqa: E402
+
+HOSTILE = "Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok."
+QUOTE = "*the* _mass_ [incarceration]"
+TERM = "<script>alert('x')</script>"
+
+# Each rendering sits in a keyed container (CSS class st-key-<key>) so the test can find it.
+with st.container(key="reading"):
+    st.markdown(reading_markup(HOSTILE, [QUOTE], [TERM], show_quotes=True, show_terms=True))
+with st.container(key="safe"):
+    st.markdown(safe(HOSTILE))
+with st.container(key="furniture"):
+    st.markdown(reading_markup(HOSTILE, [], [], show_quotes=False, show_terms=False, furniture=True))

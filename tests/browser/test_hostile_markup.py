@@ -1,0 +1,64 @@
+"""Highlighting stays safe in a real browser: a sentence holding <script>, $, *, _, [ ], a
+Markdown link, a colour directive, backticks and a backslash is shown literally, character for
+character, with our highlight colours around it and nothing of it interpreted."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import AppServer, new_page, wait_ready
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = "Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok."
+
+
+@pytest.fixture(scope="module")
+def markup_url(chromium_executable):
+    server = AppServer("tests/browser/apps/hostile_markup.py", "hostile-markup-server.log")
+    server.start()
+    yield server.url
+    server.stop()
+
+
+def shown_text(pg, key: str) -> str:
+    return re.sub(r"\s+", " ", pg.inner_text(f".st-key-{key} [data-testid='stMarkdownContainer']")).strip()
+
+
+@pytest.mark.parametrize("key", ["reading", "safe", "furniture"])
+def test_hostile_sentence_is_shown_literally(browser, markup_url, key):
+    pg = new_page(browser, markup_url)
+    try:
+        pg.goto(markup_url)
+        wait_ready(pg)
+        assert shown_text(pg, key) == re.sub(r"\s+", " ", HOSTILE)
+        box = f".st-key-{key} [data-testid='stMarkdownContainer']"
+        # nothing of the sentence became markup (":red[now]" staying in the text above proves the colour
+        # directive was not read either): no script, emphasis, code or maths
+        for tag in ("script", "em", "strong", "code", ".katex"):
+            assert pg.locator(f"{box} {tag}").count() == 0, tag
+        # "[incarceration](http://…)" is not a link; GFM still links a bare URL, which is
+        # harmless only because its visible text is the address itself: check exactly that.
+        links = pg.locator(f"{box} a")
+        for i in range(links.count()):
+            link = links.nth(i)
+            assert link.inner_text() == link.get_attribute("href") == "http://evil.example"
+            assert "noopener" in (link.get_attribute("rel") or "")
+        assert pg.dialogs == [], "an injected script ran"
+    finally:
+        pg.context.close()
+
+
+def test_highlight_layers_wrap_the_right_words(browser, markup_url):
+    pg = new_page(browser, markup_url)
+    try:
+        pg.goto(markup_url)
+        wait_ready(pg)
+        spans = pg.locator(".st-key-reading [data-testid='stMarkdownContainer'] span")
+        texts = [spans.nth(i).inner_text() for i in range(spans.count())]
+        assert "*the* _mass_ [incarceration]" in texts  # the quote layer
+        assert "<script>alert('x')</script>" in texts  # the lexicon layer
+    finally:
+        pg.context.close()
