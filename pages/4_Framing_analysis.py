@@ -36,9 +36,13 @@ def show_sentences(passage_ids: list[str], heading: str) -> None:
 
 st.subheader("In short")
 summary = derived.summary_facts_for(tuple(outlet_ids))
-for line in findings.framing_summary(summary):
-    st.markdown(f"- {line}")
-st.caption("Each claim is computed from the coded sentences; click the charts below to read them.")
+for line, passage_ids in findings.framing_summary_evidence(summary):
+    st.markdown(line)
+    if passage_ids:
+        with st.expander(f"Show the {len(passage_ids)} sentence{'s' if len(passage_ids) != 1 else ''} behind this"):
+            for r in evidence.sentences_by_id(data.passages, data.articles, passage_ids).itertuples():
+                st.markdown(f"{evidence.safe(r.text)}  \n:gray[{evidence.safe(r.outlet)} · {r.where}]")
+st.caption("Each claim is computed from the coded sentences; the charts below break it down.")
 
 st.header("Distinctive words")
 words = views["words"]

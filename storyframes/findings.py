@@ -266,6 +266,29 @@ def timeline_alt_text(timeline: pd.DataFrame) -> str:
     return "Timeline of launch week. " + "; ".join(parts) + "."
 
 
+def framing_summary_evidence(facts: dict) -> list[tuple[str, list[str]]]:
+    """Each summary claim with the passage ids that prove it (for a 'show the sentences' link)."""
+    lines = framing_summary(facts)
+    keys = ["statement_quotes", "police_slang", "principle_mentions", "mocking"]
+    out = []
+    for line in lines:
+        key = next((k for k in keys if _claim_key(line) == k), None)
+        out.append((line, list(facts[key]["passage_ids"]) if key else []))
+    return out
+
+
+def _claim_key(line: str) -> str:
+    if "quotes the group's Statement" in line:
+        return "statement_quotes"
+    if "slang or insults" in line:
+        return "police_slang"
+    if "fourth principle" in line:
+        return "principle_mentions"
+    if "most mocking" in line:
+        return "mocking"
+    return ""
+
+
 def framing_summary(facts: dict) -> list[str]:
     """The page's plain-language summary: one claim per line, each with the numbers behind it.
 

@@ -148,3 +148,18 @@ def test_framing_page_parallel_reading_escapes_article_text(tables):
     assert rendered, "the P1 sentence with brackets is shown"
     assert any("adopt\\[ing\\]" in r for r in rendered), rendered
     assert "[ing]" in sentence
+
+
+def test_framing_summary_claims_open_onto_their_sentences(tables):
+    """Each claim of the summary has an expander holding exactly the sentences that prove it."""
+    at = open_page("pages/4_Framing_analysis.py")
+    assert_clean(at)
+    expanders = [e for e in at.expander if e.label.endswith(" behind this")]
+    assert len(expanders) == 4
+    # the fourth-principle claim: CBS's sentences coded P4, verbatim
+    p4_ids = set(tables["passage_principles"].query("principle_id == 'P4'")["passage_id"])
+    p4_texts = tables["passages"][tables["passages"]["passage_id"].isin(p4_ids)]["text"]
+    p4_box = next(e for e in expanders if e.label == f"Show the {len(p4_ids)} sentences behind this")
+    shown = "\n".join(m.value for m in p4_box.markdown)
+    for text in p4_texts:
+        assert text.split()[0] in shown and len(p4_box.markdown) == len(p4_ids)
