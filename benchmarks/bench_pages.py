@@ -18,14 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PAGES = [
-    "dashboard.py",
-    "pages/1_Principles.py",
-    "pages/2_Members_and_cities.py",
-    "pages/3_Compare_outlets.py",
-    "pages/4_Framing_analysis.py",
-    "pages/5_Sources_and_method.py",
-]
+from storyframes.page import NAV  # noqa: E402
+
+PAGES = [path for path, _label, _icon in NAV]  # the app's own page list
 
 
 def main() -> int:

@@ -25,13 +25,13 @@ With --check nothing is written; the exit status says whether the files are up t
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from build_io import check_flag, write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -332,20 +332,10 @@ def build_cities() -> pd.DataFrame:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; fail if out of date")
-    args = parser.parse_args()
+    check = check_flag(__doc__.splitlines()[0])
     members, cities = build_members(), build_cities()
-    targets = {DATA / "members.csv": members, DATA / "coverage_cities.csv": cities}
-    stale = []
-    for path, frame in targets.items():
-        text = frame.to_csv(index=False, lineterminator="\n")
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(path.name)
-            if not args.check:
-                path.write_text(text, encoding="utf-8")
-    if args.check:
-        print("up to date" if not stale else f"out of date: {', '.join(stale)}")
+    stale = write_or_check({DATA / "members.csv": members, DATA / "coverage_cities.csv": cities}, check)
+    if check:
         return 1 if stale else 0
     placed = (members["place_basis"] != "not_placed").sum()
     print(f"wrote {len(members)} members ({placed} placed, {len(members) - placed} not placed) and {len(cities)} coverage cities")

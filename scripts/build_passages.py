@@ -10,7 +10,6 @@ With --check nothing is written; the exit status says whether the files are up t
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storyframes.text import count_words, furniture_kind, split_paragraphs, split_sentences  # noqa: E402
+from build_io import check_flag, write_or_check  # noqa: E402
 
 DATA = ROOT / "data"
 
@@ -66,20 +66,10 @@ def build(data_dir: Path = DATA) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; fail if out of date")
-    args = parser.parse_args()
+    check = check_flag(__doc__.splitlines()[0])
     articles, passages = build()
-    targets = {DATA / "articles.csv": articles, DATA / "passages.csv": passages}
-    stale = []
-    for path, frame in targets.items():
-        text = frame.to_csv(index=False, lineterminator="\n")
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(path.name)
-            if not args.check:
-                path.write_text(text, encoding="utf-8")
-    if args.check:
-        print("up to date" if not stale else f"out of date: {', '.join(stale)}")
+    stale = write_or_check({DATA / "articles.csv": articles, DATA / "passages.csv": passages}, check)
+    if check:
         return 1 if stale else 0
     print(f"wrote {len(passages)} passages from {len(articles)} articles")
     return 0

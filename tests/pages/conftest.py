@@ -7,15 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from storyframes.page import NAV
+
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = [
-    "dashboard.py",
-    "pages/1_Principles.py",
-    "pages/2_Members_and_cities.py",
-    "pages/3_Compare_outlets.py",
-    "pages/4_Framing_analysis.py",
-    "pages/5_Sources_and_method.py",
-]
+PAGES = [path for path, _label, _icon in NAV]  # the app's own page list
 
 
 def open_page(page: str, **params) -> AppTest:
