@@ -126,6 +126,9 @@ def test_every_code_in_use_is_in_the_codebook(data):
         ("launch_era", data.members["launch_era"]),
         ("place_basis", data.members["place_basis"]),
         ("confidence", data.members["confidence"]),
+        ("confidence", data.facts["confidence"]),
+        ("confidence", data.coverage["headline_confidence"]),
+        ("status", data.coverage_cities["status"]),
     ]
     missing = {(f, c) for f, col in used for c in set(col) if c and (f, c) not in book}
     assert not missing, f"codes used but not defined in codebook.csv: {sorted(missing)}"
