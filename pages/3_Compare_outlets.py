@@ -3,19 +3,20 @@
 import pandas as pd
 import streamlit as st
 
-from storyframes import analysis, charts, derived, evidence, findings
+from storyframes import charts, derived, evidence, findings
 from storyframes.page import empty_state, footer, setup_page, table_alternative
-from storyframes.selection import chosen_articles, chosen_coverage, chosen_passages, describe
+from storyframes.selection import chosen_coverage, describe
 
 ctx = setup_page("Compare outlets", ":material/compare:")
 data, filters = ctx.data, ctx.filters
-names = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
+names = ctx.outlet_names
 
 st.title("One event, told three ways")
 st.caption(describe(filters, ctx.default, names))
 
-articles = chosen_articles(data.articles, filters)
-passages = chosen_passages(data.passages, data.articles, data.passage_principles, filters)
+# The same per-filter tables (and frame chart) the framing page derives, computed once per choice.
+views = derived.framing_views(tuple(filters.outlets), tuple(filters.principles))
+articles, passages = views["articles"], views["passages"]
 
 if articles.empty:
     empty_state("none of the selected outlets has a full text (choose Dabs Magazine, Gawker or CBS News)")
@@ -40,11 +41,9 @@ else:
     if passages.empty:
         empty_state("no sentence of the selected outlets matches the principle filter")
     else:
-        profile = analysis.frame_profile(passages, articles, data.passage_codes)
-        profile = profile.assign(frame_label=profile["frame"].map(derived.code_labels("frame")))
-        outlet_ids = articles["outlet_id"].tolist()
-        st.altair_chart(
-            charts.frame_profile_chart(profile, outlet_ids, findings.frame_title(profile)),
+        profile = views["profile"]
+        st.vega_lite_chart(
+            derived.framing_specs(tuple(filters.outlets), tuple(filters.principles))["frames"],
             key="compare_frames",
             on_select="rerun",
             alt=findings.frame_alt_text(profile),
@@ -58,8 +57,7 @@ else:
                 st.markdown(f"- {evidence.safe(row.text)}  \n  *{row.outlet}, {row.where}*")
 
         st.header("Tone and stance along the article")
-        tone = derived.tone_along()
-        tone = tone[tone["passage_id"].isin(passages["passage_id"])]
+        tone = views["tone"]
         st.altair_chart(
             charts.tone_chart(tone, articles["outlet"].tolist(), findings.tone_title(tone)),
             key="compare_tone",
@@ -79,7 +77,7 @@ if coverage.empty:
 else:
     headlines = findings.headline_table(coverage, data.headline_codes, derived.code_labels("frame"))
     st.altair_chart(
-        charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage, pd.Timestamp(findings.fact_value(data.facts, "launch_date")))),
+        charts.headline_dates_chart(coverage, findings.headline_dates_title(coverage, pd.Timestamp(findings.fact_value(data.facts, "launch_date"))), names),
         alt=findings.headline_dates_alt_text(coverage),
     )
     st.caption(findings.undated_note(coverage))

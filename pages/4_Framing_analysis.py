@@ -8,7 +8,7 @@ from storyframes.selection import describe
 
 ctx = setup_page("Framing analysis", ":material/text_compare:")
 data, filters = ctx.data, ctx.filters
-names = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
+names = ctx.outlet_names
 
 st.title("How each outlet framed the launch")
 st.caption(describe(filters, ctx.default, names) + " This page reads the three full texts, sentence by sentence.")

@@ -8,7 +8,7 @@ from storyframes.selection import describe
 
 ctx = setup_page("Sources & method", ":material/menu_book:")
 data, filters = ctx.data, ctx.filters
-names = dict(zip(data.outlets["outlet_id"], data.outlets["outlet"]))
+names = ctx.outlet_names
 
 st.title("Sources & method")
 st.markdown(

@@ -144,7 +144,12 @@ def frame_profile_chart(profile: pd.DataFrame, outlet_order: list[str], title: s
 def _outlet_label_expr(frame: pd.DataFrame) -> str:
     """Legend labels show outlet names while the colour scale stays keyed by outlet id."""
     pairs = frame[["outlet_id", "outlet"]].drop_duplicates()
-    cases = " : ".join(f"datum.label == '{o}' ? '{n.replace(chr(39), '')}'" for o, n in zip(pairs["outlet_id"], pairs["outlet"]))
+    return _label_expr(dict(zip(pairs["outlet_id"], pairs["outlet"])))
+
+
+def _label_expr(labels: dict[str, str]) -> str:
+    """A Vega label expression mapping codes to display names (quotes stripped from names)."""
+    cases = " : ".join(f"datum.label == '{code}' ? '{name.replace(chr(39), '')}'" for code, name in labels.items())
     return f"{cases} : datum.label" if cases else "datum.label"
 
 
@@ -166,7 +171,7 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str) -> alt.C
     return _style(chart.properties(width="container", height=alt.Step(60)), title, "Click a point to read the sentence; double-click to clear.")
 
 
-def headline_dates_chart(coverage: pd.DataFrame, title: str) -> alt.Chart:
+def headline_dates_chart(coverage: pd.DataFrame, title: str, outlet_names: dict[str, str] | None = None) -> alt.Chart:
     """When each headline appeared; full texts in their outlet colours. Only pieces dated to the
     day are plotted (a month-only date would sit misleadingly on the 1st); ranges become bars."""
     coverage = coverage[(coverage["published_latest"] - coverage["published_earliest"]).dt.days <= 7]
@@ -176,7 +181,7 @@ def headline_dates_chart(coverage: pd.DataFrame, title: str) -> alt.Chart:
         x=alt.X("published_earliest:T", title="Published (earliest possible date)", axis=alt.Axis(format="%b %d", tickCount="day", labelAngle=0)),
         y=alt.Y("outlet:N", title=None, sort=alt.EncodingSortField("published_earliest")),
         color=alt.Color("colour_key:N", title="Outlet", scale=alt.Scale(domain=domain, range=[outlet_colour(d) for d in domain]),
-                        legend=alt.Legend(labelExpr="datum.label == 'other' ? 'headline only' : datum.label == 'cbs' ? 'CBS News (The Crime Report)' : datum.label == 'dabs' ? 'Dabs Magazine' : 'Gawker'")),
+                        legend=alt.Legend(labelExpr=_label_expr({**(outlet_names or dict(zip(frame["outlet_id"], frame["outlet"]))), "other": "headline only"}))),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("headline:N", title="Headline"), alt.Tooltip("published:N", title="Published"),
                  alt.Tooltip("headline_confidence:N", title="Headline confidence")],
     )

@@ -13,9 +13,6 @@ import streamlit as st
 from storyframes import analysis, members
 from storyframes.page import cached_package
 
-FRAME_LABELS_FIELD = "frame"
-
-
 @st.cache_data(show_spinner=False)
 def code_labels(field: str) -> dict[str, str]:
     """Code → human label from the codebook (e.g. capacity_resources → Capacity and resources)."""
@@ -49,22 +46,14 @@ def vader() -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def tone_along() -> pd.DataFrame:
     d = cached_package()
-    tone = analysis.tone_along(d.passages, d.passage_codes, sentiment=vader())
-    outlets = d.articles.set_index("article_id")["outlet"]
-    tone = tone.assign(outlet=tone["article_id"].map(outlets)) if "outlet" not in tone else tone
-    return tone.assign(text_short=tone["text"].str.slice(0, 120) if "text" in tone else "")
+    tone = analysis.tone_along(d.passages, d.passage_codes, sentiment=vader(), articles=d.articles)
+    return tone.assign(text_short=tone["text"].str.slice(0, 120))
 
 
 @st.cache_data(show_spinner=False)
 def voices() -> pd.DataFrame:
     d = cached_package()
     return analysis.voices(d.passages, d.articles, d.passage_people)
-
-
-@st.cache_data(show_spinner=False)
-def fightin_words() -> pd.DataFrame:
-    d = cached_package()
-    return analysis.fightin_words(d.passages, d.articles)
 
 
 @st.cache_data(show_spinner=False)
@@ -144,14 +133,14 @@ def framing_views(outlets: tuple[str, ...], principles: tuple[str, ...]) -> dict
     """Every table the framing page shows, for one choice of filters, computed once."""
     from storyframes import findings
     from storyframes.filters import Filters
-    from storyframes.selection import chosen_articles, chosen_passages
+    from storyframes.selection import chosen_articles, chosen_passages, chosen_principles
 
     d = cached_package()
     chosen = Filters(outlets, principles)
     arts = chosen_articles(d.articles, chosen)
     passages = chosen_passages(d.passages, d.articles, d.passage_principles, chosen)
     profile = analysis.frame_profile(passages, arts, d.passage_codes)
-    coverage = findings.filter_coverage(principle_coverage(), arts, d.principles[d.principles["principle_id"].isin(principles)])
+    coverage = findings.filter_coverage(principle_coverage(), arts, chosen_principles(d.principles, chosen))
     chosen_voices = voices()[lambda v: v["outlet_id"].isin(arts["outlet_id"])]
     tone = tone_along()[lambda t: t["passage_id"].isin(passages["passage_id"])]
     return {

@@ -438,14 +438,6 @@ def speaker_labels(voices: pd.DataFrame, outlets: pd.DataFrame, group_name: str)
     )
 
 
-def codebook_table(book: pd.DataFrame, field: str) -> pd.DataFrame:
-    """One field of the codebook for reading: code, label, definition, example, edge rule."""
-    rows = book[book["field"] == field]
-    example = [f"{pid}: “{text}”" if pid else "—" for pid, text in zip(rows["example_passage_id"], rows["example_text"])]
-    return pd.DataFrame({"Code": rows["code"], "Label": rows["label"], "Definition": rows["definition"],
-                         "Example": example, "Edge cases": rows["edge_rule"]})
-
-
 def codebook_entries(book: pd.DataFrame, field: str) -> list[str]:
     """One field of the codebook as Markdown paragraphs (wraps on any screen; text escaped)."""
     from storyframes.text import escape_markdown as esc

@@ -44,6 +44,11 @@ class PageContext:
     filters: flt.Filters
     default: flt.Filters
 
+    @property
+    def outlet_names(self) -> dict[str, str]:
+        """Outlet id → display name, for captions and labels."""
+        return dict(zip(self.data.outlets["outlet_id"], self.data.outlets["outlet"]))
+
 
 @st.cache_data(show_spinner="Loading the data package…")
 def cached_package() -> StoryData:

@@ -49,8 +49,7 @@ def chosen_passages(
 
 def chosen_coverage(coverage: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Headlines of the chosen outlets (the principle filter does not apply to headlines)."""
-    order = {o: i for i, o in enumerate(filters.outlets)}
-    kept = coverage[coverage["outlet_id"].isin(order)]
+    kept = coverage[coverage["outlet_id"].isin(filters.outlets)]
     return kept.sort_values(["published_earliest", "outlet"]).reset_index(drop=True)
 
 
