@@ -2,162 +2,96 @@
 
 import streamlit as st
 
-from storyframes import analysis, charts, derived, evidence, findings
-from storyframes.page import empty_state, footer, setup_page, table_alternative
-from storyframes.selection import describe
+from storyframes import render
+from storyframes.evidence import reading_markup, sentences_for
+from storyframes.page import setup_page
+from storyframes.render import literal
+from storyframes.views import framing
 
 ctx = setup_page("Framing analysis", ":material/text_compare:")
-data, filters = ctx.data, ctx.filters
-names = ctx.outlet_names
+sel = ctx.view(framing.build_selection)
 
 st.title("How each outlet framed the launch")
-st.caption(describe(filters, ctx.default, names) + " This page reads the three full texts, sentence by sentence.")
-
-views = derived.framing_views(tuple(filters.outlets), tuple(filters.principles))
-articles, passages = views["articles"], views["passages"]
-if articles.empty or passages.empty:
-    empty_state("no full-text sentence matches the filters (choose Dabs Magazine, Gawker or CBS News, and a principle)")
-    footer(data)
+st.caption(literal(sel.describe()) + " This page reads the full texts, sentence by sentence.")
+reason = framing.empty_reason(sel)
+if reason:
+    render.empty_state(reason)
+    render.footer()
     st.stop()
-outlet_ids, outlet_names = articles["outlet_id"].tolist(), articles["outlet"].tolist()
-specs = derived.framing_specs(tuple(filters.outlets), tuple(filters.principles))
 
-
-def show_sentences(passage_ids: list[str], heading: str) -> None:
-    """The verbatim sentences behind a clicked chart element."""
-    rows = evidence.sentences_by_id(data.passages, data.articles, passage_ids)
-    if rows.empty:
-        return
-    with st.container(border=True):
-        st.markdown(f"**{heading}** ({len(rows)} sentence{'s' if len(rows) != 1 else ''})")
-        for r in rows.itertuples():
-            st.markdown(f"{evidence.safe(r.text)}  \n:gray[{evidence.safe(r.outlet)} · {r.where}]")
-
-
-st.subheader("In short")
-summary = derived.summary_facts_for(tuple(outlet_ids))
-for line, passage_ids in findings.framing_summary_evidence(summary):
-    st.markdown(line)
-    if passage_ids:
-        with st.expander(f"Show the {len(passage_ids)} sentence{'s' if len(passage_ids) != 1 else ''} behind this"):
-            for r in evidence.sentences_by_id(data.passages, data.articles, passage_ids).itertuples():
-                st.markdown(f"{evidence.safe(r.text)}  \n:gray[{evidence.safe(r.outlet)} · {r.where}]")
-st.caption("Each claim is computed from the coded sentences; the charts below break it down.")
-
-st.header("Distinctive words")
-words = views["words"]
-if len(outlet_ids) < 2:
-    st.info("Choose at least two full-text outlets to compare their words.", icon=":material/compare_arrows:")
-else:
-    st.markdown(f"**{findings.distinctive_words_title(words)}**")
-    clicked = []
-    for col, oid in zip(st.columns(len(outlet_ids)), outlet_ids):
-        mine = words[words["outlet_id"] == oid]
-        with col:
-            st.vega_lite_chart(specs[f"words_{oid}"], key=f"words_{oid}", on_select="rerun",
-                            alt=findings.words_alt_text(mine, names[oid]))
-        clicked += evidence.picked(st.session_state.get(f"words_{oid}"), "word")
-    st.caption("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, “Fightin’ Words”), "
-               "each outlet against the others pooled. Pale bars (“few”): fewer than 3 occurrences — too few to mean much.")
-    table_alternative(words[["outlet", "term", "count", "count_others", "z", "low_count"]])
-    if clicked:
-        ids = evidence.passages_with_term(passages, data.articles, clicked[0].get("outlet_id"), clicked[0].get("term"))
-        show_sentences(ids, f"Sentences with “{evidence.safe(str(clicked[0].get('term')))}”")
-
-st.header("Frames")
-profile = views["profile"]
-st.vega_lite_chart(specs["frames"], key="frames_chart", on_select="rerun", alt=findings.frame_alt_text(profile))
-table_alternative(profile[["outlet", "frame_label", "n", "share"]])
-bar = evidence.picked(st.session_state.get("frames_chart"), "frame_bar")
-if bar:
-    show_sentences(findings.passages_for_frame(passages, data.articles, data.passage_codes, bar[0].get("outlet_id"), bar[0].get("frame")),
-                   "The sentences behind the bar")
-if len(outlet_ids) >= 2:
-    a_col, b_col = st.columns(2)
-    out_a = a_col.selectbox("Compare", outlet_ids, index=0, format_func=names.get, key="frame_a")
-    out_b = b_col.selectbox("with", outlet_ids, index=len(outlet_ids) - 1, format_func=names.get, key="frame_b")
-    diff = analysis.frame_difference(profile, out_a, out_b)
-    diff = diff.assign(frame_label=diff["frame"].map(derived.code_labels("frame")))
-    st.altair_chart(charts.frame_difference_chart(diff, names[out_a], names[out_b], findings.frame_difference_title(diff, names[out_a], names[out_b]), out_a, out_b),
-                    alt=findings.frame_difference_title(diff, names[out_a], names[out_b]))
-
-st.header("The four principles: quoted, paraphrased or left out")
-coverage = views["coverage"]
-if coverage.empty:
-    st.info("No principle is selected.", icon=":material/filter_alt_off:")
-else:
-    st.vega_lite_chart(specs["position"], key="position_chart", on_select="rerun", alt=findings.matrix_alt_text(coverage))
-    table_alternative(findings.matrix_table(coverage))
-    mention = evidence.picked(st.session_state.get("position_chart"), "mention")
-    if mention:
-        row = coverage[(coverage["outlet_id"] == mention[0].get("outlet_id")) & (coverage["principle_id"] == mention[0].get("principle_id"))]
-        if not row.empty:
-            show_sentences(row["passage_ids"].iloc[0].split(", "), f"{row['outlet'].iloc[0]} on {row['principle_label'].iloc[0]}")
-
-st.header("Voices: who is quoted, and through whom")
-voices = views["voices"]
-st.vega_lite_chart(specs["voices"], key="voices_chart", on_select="rerun", alt=findings.voices_title(voices))
-table_alternative(voices.drop(columns=["member_ids", "passage_ids"]))
-voice = evidence.picked(st.session_state.get("voices_chart"), "voice")
-if voice:
-    ids = evidence.quoted_passages(data.passage_people, data.passages, data.articles, voice[0].get("outlet_id"), voice[0].get("person"))
-    show_sentences(ids, f"Quotes of {evidence.safe(str(voice[0].get('person')))}")
-
-st.header("Word choice")
-lexicon = views["lexicon"]
-st.vega_lite_chart(specs["register"], key="register_chart", on_select="rerun", alt=findings.register_title(lexicon))
-st.table(findings.lexicon_side_by_side(data.lexicon, articles), hide_index=True)
-segment = evidence.picked(st.session_state.get("register_chart"), "register")
-if segment:
-    chosen = lexicon[(lexicon["outlet"] == segment[0].get("outlet")) & (lexicon["register"] == segment[0].get("register"))]
-    show_sentences(chosen["first_passage_id"].tolist(), f"{segment[0].get('register')} terms in {segment[0].get('outlet')}: "
-                   + ", ".join(f"“{evidence.safe(t)}”" for t in chosen["term"]))
-
-st.header("Tone along the article: hand codes and an automated score")
-tone = views["tone"]
-st.vega_lite_chart(specs["tone"], key="tone_chart", on_select="rerun", alt=findings.tone_alt_text(tone))
-st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
-           "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")
-disagree = analysis.tone_disagreements(tone)
-table_alternative(disagree[["outlet", "passage_id", "tone_police", "vader_compound", "text"]], "Where hand codes and VADER disagree")
-point = evidence.picked(st.session_state.get("tone_chart"), "sentence")
-if point:
-    show_sentences([p.get("passage_id") for p in point], "The sentence")
-
-st.header("Headline versus body")
-hvb = derived.headline_vs_body()
-hvb = hvb[hvb["outlet_id"].isin(filters.outlets)]
-st.markdown(findings.headline_agreement_sentence(hvb))
-st.table(findings.headline_body_table(hvb, derived.code_labels("frame")), hide_index=True)
-
-st.header("Readability and length")
-read = views["readability"]
-st.vega_lite_chart(specs["readability"], alt=findings.readability_title(read))
-st.table(findings.readability_table(read), hide_index=True)
-st.caption("Flesch–Kincaid grade from words per sentence and syllables per word (syllables from textstat’s CMU dictionary). "
-           "Quotes per 100 words counts quoted sentences.")
-
-st.header("Parallel reading")
-t1, t2, t3 = st.columns(3)
-show_principles = t1.toggle("Principle tags", value=True)
-show_quotes = t2.toggle(":blue-background[Quotes]", value=True)
-show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
-groups = evidence.reading_groups(data.passages[data.passages["article_id"].isin(articles["article_id"])], data.passage_principles)
-group_labels = dict(zip(data.principles["principle_id"], data.principles["principle_id"] + " · " + data.principles["short_label"]))
-group_labels["none"] = "No principle: context, people and colour"
-quotes = data.passage_people[data.passage_people["quote_text"] != ""].groupby("passage_id")["quote_text"].agg(list)
-terms = data.lexicon.merge(data.articles[["article_id"]], on="article_id").groupby("article_id")["term"].agg(list)
-for group in [g for g in group_labels if g in filters.principles]:
-    st.subheader(group_labels[group])
-    for col, art in zip(st.columns(len(articles)), articles.itertuples()):
-        with col:
-            st.markdown(f"**{evidence.safe(art.outlet)}**")
-            rows = groups[(groups["article_id"] == art.article_id) & (groups["group"] == group)].sort_values("sentence")
-            if rows.empty:
-                st.caption("— nothing —")
-            for r in rows.itertuples():
-                tag = f":green-badge[{r.principles}] " if show_principles and r.principles else ""
-                body = evidence.reading_markup(r.text, quotes.get(r.passage_id, []), terms.get(r.article_id, []),
-                                               show_quotes=show_quotes, show_terms=show_terms, furniture=r.is_furniture)
-                st.markdown(f"{tag}{body}  \n:gray[¶{r.paragraph} · sentence {r.sentence}]")
-footer(data)
+section = ctx.section_choice(framing.SECTIONS)
+tabs = st.tabs(framing.SECTIONS, key=ctx.SECTION_KEY, on_change="rerun", default=section)
+tab = dict(zip(framing.SECTIONS, tabs))[section]
+with tab:
+    part = ctx.section(framing.build_section, section)
+    render.scope(framing.scopes(sel).get(section, ""))
+    if section == "In short":
+        for claim in part:
+            st.markdown(claim.text)
+            if claim.passage_ids:
+                with st.expander(f"Show the {len(claim.passage_ids)} sentence{'s' if len(claim.passage_ids) != 1 else ''} behind this"):
+                    render.sentences(sentences_for(sel.index, claim.passage_ids), border=False)
+        st.caption("Each claim is computed from the coded sentences of this selection; the other tabs break it down.")
+    elif section == "Words":
+        st.subheader("Distinctive words")
+        if not part.charts:
+            st.info("Choose at least two full-text outlets to compare their words.", icon=":material/compare_arrows:")
+        else:
+            st.markdown(f"**{literal(part.title)}**")
+            for col, chart in zip(render.card_row("words", len(part.charts), border=False), part.charts.values()):
+                with col:
+                    render.chart(chart, sel.index)
+            st.caption("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, “Fightin’ Words”), "
+                       "each outlet against the others pooled. Pale bars (“few”): fewer than 3 occurrences — too few to mean much.")
+        st.subheader("Word choice")
+        render.chart(part.lexicon.chart, sel.index)
+        render.table(part.lexicon.side_by_side)
+    elif section == "Frames":
+        render.chart(part.chart, sel.index)
+        if part.differences:
+            a_col, b_col = st.columns(2)
+            ids = sel.outlet_ids
+            out_a = a_col.selectbox("Compare", ids, index=0, format_func=ctx.vocab.outlet, key="frame_a")
+            out_b = b_col.selectbox("with", [o for o in ids if o != out_a], format_func=ctx.vocab.outlet, key="frame_b")
+            render.chart(part.differences[(out_a, out_b)], sel.index)
+    elif section == "Principles":
+        if part.chart is None:
+            st.info("No principle with Statement wording is selected.", icon=":material/filter_alt_off:")
+        else:
+            render.chart(part.chart, sel.index)
+    elif section == "Voices":
+        render.chart(part, sel.index)
+    elif section == "Tone":
+        render.chart(part, sel.index, table_label="Where hand codes and VADER disagree")
+        st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
+                   "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")
+    elif section == "Headlines & readability":
+        st.subheader("Headline versus body")
+        st.markdown(literal(part.sentence))
+        render.table(part.headlines, Headline=st.column_config.TextColumn(width="large"))
+        st.subheader("Readability and length of the selected sentences")
+        if part.readability is not None:
+            render.chart(part.readability, sel.index, table_label="Show the readability figures")
+        st.caption("Flesch–Kincaid grade from words per sentence and syllables per word (syllables from textstat’s CMU dictionary). "
+                   "Quotes per 100 words counts quoted sentences.")
+    elif section == "Parallel reading":
+        t1, t2, t3 = st.columns(3)
+        show_principles = t1.toggle("Principle tags", value=True)
+        show_quotes = t2.toggle(":blue-background[Quotes]", value=True)
+        show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
+        st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
+        for group in part:
+            st.subheader(literal(group.label))
+            for col, (outlet_id, outlet) in zip(render.card_row(f"reading_{group.group}", len(sel.outlet_ids), border=False),
+                                                zip(sel.outlet_ids, sel.outlet_names)):
+                with col:
+                    rows = group.by_outlet[outlet_id]
+                    st.markdown(f"**{literal(outlet)}** · {len(rows)} sentence{'s' if len(rows) != 1 else ''}")
+                    if not rows:
+                        st.caption("— nothing —")
+                    for r in rows:
+                        tag = f":green-badge[{literal(' '.join(r.principles))}] " if show_principles and r.principles else ""
+                        also = f" · also under {literal(', '.join(r.also))}" if r.also else ""
+                        body = reading_markup(r.text, list(r.quotes), list(r.terms), show_quotes=show_quotes, show_terms=show_terms)
+                        st.markdown(f"{tag}{body}  \n:gray[{literal(r.where)}{also}]")
+render.footer()

@@ -551,39 +551,6 @@ def readability(passages: pd.DataFrame, articles: pd.DataFrame, passage_people: 
     return _typed(rows, READABILITY_COLUMNS)
 
 
-# --- 9. evidence ------------------------------------------------------------------------------
-
-SENTENCE_COLUMNS = {"outlet_id": "str", "outlet": "str", "article_id": "str", "passage_id": "str", "paragraph": "int64",
-                    "sentence": "int64", "where": "str", "text": "str", "is_furniture": "bool"}
-
-
-def where_label(paragraph: int, sentence: int, n_sentences: int) -> str:
-    """'¶3, sentence 8 of 16'."""
-    return f"¶{paragraph}, sentence {sentence} of {n_sentences}"
-
-
-def sentences_for(passages: pd.DataFrame, articles: pd.DataFrame, passage_ids: Iterable[str] | str) -> pd.DataFrame:
-    """The exact sentences behind a chart element, verbatim, for the click-through.
-
-    Any passage asked for (furniture too, flagged); ids not in `passages` or of articles not in
-    `articles` are skipped. `where` counts as the `sentence` column does (all sentences of the
-    article, furniture included), so "sentence 8 of 16" matches the passage's own number.
-    Order: outlet, sentence.
-    """
-    ids = [passage_ids] if isinstance(passage_ids, str) else list(passage_ids)
-    totals = passages.groupby("article_id")["sentence"].max() if len(passages) else pd.Series(dtype="int64")
-    arts = articles[["article_id", "outlet_id", "outlet"]].drop_duplicates("article_id")
-    frame = passages[passages["passage_id"].isin(ids)].merge(arts, on="article_id")
-    frame = frame.assign(
-        where=[where_label(int(p), int(s), int(totals[a])) for p, s, a in zip(frame["paragraph"], frame["sentence"], frame["article_id"])],
-        is_furniture=_as_bool(frame["is_furniture"]) if len(frame) else frame["is_furniture"],
-        _o=frame["outlet_id"].map(_order(arts["outlet_id"])), _a=frame["article_id"].map(_order(arts["article_id"])),
-        _s=pd.to_numeric(frame["sentence"]),
-    )
-    frame = frame.sort_values(["_o", "_a", "_s"], kind="stable")
-    return _typed(frame, SENTENCE_COLUMNS)
-
-
 # --- 10. summary ------------------------------------------------------------------------------
 
 def _leaders(table: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -599,7 +566,7 @@ def _ids(values: Iterable[str]) -> list[str]:
 
 def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes: pd.DataFrame,
                   passage_principles: pd.DataFrame, passage_people: pd.DataFrame, lexicon: pd.DataFrame, *,
-                  principle_id: str = "P4") -> dict[str, dict]:
+                  principle_id: str) -> dict[str, dict]:
     """The numbers behind the page's plain-language summary, computed from the tables.
 
     Returns four facts, each a dict with `table` (per outlet, with passage_ids), the leading or
@@ -611,7 +578,7 @@ def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes:
       count. Extra key `n_sentences` (the leader's count).
     * "police_slang": lexicon terms for the police in slang or pejorative register. Extra key
       `terms` {outlet_id: [terms]}. table: one row per term with its occurrences.
-    * "principle_mentions": how each outlet reported `principle_id` (P4 by default): the rows of
+    * "principle_mentions": how each outlet reported `principle_id` (the caller picks it): the rows of
       `principle_coverage`. Extra keys `principle_id` and `how` {outlet_id: status}.
     * "mocking": share of each outlet's prose sentences whose tone toward the police is coded
       mocking. Extra keys `share` and `n` (the leader's).

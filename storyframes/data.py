@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from storyframes import vocab as vocabulary
+from storyframes.vocab import Vocabulary
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 _TRUE = {"true", "True", "TRUE", "1", "yes"}
@@ -38,11 +41,27 @@ class StoryData:
     tables: dict[str, pd.DataFrame]
     descriptor: dict = field(repr=False)
     geo: dict = field(repr=False)
+    # A digest of every file read: views are cached per (version, filters), so a changed or
+    # extended package can never be served a view built from another one.
+    version: str = ""
+
+    def memo(self, name: str, build):
+        """Something derived from this package alone (no filter), computed once and kept on it.
+        The package is shared read-only by every reader, so what is kept must not be mutated."""
+        key = f"_memo_{name}"
+        if key not in self.__dict__:
+            object.__setattr__(self, key, build(self))
+        return self.__dict__[key]
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """Names, labels and colours of this package."""
+        return self.memo("vocab", lambda d: vocabulary.build(d.tables["outlets"], d.tables["principles"], d.tables["codebook"]))
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # Only called for names that are not real attributes; guard the dataclass's own fields
         # so unpickling (st.cache_data hands out copies) cannot recurse.
-        if name.startswith("_") or name in ("tables", "descriptor", "geo"):
+        if name.startswith("_") or name in ("tables", "descriptor", "geo", "version"):
             raise AttributeError(name)
         try:
             return self.__dict__["tables"][name]
@@ -249,4 +268,8 @@ def load_package(data_dir: Path | str = DATA_DIR) -> StoryData:
         geo = json.loads(geo_text)
     except json.JSONDecodeError as exc:
         raise DataPackageError(f"not valid JSON ({exc.msg})", file=geo_res["path"], line=exc.lineno) from exc
-    return StoryData(tables=tables, descriptor=descriptor, geo=geo)
+    digest = hashlib.sha256(descriptor_text.encode("utf-8"))
+    for resource in descriptor["resources"]:
+        path = data_dir / resource["path"]
+        digest.update(resource["path"].encode("utf-8") + b"\0" + path.read_bytes())
+    return StoryData(tables=tables, descriptor=descriptor, geo=geo, version=digest.hexdigest()[:16])

@@ -1,9 +1,8 @@
-"""The sentences behind a view: lookups from a chart selection back to verbatim passages.
+"""The sentences behind a view: one place label, and lookups from a chart element back to verbatim
+passages.
 
-Also the one safe way to put article or user text on screen: `safe()` escapes Markdown so text
-is shown literally (Streamlit never renders raw HTML without unsafe_allow_html, which we never
-pass article text to), and `highlight()` wraps escaped fragments in Streamlit's coloured-
-background directive, so our markup goes only *around* escaped text.
+Also the Markdown for the parallel reading: `highlight()` wraps escaped fragments in Streamlit's
+coloured-background directive, so our markup goes only *around* escaped text.
 """
 
 from __future__ import annotations
@@ -25,37 +24,55 @@ def picked(state: Mapping | None, selection: str) -> list[dict]:
     return [dict(row) for row in chosen if isinstance(row, Mapping)]
 
 
-def where(paragraph: int, sentence: int, n_sentences: int) -> str:
-    """Where a sentence sits, for a reader: '¶3 · sentence 8 of 16'."""
-    return f"¶{paragraph} · sentence {sentence} of {n_sentences}"
+SENTENCE_COLUMNS = ["passage_id", "article_id", "outlet_id", "outlet", "paragraph", "sentence", "prose_rank", "n_prose", "where", "text",
+                    "is_furniture"]
 
 
-def with_places(passages: pd.DataFrame, articles: pd.DataFrame, all_passages: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Passages with their outlet and a human 'where' label ("of N" counts the whole article,
-    so pass `all_passages` when `passages` is a subset)."""
-    arts = articles[["article_id", "outlet_id", "outlet"]]
-    frame = passages.merge(arts, on="article_id", how="left", suffixes=("", "_a"))
-    totals = (passages if all_passages is None else all_passages).groupby("article_id")["sentence"].max()
-    frame["where"] = [
-        where(p, s, int(totals[a])) for p, s, a in zip(frame["paragraph"], frame["sentence"], frame["article_id"])
-    ]
-    return frame
+def place_label(paragraph: int, prose_rank: int, n_prose: int, is_furniture: bool = False) -> str:
+    """Where a sentence sits, for a reader: '¶3 · sentence 8 of 16'. Only the outlet's own prose is
+    counted (the same count as the cards), so page furniture gets no number."""
+    if is_furniture:
+        return f"¶{paragraph} · page furniture (not counted)"
+    return f"¶{paragraph} · sentence {prose_rank} of {n_prose}"
 
 
-def principle_sentences(passages: pd.DataFrame, passage_principles: pd.DataFrame, article_id: str, principle_id: str) -> pd.DataFrame:
-    """The sentences of one article that refer to one principle, in reading order."""
-    refs = passage_principles[passage_principles["principle_id"] == principle_id][["passage_id", "reference"]]
-    rows = passages[passages["article_id"] == article_id].merge(refs, on="passage_id")
-    total = int(passages[passages["article_id"] == article_id]["sentence"].max() or 0)
-    rows = rows.sort_values("sentence").assign(where=lambda f: [where(p, s, total) for p, s in zip(f["paragraph"], f["sentence"])])
-    return rows[["passage_id", "paragraph", "sentence", "where", "reference", "text"]].reset_index(drop=True)
+def sentence_index(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every passage of the given articles with its outlet and place label, indexed by passage id,
+    in outlet order (as `articles` lists them) and reading order."""
+    from storyframes.analysis import _as_bool, prose  # prose ranks: one definition of "sentence 8 of 16"
+
+    arts = articles[["article_id", "outlet_id", "outlet"]].drop_duplicates("article_id")
+    ranked = prose(passages, arts)[["passage_id", "prose_rank", "n_prose"]]
+    frame = passages.merge(arts, on="article_id").merge(ranked, on="passage_id", how="left")
+    n_prose = frame.groupby("article_id")["n_prose"].transform("max").fillna(0)
+    frame = frame.assign(
+        prose_rank=frame["prose_rank"].fillna(0).astype("int64"), n_prose=n_prose.astype("int64"),
+        is_furniture=_as_bool(frame["is_furniture"]),
+        _a=frame["article_id"].map({a: i for i, a in enumerate(arts["article_id"])}), _s=pd.to_numeric(frame["sentence"]),
+    )
+    frame["where"] = [place_label(int(p), int(r), int(n), bool(f))
+                      for p, r, n, f in zip(frame["paragraph"], frame["prose_rank"], frame["n_prose"], frame["is_furniture"])]
+    frame = frame.sort_values(["_a", "_s"], kind="stable")[SENTENCE_COLUMNS]
+    return frame.set_index("passage_id", drop=False)
 
 
-def sentences_by_id(passages: pd.DataFrame, articles: pd.DataFrame, passage_ids: Iterable[str]) -> pd.DataFrame:
-    """Verbatim sentences for a set of passage ids, with outlet and place, in reading order."""
-    ids = list(dict.fromkeys(passage_ids))
-    frame = with_places(passages[passages["passage_id"].isin(ids)], articles, passages)
-    return frame.sort_values(["outlet", "sentence"])[["outlet", "outlet_id", "passage_id", "where", "text"]].reset_index(drop=True)
+def sentences_for(index: pd.DataFrame, passage_ids: Iterable[str]) -> pd.DataFrame:
+    """The verbatim sentences behind a chart element, in outlet and reading order (unknown ids skipped)."""
+    wanted = set(passage_ids)
+    return index[index["passage_id"].isin(wanted)].reset_index(drop=True)
+
+
+def evidence_key(row: Mapping, fields: Iterable[str]) -> tuple[str, ...]:
+    """The key a clicked chart element has in a view's evidence lookup."""
+    return tuple(str(row.get(f, "")) for f in fields)
+
+
+def ids_by(frame: pd.DataFrame, fields: list[str], ids: str = "passage_ids") -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Evidence lookup from a table with a ', '-joined passage id column: key fields -> ids."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for values, joined in zip(frame[fields].astype(str).itertuples(index=False, name=None), frame[ids]):
+        out[tuple(values)] = tuple(p for p in str(joined).split(", ") if p)
+    return out
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -96,28 +113,3 @@ def reading_markup(text: str, quotes: list[str], terms: list[str], *, show_quote
     if show_terms:
         spans += [(s, e, "orange") for t in terms for s, e in find_all(text, t)]
     return highlight(text, spans)
-
-
-def reading_groups(passages: pd.DataFrame, passage_principles: pd.DataFrame) -> pd.DataFrame:
-    """Passages with the group they are aligned under: their first principle, or "none"."""
-    first = passage_principles.sort_values("principle_id").groupby("passage_id")["principle_id"].first()
-    refs = passage_principles.groupby("passage_id")["principle_id"].agg(lambda s: " ".join(sorted(s)))
-    return passages.assign(group=passages["passage_id"].map(first).fillna("none"),
-                           principles=passages["passage_id"].map(refs).fillna(""))
-
-
-def passages_with_term(passages: pd.DataFrame, articles: pd.DataFrame, outlet_id: str | None, term: str | None) -> list[str]:
-    """Prose passages of one outlet whose tokens include `term` (the tokenizer the word statistics use)."""
-    from storyframes.text import tokenize
-
-    arts = articles[articles["outlet_id"] == outlet_id]["article_id"]
-    rows = passages[passages["article_id"].isin(arts) & ~passages["is_furniture"]]
-    return [p for p, t in zip(rows["passage_id"], rows["text"]) if term in tokenize(t)]
-
-
-def quoted_passages(passage_people: pd.DataFrame, passages: pd.DataFrame, articles: pd.DataFrame, outlet_id: str | None, person: str | None) -> list[str]:
-    """Passages of one outlet in which `person` is quoted."""
-    arts = articles[articles["outlet_id"] == outlet_id]["article_id"]
-    ids = set(passages[passages["article_id"].isin(arts)]["passage_id"])
-    rows = passage_people[(passage_people["person"] == person) & (passage_people["mention"] == "quoted") & passage_people["passage_id"].isin(ids)]
-    return list(dict.fromkeys(rows["passage_id"]))

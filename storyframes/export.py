@@ -10,7 +10,7 @@ import pandas as pd
 
 from storyframes.data import DATA_DIR, StoryData
 from storyframes.filters import Filters
-from storyframes.selection import principle_mask
+from storyframes.filters import principle_mask
 
 # How each table is narrowed by the filters: by outlet, by passage (outlet and principle), or not.
 _BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people")

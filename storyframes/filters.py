@@ -4,7 +4,11 @@ Why not `bind="query-params"`: in Streamlit 1.67 a bound widget puts its *label*
 drops unknown values silently and (checked in a browser) loses the choice on a page switch. So
 the choice lives in `st.session_state` under one key, the address carries short codes
 (`?outlet=gawker&principle=P4`) written on every run, and a link someone shares wins over the
-session when it names a value. Parsing is pure and unit-tested; `sidebar_filters` is the glue.
+session when it names a value. Parsing is pure and unit-tested; `page.py` is the glue.
+
+`Filters` owns the three things a filter does (as Datasette's `filters.py` does): it is parsed
+from the address, it applies itself to the tables (every view narrows its data through these
+methods, never by hand), and it describes itself in words.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
+from storyframes.vocab import NO_PRINCIPLE
+
 OUTLET_PARAM = "outlet"
 PRINCIPLE_PARAM = "principle"
-NO_PRINCIPLE = "none"  # sentences that refer to no principle (context, colour, quotes)
 MAX_VALUES = 50  # more repeated values than any real link holds: treat the address as malformed
 MAX_VALUE_LENGTH = 40
 
@@ -26,6 +33,50 @@ class Filters:
     outlets: tuple[str, ...]
     principles: tuple[str, ...]
 
+    # -- applying ------------------------------------------------------------------------------
+    def articles(self, articles: pd.DataFrame) -> pd.DataFrame:
+        """Full-text articles of the chosen outlets, in the reader's (dashboard's) outlet order."""
+        order = {o: i for i, o in enumerate(self.outlets)}
+        kept = articles[articles["outlet_id"].isin(order)]
+        return kept.assign(_o=kept["outlet_id"].map(order)).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+    def passages(self, passages: pd.DataFrame, articles: pd.DataFrame, passage_principles: pd.DataFrame, *,
+                 include_furniture: bool = False) -> pd.DataFrame:
+        """Sentences of the chosen outlets that match the principle filter (passages' own columns).
+        Page furniture (navigation, credits) is not the outlet's prose and is left out unless asked for."""
+        kept = passages[passages["article_id"].isin(self.articles(articles)["article_id"])]
+        if not include_furniture:
+            kept = kept[~kept["is_furniture"].astype(bool)]
+        return kept[principle_mask(kept, passage_principles, self.principles)].reset_index(drop=True)
+
+    def references(self, passage_principles: pd.DataFrame) -> pd.DataFrame:
+        """Principle references to the chosen principles."""
+        return passage_principles[passage_principles["principle_id"].isin(self.principles)].reset_index(drop=True)
+
+    def coverage(self, coverage: pd.DataFrame) -> pd.DataFrame:
+        """Headlines of the chosen outlets by date, then name (no principle is coded on a headline)."""
+        kept = coverage[coverage["outlet_id"].isin(self.outlets)]
+        return kept.sort_values(["published_earliest", "outlet"], kind="stable").reset_index(drop=True)
+
+    def principle_rows(self, principles: pd.DataFrame) -> pd.DataFrame:
+        """The chosen principles' rows ("none" has no row), in the table's order."""
+        return principles[principles["principle_id"].isin(self.principles)].reset_index(drop=True)
+
+    # -- describing ----------------------------------------------------------------------------
+    def describe(self, default: "Filters", outlet_names: Mapping[str, str], principle_labels: Mapping[str, str] | None = None) -> str:
+        """One line saying what the current view shows, for captions, handouts and downloads."""
+        if tuple(self.outlets) == tuple(default.outlets):
+            outlets = f"all {len(default.outlets)} outlets"
+        else:
+            outlets = ", ".join(outlet_names.get(o, o) for o in self.outlets) or "no outlet"
+        labels = principle_labels or {}
+        if tuple(self.principles) == tuple(default.principles):
+            principles = "all principles"
+        else:
+            principles = (", ".join("sentences about no principle" if p == NO_PRINCIPLE else labels.get(p, p) for p in self.principles)
+                          or "no principle selected")
+        return f"Showing {outlets}; {principles}."
+
 
 @dataclass(frozen=True)
 class ParsedAddress:
@@ -36,10 +87,10 @@ class ParsedAddress:
     notices: tuple[str, ...]
 
 
-def _safe_preview(value: str) -> str:
+def safe_preview(value: str) -> str:
     """A short, harmless rendering of a value from the address (shown as code, never as HTML)."""
     printable = "".join(ch if ch.isprintable() and ch not in "`\\" else "?" for ch in value)
-    return printable[:MAX_VALUE_LENGTH] + ("…" if len(printable) > MAX_VALUE_LENGTH else "")
+    return "`" + printable[:MAX_VALUE_LENGTH] + ("…" if len(printable) > MAX_VALUE_LENGTH else "") + "`"
 
 
 def _parse_one(values: Sequence[str], known: Sequence[str], what: str, fallback: str) -> tuple[tuple[str, ...] | None, str | None]:
@@ -54,7 +105,7 @@ def _parse_one(values: Sequence[str], known: Sequence[str], what: str, fallback:
         return tuple(known), None
     unknown = [v for v in cleaned if v.casefold() not in canonical]
     if unknown:
-        shown = ", ".join(f"`{_safe_preview(v)}`" for v in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        shown = ", ".join(safe_preview(v) for v in unknown[:3]) + (" …" if len(unknown) > 3 else "")
         return None, f"The address names {len(unknown)} unknown {what} value(s) ({shown}); {fallback}."
     chosen = {canonical[v.casefold()] for v in cleaned if v}
     return tuple(k for k in known if k in chosen), None  # dedupe, keep the dashboard's order
@@ -95,3 +146,23 @@ def resolve(session: Filters | None, address: ParsedAddress, default: Filters) -
         outlets=address.outlets if address.outlets is not None else base.outlets,
         principles=address.principles if address.principles is not None else base.principles,
     )
+
+
+# --- applying the choice to the tables --------------------------------------------------------
+
+def principles_of(passages: pd.DataFrame, passage_principles: pd.DataFrame) -> pd.Series:
+    """Per passage, the set of principles it refers to ({"none"} when it refers to none)."""
+    grouped = passage_principles.groupby("passage_id")["principle_id"].agg(frozenset)
+    return passages["passage_id"].map(grouped).apply(lambda s: s if isinstance(s, frozenset) else frozenset({NO_PRINCIPLE}))
+
+
+def principle_mask(passages: pd.DataFrame, passage_principles: pd.DataFrame, principles) -> pd.Series:
+    """True for passages that match the principle filter (a boolean Series, empty-safe).
+
+    The rule: a sentence is kept when any principle it refers to is chosen, or when it refers to
+    none and "none" is chosen. So the default keeps every sentence, and P4 alone keeps exactly
+    the sentences about P4.
+    """
+    chosen = frozenset(principles)
+    refs = principles_of(passages, passage_principles)
+    return pd.Series([bool(s & chosen) for s in refs], index=passages.index, dtype=bool)

@@ -18,12 +18,6 @@ def _names(values) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
-def filter_coverage(coverage: pd.DataFrame, articles: pd.DataFrame, principles: pd.DataFrame) -> pd.DataFrame:
-    """Principle coverage restricted to the chosen outlets and principles."""
-    kept = coverage[coverage["outlet_id"].isin(articles["outlet_id"]) & coverage["principle_id"].isin(principles["principle_id"])]
-    return kept.reset_index(drop=True)
-
-
 def matrix_title(coverage: pd.DataFrame) -> str:
     """E.g. 'Only CBS News (The Crime Report) reported all four principles; P4 was left out by 2 of 3 outlets'."""
     if coverage.empty:
@@ -67,45 +61,15 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def outlet_cards(articles: pd.DataFrame, readability: pd.DataFrame, voices: pd.DataFrame) -> list[dict]:
-    """Per full-text outlet: headline, byline, length, who is quoted and through whom."""
-    read = readability.set_index("outlet_id")
-    cards = []
-    for art in articles.itertuples():
-        r = read.loc[art.outlet_id]
-        v = voices[(voices["outlet_id"] == art.outlet_id) & (voices["n_quoted"] > 0)].sort_values("quote_words", ascending=False)
-        quoted = "; ".join(f"{p.person} ({p.quote_words} words, via {p.channels.replace('_', ' ')}"
-                           + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in v.itertuples()) or "nobody"
-        date = display_date(art.published) + ("" if art.published_confidence == "high" else f" ({art.published_confidence} confidence)")
-        cards.append({
-            "outlet": art.outlet,
-            "outlet_id": art.outlet_id,
-            "headline": art.headline,
-            "byline": f"{art.author or 'Author unknown'} · {date}",
-            "words": int(r["words"]),
-            "sentences": int(r["sentences"]),
-            "quotes_per_100": f"{r['quotes_per_100_words']:.1f}",
-            "quoted": quoted,
-        })
-    return cards
-
-
-def add_principles_to_cards(cards: list[dict], coverage: pd.DataFrame) -> list[dict]:
-    """Which principles each outlet reported, in words, e.g. 'P1 quoted, P2 paraphrased, P4 omitted'."""
-    for card in cards:
-        rows = coverage[coverage["outlet_id"] == card["outlet_id"]].sort_values("principle_id")
-        card["principles"] = ", ".join(f"{r.principle_id} {r.status}" for r in rows.itertuples())
-    return cards
-
-
-def lexicon_side_by_side(lexicon: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per target, one column per outlet: the outlet's terms with their register."""
-    lex = lexicon.merge(articles[["article_id", "outlet"]], on="article_id")
-    lex = lex.assign(entry=lex["term"] + " (" + lex["register"] + ")")
-    wide = lex.groupby(["target", "outlet"])["entry"].agg("; ".join).unstack("outlet").fillna("—")
-    order = [o for o in articles["outlet"] if o in wide.columns]
-    wide = wide.reindex(columns=order).reset_index().rename(columns={"target": "Words for"})
-    return wide
+def lexicon_side_by_side(terms: pd.DataFrame, outlet_order: list[str]) -> pd.DataFrame:
+    """One row per target, one column per outlet: the outlet's terms with their register.
+    `terms` has target_label, outlet, term and register_label (one row per term)."""
+    if terms.empty:
+        return pd.DataFrame({"Words for": []})
+    entry = terms["term"] + " (" + terms["register_label"].str.lower() + ")"
+    wide = terms.assign(entry=entry).groupby(["target_label", "outlet"], sort=False)["entry"].agg("; ".join).unstack("outlet").fillna("—")
+    wide = wide.reindex(columns=[o for o in outlet_order if o in wide.columns])
+    return wide.reset_index().rename(columns={"target_label": "Words for"})
 
 
 def frame_title(profile: pd.DataFrame) -> str:
@@ -119,12 +83,6 @@ def frame_title(profile: pd.DataFrame) -> str:
 def frame_alt_text(profile: pd.DataFrame) -> str:
     parts = [f"{r.outlet}, {r.frame_label}: {r.n} sentences ({_pct(r.share)})" for r in profile.itertuples()]
     return "Bar chart of the share of each outlet's sentences per frame. " + "; ".join(parts) + "."
-
-
-def passages_for_frame(passages: pd.DataFrame, articles: pd.DataFrame, codes: pd.DataFrame, outlet_id: str | None, frame: str | None) -> list[str]:
-    """Passage ids behind one bar of the frame chart."""
-    merged = passages.merge(codes[["passage_id", "frame"]], on="passage_id").merge(articles[["article_id", "outlet_id"]], on="article_id")
-    return merged[(merged["outlet_id"] == outlet_id) & (merged["frame"] == frame)]["passage_id"].tolist()
 
 
 def tone_title(tone: pd.DataFrame) -> str:
@@ -242,17 +200,6 @@ def member_counts_sentence(counts: pd.DataFrame, announced: str = "", growth: pd
     return text
 
 
-def principle_reach(coverage: pd.DataFrame) -> dict[str, str]:
-    """Per principle: how many of the full-text outlets reported it, and how."""
-    out = {}
-    n = coverage["outlet"].nunique()
-    for pid, rows in coverage.groupby("principle_id"):
-        reported = rows[rows["status"] != "omitted"]
-        how = ", ".join(f"{r.outlet} ({r.status})" for r in reported.itertuples()) or "nobody"
-        out[pid] = f"Reported by **{len(reported)} of {n}** full-text outlets: {how}."
-    return out
-
-
 def timeline_title(timeline: pd.DataFrame, articles: pd.DataFrame) -> str:
     late = articles[articles["published_earliest"] > articles["published_earliest"].min()]
     if late.empty:
@@ -266,60 +213,73 @@ def timeline_alt_text(timeline: pd.DataFrame) -> str:
     return "Timeline of launch week. " + "; ".join(parts) + "."
 
 
-def framing_summary_evidence(facts: dict) -> list[tuple[str, list[str]]]:
-    """Each summary claim with the passage ids that prove it (for a 'show the sentences' link)."""
-    lines = framing_summary(facts)
-    keys = ["statement_quotes", "police_slang", "principle_mentions", "mocking"]
-    out = []
-    for line in lines:
-        key = next((k for k in keys if _claim_key(line) == k), None)
-        out.append((line, list(facts[key]["passage_ids"]) if key else []))
-    return out
+def least_reported_principle(coverage: pd.DataFrame) -> str:
+    """The chosen principle that the fewest chosen outlets report (ties: the later one); "" if none."""
+    if coverage.empty:
+        return ""
+    reported = coverage.assign(_r=coverage["status"] != "omitted").groupby("principle_id", sort=False)["_r"].sum()
+    fewest = reported[reported == reported.min()]
+    return str(fewest.index[-1])
 
 
-def _claim_key(line: str) -> str:
-    if "quotes the group's Statement" in line:
-        return "statement_quotes"
-    if "slang or insults" in line:
-        return "police_slang"
-    if "fourth principle" in line:
-        return "principle_mentions"
-    if "most mocking" in line:
-        return "mocking"
-    return ""
+def summary_claims(facts: dict, principle_label: str) -> list[tuple[str, list[str]]]:
+    """The plain-language summary: one claim a line, each with the passage ids that prove it.
 
-
-def framing_summary(facts: dict) -> list[str]:
-    """The page's plain-language summary: one claim per line, each with the numbers behind it.
-
-    `facts` is `analysis.summary_facts(...)`; every figure comes from it, nothing is typed in.
+    `facts` is `analysis.summary_facts(...)` on the selected sentences; every figure comes from
+    it, nothing is typed in. `principle_label` names the principle of the "principle_mentions" fact.
     """
-    lines = []
+    lines: list[tuple[str, list[str]]] = []
     sq = facts["statement_quotes"]
     if sq["outlets"] and sq["n_sentences"]:
         others = sq["table"][~sq["table"]["outlet_id"].isin(sq["outlet_ids"])]
         rest = ", ".join(f"{r.outlet} {r.n_sentences}" for r in others.itertuples())
-        lines.append(f"**{_names(sq['outlets'])}** quotes the group's Statement most: in {sq['n_sentences']} sentences"
-                     + (f" (against {rest})." if rest else "."))
+        verb = "quotes" if len(sq["outlets"]) == 1 else "quote"
+        lines.append((f"**{_names(sq['outlets'])}** {verb} the group's Statement most: in {sq['n_sentences']} sentence{'s' if sq['n_sentences'] != 1 else ''}"
+                      + (f" (against {rest})." if rest else "."), sq["passage_ids"]))
+    else:
+        lines.append(("No selected sentence quotes the group's Statement.", []))
     ps = facts["police_slang"]
     if ps["outlets"]:
         said = "; ".join(f"{o}: " + ", ".join(f"“{t}”" for t in ps["terms"][oid]) for oid, o in zip(ps["outlet_ids"], ps["outlets"]))
-        lines.append(f"**{_names(ps['outlets'])}** call{'s' if len(ps['outlets']) == 1 else ''} the police by slang or insults — {said}.")
+        lines.append((f"**{_names(ps['outlets'])}** call{'s' if len(ps['outlets']) == 1 else ''} the police by slang or insults — {said}.",
+                      ps["passage_ids"]))
     else:
-        lines.append("No selected outlet uses slang or insults for the police.")
+        lines.append(("No selected sentence calls the police by slang or insults.", []))
     pm = facts["principle_mentions"]
-    how = pm["how"]
-    if pm["outlets"]:
-        missing = [r.outlet for r in pm["table"].itertuples() if r.status == "omitted"]
-        lines.append(f"Only **{_names(pm['outlets'])}** mention{'s' if len(pm['outlets']) == 1 else ''} the fourth principle "
-                     f"({pm['principle_id']}, community ties: " + ", ".join(f"{how[o]}" for o in pm['outlet_ids']) + ")"
-                     + (f"; {_names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."))
-    else:
-        lines.append(f"No selected outlet mentions the fourth principle ({pm['principle_id']}).")
+    if principle_label:
+        how = pm["how"]
+        n_out = len(pm["table"])
+        if pm["outlets"]:
+            missing = [r.outlet for r in pm["table"].itertuples() if r.status == "omitted"]
+            lead = "Only " if missing else ("" if n_out == 1 else "Both " if n_out == 2 else "All ")
+            verb = "mentions" if len(pm["outlets"]) == 1 else "mention"
+            lines.append((f"{lead}**{_names(pm['outlets'])}** {verb} {principle_label} ("
+                          + ", ".join(how[o] for o in pm["outlet_ids"]) + ")"
+                          + (f"; {_names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."), pm["passage_ids"]))
+        else:
+            lines.append((f"No selected outlet mentions {principle_label}.", []))
     mk = facts["mocking"]
     if mk["outlets"] and mk["n"]:
-        lines.append(f"**{_names(mk['outlets'])}** is the most mocking: {mk['n']} of its sentences ({_pct(mk['share'])}) mock law enforcement.")
+        leaders = mk["table"].set_index("outlet_id").loc[mk["outlet_ids"]]
+        if len(leaders) == 1:
+            r = leaders.iloc[0]
+            said = f"is the most mocking: {int(r.n_mocking)} of its {int(r.n_prose)} selected sentences"
+        else:
+            said = "are the most mocking: " + " and ".join(f"{int(r.n_mocking)} of {int(r.n_prose)}" for r in leaders.itertuples()) + " of their selected sentences"
+        lines.append((f"**{_names(mk['outlets'])}** {said} ({_pct(mk['share'])}) mock law enforcement.", mk["passage_ids"]))
+    else:
+        lines.append(("No selected sentence mocks law enforcement.", []))
     return lines
+
+
+def register_alt_text(counts: pd.DataFrame) -> str:
+    parts = [f"{r.outlet}: {r.terms} {r.register_label.lower()}" for r in counts.itertuples()]
+    return "Stacked bars of the lexicon's terms by register. " + ("; ".join(parts) or "no terms") + "."
+
+
+def voices_alt_text(voices: pd.DataFrame) -> str:
+    parts = [f"{r.person} in {r.outlet}: {r.quote_words} quoted words" for r in voices.itertuples()]
+    return ("Bar chart of quoted words per speaker. " + "; ".join(parts) + ".") if parts else ""
 
 
 def distinctive_words_title(words: pd.DataFrame) -> str:
@@ -427,32 +387,6 @@ def readability_table(read: pd.DataFrame) -> pd.DataFrame:
         "Reading ease": read["flesch_reading_ease"].map("{:.0f}".format),
         "Quotes per 100 words": read["quotes_per_100_words"].map("{:.1f}".format),
     })
-
-
-def speaker_labels(voices: pd.DataFrame, outlets: pd.DataFrame, group_name: str) -> pd.DataFrame:
-    """Short labels for chart axes: the group's long name becomes 'The group itself'."""
-    short = dict(zip(outlets["outlet_id"], outlets["short_name"]))
-    return voices.assign(
-        speaker_label=voices["person"].where(voices["person"] != group_name, "The group itself"),
-        outlet_short=voices["outlet_id"].map(short),
-    )
-
-
-def codebook_entries(book: pd.DataFrame, field: str) -> list[str]:
-    """One field of the codebook as Markdown paragraphs (wraps on any screen; text escaped)."""
-    from storyframes.text import escape_markdown as esc
-
-    out = []
-    for r in book[book["field"] == field].itertuples():
-        example = f"*Example* ({r.example_passage_id}): “{esc(r.example_text)}”  \n" if r.example_passage_id else ""
-        out.append(f"**{esc(r.label)}** · `{r.code}`  \n{esc(r.definition)}  \n{example}*Edge cases:* {esc(r.edge_rule)}")
-    return out
-
-
-def short_names(articles: pd.DataFrame, outlets: pd.DataFrame) -> list[str]:
-    """The chosen articles' outlets by short name, in the articles' order."""
-    short = dict(zip(outlets["outlet_id"], outlets["short_name"]))
-    return [short[o] for o in articles["outlet_id"]]
 
 
 def fact_value(facts: pd.DataFrame, fact_id: str) -> str:

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 import pandas as pd
 
-LAUNCH_LABELS = {"yes": "Launch-era evidence (Oct 2015)", "no_or_uncertain": "Later or uncertain evidence"}
-ROLE_PLURALS = {"police": "police", "sheriff": "sheriffs", "prosecutor": "prosecutors",
-                "attorney_general": "attorneys general", "other": "others"}
-ROLE_LABELS = {
-    "police": "Police",
-    "sheriff": "Sheriff",
-    "prosecutor": "Prosecutor",
-    "attorney_general": "Attorney general",
-    "other": "Other",
-}
+from storyframes.vocab import split_curator_note
+
+from storyframes.text import escape_markdown
+
+# `labels` below is the codebook's field -> code -> label (the package's `vocab.code_labels`), so
+# roles and evidence eras read the same here as in the codebook.
+Labels = Mapping[str, Mapping[str, str]]
+MIXED = "mixed"  # a place whose members hold different roles
 
 
-def member_places(members: pd.DataFrame) -> pd.DataFrame:
+def _label(labels: Labels, field: str, code: str) -> str:
+    return labels.get(field, {}).get(code, code.replace("_", " "))
+
+
+def _plural(label: str, n: int) -> str:
+    """'1 sheriff', '4 sheriffs', '22 police', '2 attorneys general' (English, for the summary)."""
+    word = label.lower()
+    if n == 1 or word.endswith("police"):
+        return word
+    head, _, tail = word.partition(" ")
+    return f"{head}s {tail}" if tail == "general" else f"{word}s"
+
+
+def member_places(members: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """One row per mapped place and evidence era: members there, their names and main role.
 
     Launch-era and later members at the same place get separate marks so the map can show the
@@ -26,12 +40,12 @@ def member_places(members: pd.DataFrame) -> pd.DataFrame:
     if placed.empty:
         return pd.DataFrame(
             columns=["place_id", "place_name", "place_state", "launch_era", "latitude", "longitude",
-                     "n_members", "role_type", "names", "place_basis", "evidence_label"]
+                     "n_members", "role_type", "names", "place_basis", "evidence_label", "role_label"]
         )
 
     def main_role(roles: pd.Series) -> str:
         counts = roles.value_counts()
-        return str(counts.index[0]) if counts.iloc[0] * 2 > len(roles) or len(counts) == 1 else "mixed"
+        return str(counts.index[0]) if counts.iloc[0] * 2 > len(roles) or len(counts) == 1 else MIXED
 
     grouped = (
         placed.groupby(["place_name", "place_state", "launch_era"], as_index=False)
@@ -45,21 +59,11 @@ def member_places(members: pd.DataFrame) -> pd.DataFrame:
         )
     )
     grouped["place_id"] = grouped["place_name"] + ", " + grouped["place_state"]
-    grouped["evidence_label"] = grouped["launch_era"].map(LAUNCH_LABELS)
+    grouped["evidence_label"] = grouped["launch_era"].map(lambda e: _label(labels, "launch_era", e))
+    grouped["role_label"] = grouped["role_type"].map(lambda r: "Mixed" if r == MIXED else _label(labels, "role_type", r))
     grouped["latitude"] = grouped["latitude"].astype(float)
     grouped["longitude"] = grouped["longitude"].astype(float)
     return grouped.sort_values(["n_members", "place_name"], ascending=[False, True]).reset_index(drop=True)
-
-
-def member_table(members: pd.DataFrame, query: str = "") -> pd.DataFrame:
-    """The searchable members table: a case-insensitive match on name, title, agency or place."""
-    cols = ["name", "title", "agency", "place_name", "place_state", "role_type", "launch_era", "confidence", "evidence", "source_url"]
-    table = members[cols + ["city", "state"]]
-    q = query.strip().casefold()[:100]
-    if q:
-        haystack = table[["name", "title", "agency", "place_name", "place_state", "city", "state"]].astype(str).agg(" ".join, axis=1).str.casefold()
-        table = table[haystack.str.contains(q, regex=False)]
-    return table[cols].reset_index(drop=True)
 
 
 def outlets_naming_members(
@@ -102,18 +106,18 @@ def local_coverage(place_state: str, outlets: pd.DataFrame, coverage: pd.DataFra
     return local[["outlet", "headline", "published", "why", "url"]].reset_index(drop=True)
 
 
-def membership_summary(members: pd.DataFrame, cities: pd.DataFrame) -> str:
-    """One paragraph of counts for the page's top, computed from the tables."""
+def membership_summary(members: pd.DataFrame, cities: pd.DataFrame, labels: Labels) -> str:
+    """One paragraph of counts for the page's top, computed from the tables (Markdown; data escaped)."""
     n = len(members)
     launch = int((members["launch_era"] == "yes").sum())
     placed = int((members["place_basis"] != "not_placed").sum())
     roles = members["role_type"].value_counts()
-    role_text = ", ".join(f"{int(c)} {ROLE_LABELS[r].lower() if c == 1 else ROLE_PLURALS[r]}" for r, c in roles.items())
+    role_text = ", ".join(f"{int(c)} {escape_markdown(_plural(_label(labels, 'role_type', r), int(c)))}" for r, c in roles.items())
     return (
         f"**{n} people** are tied to the group by the evidence we hold ({role_text}); **{launch}** of them by evidence from "
         f"the October 2015 launch, {n - launch} by later or uncertain evidence. {placed} can be placed on the map; "
         f"{n - placed} cannot (no city or state in the source). Coverage also names "
-        f"**{len(cities)} cities** ({', '.join(cities['city'])}) whose chiefs joined, without naming them."
+        f"**{len(cities)} cities** ({escape_markdown(', '.join(cities['city']))}) whose chiefs joined, without naming them."
     )
 
 
@@ -132,25 +136,44 @@ def map_alt_text(places: pd.DataFrame, cities: pd.DataFrame) -> str:
 
 
 def place_sentence(here: pd.DataFrame) -> str:
-    """Who is at one place, in words (escaped by the caller's choice of plain names)."""
-    from storyframes.text import escape_markdown
-
+    """Who is at one place, in words (Markdown; data escaped)."""
     parts = []
     for r in here.itertuples():
-        parts.append(f"{escape_markdown(r.names)} — {r.evidence_label.lower()}; place basis: {r.place_basis.replace('_', ' ')}")
+        parts.append(escape_markdown(f"{r.names} — {r.evidence_label.lower()} evidence; place basis: {r.place_basis.replace('_', ' ')}"))
     return "  \n".join(parts)
 
 
-def readable_member_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The member table with reader-facing headers and the columns that fit a projector."""
+def readable_member_table(members: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The members with reader-facing headers. A curator's bracketed note ("[agency name not given
+    in source]") is moved out of the data into its own Note column, never shown as a value."""
+    title = members["title"].map(split_curator_note)
+    agency = members["agency"].map(split_curator_note)
+    city = members["city"].map(split_curator_note)
+    notes = [", ".join(n for n in (t[1], a[1], c[1]) if n) for t, a, c in zip(title, agency, city)]
+    title_agency = [" — ".join(x for x in (t[0], a[0] or "agency not recorded") if x) for t, a in zip(title, agency)]
     return pd.DataFrame({
-        "Name": table["name"],
-        "Title and agency": table["title"] + " — " + table["agency"],
-        "Place": (table["place_name"] + ", " + table["place_state"]).where(table["place_name"] != "", "not placed"),
-        "Role": table["role_type"].map(ROLE_LABELS),
-        "Evidence": table["launch_era"].map(LAUNCH_LABELS) + " · " + table["confidence"] + " confidence",
-        "Source": table["source_url"],
+        "Name": members["name"],
+        "Title and agency": title_agency,
+        # A member we cannot place keeps the state the evidence gives, so a search by state finds them.
+        "Place": (members["place_name"] + ", " + members["place_state"]).where(
+            members["place_name"] != "", "not placed" + members["state"].map(lambda s: f" ({s})" if s else "")),
+        "Role": members["role_type"].map(lambda r: _label(labels, "role_type", r)),
+        "Evidence": members["launch_era"].map(lambda e: _label(labels, "launch_era", e)) + " · " + members["confidence"] + " confidence",
+        "Note": notes,
+        "Source": members["source_url"],
     })
+
+
+def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows of the readable members table matching a query: case-insensitive and literal (the query
+    is never a pattern), at the start of a word in the name, title, agency or place, so "TX" finds
+    Texas members and "nj" does not find "Benjamin"."""
+    q = query.strip().casefold()[:100]
+    if not q:
+        return table.reset_index(drop=True)
+    haystack = table[["Name", "Title and agency", "Place"]].astype(str).agg(" ".join, axis=1).str.casefold()
+    pattern = r"(?<!\w)" + re.escape(q) if q[:1].isalnum() else re.escape(q)
+    return table[haystack.str.contains(pattern, regex=True)].reset_index(drop=True)
 
 
 def readable_naming_table(naming: pd.DataFrame) -> pd.DataFrame:
@@ -168,7 +191,7 @@ def readable_places_table(places: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Place": places["place_id"],
         "Members": places["n_members"],
-        "Role": places["role_type"].map(lambda r: ROLE_LABELS.get(r, r)),
+        "Role": places["role_label"],
         "Evidence": places["evidence_label"],
         "Who": places["names"],
         "Place basis": places["place_basis"].str.replace("_", " "),

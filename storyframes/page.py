@@ -6,15 +6,21 @@ address, so every page behaves the same way when the data is broken or the link 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from dataclasses import dataclass
+from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from storyframes import filters as flt
 from storyframes.data import DataPackageError, StoryData, load_package
+from storyframes.vocab import NO_PRINCIPLE, Vocabulary
+
+T = TypeVar("T")
 
 APP_TITLE = "Same Story, Different Frames"
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 _SESSION_KEY = "story_filters"
 _WIDGET_KEYS = {flt.OUTLET_PARAM: "outlet_filter", flt.PRINCIPLE_PARAM: "principle_filter"}
 # Our own navigation (the automatic one would call the home page "dashboard").
@@ -34,6 +40,11 @@ _STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 [data-testid="stMarkdownContainer"] p { padding-right: 0.4rem; }
+/* Card rows (render.card_row): each card at least 13rem wide (10.5rem in a "narrow" row), so on
+   a narrow screen they wrap to the next line instead of squeezing words until they break mid-word. */
+[class*="st-key-cards"] > [data-testid="stLayoutWrapper"] { flex: 1 1 13rem; min-width: min(13rem, 100%); }
+[class*="st-key-cards_narrow"] > [data-testid="stLayoutWrapper"] { flex: 1 1 10.5rem; min-width: min(10.5rem, 100%); }
+h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 </style>
 """
 
@@ -45,33 +56,66 @@ class PageContext:
     default: flt.Filters
 
     @property
-    def outlet_names(self) -> dict[str, str]:
-        """Outlet id → display name, for captions and labels."""
-        return dict(zip(self.data.outlets["outlet_id"], self.data.outlets["outlet"]))
+    def vocab(self) -> Vocabulary:
+        return self.data.vocab
+
+    def view(self, builder: Callable[[StoryData, flt.Filters], T]) -> T:
+        """The page's View for the reader's filters, built once per (data version, filters) and
+        shared read-only by every reader who asks for the same selection."""
+        return _cached_view(builder.__module__, "", self.data.version, self.filters, _build=builder, _data=self.data)
+
+    def section(self, builder: Callable[[StoryData, flt.Filters, str], T], section: str) -> T:
+        """One section of a sectioned page's View (lazy tabs build only the open one)."""
+        return _cached_view(builder.__module__, section, self.data.version, self.filters,
+                            _build=lambda d, f: builder(d, f, section), _data=self.data)
 
 
-@st.cache_data(show_spinner="Loading the data package…")
+    SECTION_KEY = "framing_section"
+    SECTION_PARAM = "section"
+
+    def section_choice(self, sections: tuple[str, ...]) -> str:
+        """Which section (tab) is open: the tab's own state, else the address (`?section=Tone`),
+        else the first. An unknown value in the address gets a notice; the choice is written back."""
+        current = st.session_state.get(self.SECTION_KEY)
+        if current not in sections:
+            asked = st.query_params.get(self.SECTION_PARAM)
+            by_name = {s.casefold(): s for s in sections}
+            current = by_name.get((asked or "").strip().casefold(), sections[0])
+            if asked and asked.strip().casefold() not in by_name:
+                st.warning(f"The address names an unknown section ({flt.safe_preview(asked)}); showing “{sections[0]}” instead.",
+                           icon=":material/link_off:")
+        if current == sections[0]:
+            st.query_params.pop(self.SECTION_PARAM, None)
+        elif st.query_params.get(self.SECTION_PARAM) != current:
+            st.query_params[self.SECTION_PARAM] = current
+        return current
+
+
+@st.cache_resource(show_spinner=False)
+def package_zip() -> bytes:
+    """The whole package as a zip, built once per process."""
+    from storyframes import export
+
+    return export.package_zip()
+
+
+@st.cache_resource(show_spinner="Loading the data package…")
 def cached_package() -> StoryData:
-    """Load and validate `data/` once per process (st.cache_data hands each run a copy)."""
+    """Load and validate `data/` once per process; every reader shares it read-only."""
     return load_package()
 
 
-def _options(data: StoryData) -> tuple[list[str], list[str]]:
-    outlets = data.outlets.sort_values("has_full_text", ascending=False, kind="stable")["outlet_id"].tolist()
-    principles = data.principles["principle_id"].tolist() + [flt.NO_PRINCIPLE]
-    return outlets, principles
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached_view(page: str, section: str, version: str, filters: flt.Filters, *, _build, _data):
+    # Keyed by page, section, data version and filters; the builder and the data are not hashed
+    # (the version stands for the data). Views are frozen and never mutated by a page.
+    return _build(_data, filters)
 
 
 def default_filters(data: StoryData) -> flt.Filters:
-    outlets, principles = _options(data)
-    return flt.Filters(tuple(outlets), tuple(principles))
+    from storyframes.views.common import default_filters as everything
 
-
-def _labels(data: StoryData) -> dict[str, str]:
-    labels = dict(zip(data.outlets["outlet_id"], data.outlets["short_name"]))
-    labels.update({pid: f"{pid} {lab}" for pid, lab in zip(data.principles["principle_id"], data.principles["short_label"])})
-    labels[flt.NO_PRINCIPLE] = "No principle"
-    return labels
+    return everything(data.vocab)
 
 
 def _write_address(chosen: flt.Filters, default: flt.Filters) -> None:
@@ -109,7 +153,8 @@ def _full_texts_only(default: flt.Filters, full_text_ids: tuple[str, ...]) -> No
 
 def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
     """Draw the outlet and principle filters; return (choice, default)."""
-    outlet_ids, principle_ids = _options(data)
+    vocab = data.vocab
+    outlet_ids, principle_ids = list(vocab.outlet_ids), [*vocab.principle_ids, NO_PRINCIPLE]
     default = default_filters(data)
     raw = {p: st.query_params.get_all(p) for p in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)}
     parsed = flt.parse_address(raw, outlet_ids, principle_ids)
@@ -122,35 +167,35 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
     # on a page switch); their callbacks write changes back before the next run.
     st.session_state[_WIDGET_KEYS[flt.OUTLET_PARAM]] = list(chosen.outlets)
     st.session_state[_WIDGET_KEYS[flt.PRINCIPLE_PARAM]] = list(chosen.principles)
-    labels = _labels(data)
-    full_texts = tuple(data.outlets[data.outlets["has_full_text"]]["outlet_id"])
+    full_texts = vocab.full_text_ids
     with st.sidebar:
         st.markdown("### Filters")
+        # Principles first: five short pills, so both filters start above the fold at 1280x720.
         # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
         # glance, and each is a large target on a projector.
-        st.pills(
-            "Outlets",
-            outlet_ids,
-            selection_mode="multi",
-            format_func=labels.get,
-            key=_WIDGET_KEYS[flt.OUTLET_PARAM],
-            on_change=_commit,
-            args=(default,),
-            help="Dabs, Gawker and CBS/TCR have full text, coded sentence by sentence; the others are compared by headline.",
-        )
-        left, right = st.columns(2)
-        left.button("Full texts only", on_click=_full_texts_only, args=(default, full_texts), width="stretch")
-        right.button("Reset filters", on_click=_reset, args=(default,), width="stretch")
         st.pills(
             "Principles",
             principle_ids,
             selection_mode="multi",
-            format_func=labels.get,
+            format_func=vocab.filter_label,
             key=_WIDGET_KEYS[flt.PRINCIPLE_PARAM],
             on_change=_commit,
             args=(default,),
             help="A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none.",
         )
+        st.pills(
+            "Outlets",
+            outlet_ids,
+            selection_mode="multi",
+            format_func=vocab.filter_label,
+            key=_WIDGET_KEYS[flt.OUTLET_PARAM],
+            on_change=_commit,
+            args=(default,),
+            help=", ".join(vocab.short(o) for o in full_texts) + " have full texts, coded sentence by sentence; the others are compared by headline.",
+        )
+        left, right = st.columns(2)
+        left.button("Full texts only", on_click=_full_texts_only, args=(default, full_texts), width="stretch")
+        right.button("Reset filters", on_click=_reset, args=(default,), width="stretch")
         st.caption("The filters live in the page's address: copy it to share exactly this view.")
     return chosen, default
 
@@ -168,7 +213,9 @@ def show_data_error(error: DataPackageError) -> None:
 
 def setup_page(title: str, icon: str) -> PageContext:
     """Page config, data and filters; stops the page with a readable message if the data is broken."""
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide")
+    # The tab icon is a file we ship: a Material icon name here makes the browser fetch an SVG
+    # from a font host on every page, which a closed classroom network would block.
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=str(ICON), layout="wide")
     st.html(_STYLE)
     try:
         data = cached_package()
@@ -182,26 +229,3 @@ def setup_page(title: str, icon: str) -> PageContext:
         st.divider()
     chosen, default = sidebar_filters(data)
     return PageContext(data=data, filters=chosen, default=default)
-
-
-def empty_state(what: str) -> None:
-    """A helpful message where a filter leaves nothing to show."""
-    st.info(
-        f"Nothing to show: {what}. Choose at least one in the sidebar, or use **Reset filters**.",
-        icon=":material/filter_alt_off:",
-    )
-
-
-def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a table") -> None:
-    """Every chart has a data-table alternative for screen readers and for checking."""
-    with st.expander(label):
-        st.dataframe(frame, hide_index=True, width="stretch")
-
-
-def footer(data: StoryData) -> None:
-    st.divider()
-    st.caption(
-        "Data: curated extracts in `data/` (see Sources & method). Articles are © their publishers and "
-        "kept as short sentence-level extracts for teaching and commentary. Map shapes: us-atlas 3.0.1, "
-        "ISC licence, from U.S. Census Bureau boundaries."
-    )

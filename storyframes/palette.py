@@ -1,59 +1,40 @@
-"""Colours: defined once, used on every page and chart.
+"""Colours: the only file in the package that holds colour values.
 
-Outlets take Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008); principles take Paul
-Tol's "muted" scheme, which stays distinct for the common colour-vision deficiencies. Every text
-colour here has at least 4.5:1 contrast on white, so labels stay legible on a projector.
+Outlets take Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008), handed out in the order
+of `outlets.csv` to the outlets with a full text, so an added article gets the next colour and no
+outlet id is typed here. Principles take Paul Tol's "muted" scheme, handed out in the order of
+`principles.csv`. Every colour used for text has at least 4.5:1 contrast on white, so labels stay
+legible on a projector. Codes (tone, status, register…) are keyed by their codebook code.
 """
 
 from __future__ import annotations
 
-# The three full-text outlets get strong colours; headline-only outlets share a neutral grey so
-# the eye goes to the comparison the page is about.
-OUTLET_COLOURS: dict[str, str] = {
-    "dabs": "#AD5E00",  # Okabe-Ito orange, darkened to 4.8:1 contrast on white
-    "gawker": "#A0467F",  # Okabe-Ito reddish purple, darkened
-    "cbs": "#0072B2",  # Okabe-Ito blue
-}
-OTHER_OUTLET_COLOUR = "#6B6B6B"
+# Darkened where needed to keep 4.5:1 on white; the first three are the curated full texts.
+OUTLET_SERIES: tuple[str, ...] = ("#AD5E00", "#A0467F", "#0072B2", "#007A5A", "#C03D00", "#5A5A9E", "#7A6A00")
+OTHER_OUTLET = "#6B6B6B"  # headline-only outlets share a neutral grey: the eye goes to the full texts
 
-PRINCIPLE_COLOURS: dict[str, str] = {
-    "P1": "#117733",  # Tol green
-    "P2": "#AA4499",  # Tol purple
-    "P3": "#332288",  # Tol indigo
-    "P4": "#886600",  # Tol olive, darkened
-    "none": "#6B6B6B",
-}
+PRINCIPLE_SERIES: tuple[str, ...] = ("#117733", "#AA4499", "#332288", "#886600", "#2B7A6E", "#882255")
+NO_PRINCIPLE = "#6B6B6B"
 
 # Principle coverage statuses: quoting the Statement is the strongest, omission is a finding.
-STATUS_COLOURS: dict[str, str] = {"quoted": "#0072B2", "paraphrased": "#56B4E9", "omitted": "#E8E8E8"}
+STATUS = {"quoted": "#0072B2", "paraphrased": "#56B4E9", "omitted": "#E8E8E8"}
 
 # Tone toward law enforcement, diverging from mocking (vermillion) to favourable (bluish green).
-TONE_COLOURS: dict[str, str] = {
-    "mocking": "#D55E00",
-    "critical": "#E69F00",
-    "neutral": "#8C8C8C",
-    "favourable": "#009E73",
-    "not_applicable": "#D9D9D9",
-}
+TONE = {"mocking": "#D55E00", "critical": "#E69F00", "neutral": "#8C8C8C", "favourable": "#009E73", "not_applicable": "#D9D9D9"}
 
-ROLE_COLOURS: dict[str, str] = {
-    "police": "#0072B2",
-    "sheriff": "#009E73",
-    "prosecutor": "#D55E00",
-    "attorney_general": "#CC79A7",
-    "other": "#6B6B6B",
-}
+ROLE = {"police": "#0072B2", "sheriff": "#009E73", "prosecutor": "#D55E00", "attorney_general": "#CC79A7", "other": "#6B6B6B",
+        "mixed": "#000000"}
 
-# Highlight backgrounds for the parallel reading (Streamlit's coloured-background markdown).
-HIGHLIGHT_BACKGROUNDS: dict[str, str] = {"principle": "green", "quote": "blue", "lexicon": "orange"}
+# Registers and quote channels avoid the outlet colours, so colour keeps one meaning per chart family.
+REGISTER = {"formal": "#3B3B3B", "neutral": "#9E9E9E", "figurative": "#44AA99", "slang": "#DDCC77", "pejorative": "#CC3311"}
+QUOTE_CHANNEL = {"own_words": "#3B3B3B", "statement": "#44AA99", "other_outlet": "#DDCC77"}
 
+TIMELINE_KIND = {"event": "#0072B2", "press": "#AD5E00"}
+AGREEMENT = {"disagree": "#1A1A1A", "equal": "#BDBDBD"}
 
-def outlet_colour(outlet_id: str) -> str:
-    """The outlet's colour; grey for outlets we only have a headline from."""
-    return OUTLET_COLOURS.get(outlet_id, OTHER_OUTLET_COLOUR)
+INK = "#1A1A1A"  # text drawn on charts
+RULE = "#8C8C8C"  # reference lines
+MAP_LAND, MAP_BORDER = "#F2F2F2", "#9A9A9A"
 
-
-def colour_scale(mapping: dict[str, str], domain: list[str] | None = None) -> tuple[list[str], list[str]]:
-    """(domain, range) for an Altair scale, in the given domain order."""
-    keys = domain if domain is not None else list(mapping)
-    return keys, [mapping.get(k, OTHER_OUTLET_COLOUR) for k in keys]
+# Highlight backgrounds for the parallel reading (Streamlit's named Markdown colours).
+HIGHLIGHT = {"principle": "green", "quote": "blue", "lexicon": "orange"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,11 @@ def text_of(at: AppTest) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
         parts.extend(str(el.value) for el in getattr(at, kind))
     return "\n".join(parts)
+
+
+def plain_text(at: AppTest) -> str:
+    """What the reader reads: the page's text with Markdown escapes (\\( \\- …) taken out."""
+    return re.sub(r"\\(.)", r"\1", text_of(at))
 
 
 def assert_clean(at: AppTest) -> None:

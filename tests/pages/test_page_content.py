@@ -3,6 +3,7 @@ independently of the package's analysis code), and each page's own controls exer
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pytest
 
 from storyframes.data import DATA_DIR
 
-from .conftest import assert_clean, open_page, text_of
+from .conftest import assert_clean, open_page, plain_text, text_of
 
 
 def csv(name: str) -> pd.DataFrame:
@@ -34,11 +35,11 @@ def outlets_mentioning(tables, principle_id: str) -> set[str]:
 def test_home_states_how_many_outlets_report_each_principle(tables):
     at = open_page("dashboard.py")
     assert_clean(at)
-    text = text_of(at)
+    text = plain_text(at)
     n_full = len(tables["articles"])
     for pid in ["P1", "P2", "P3", "P4"]:
         n = len(outlets_mentioning(tables, pid))
-        assert f"Reported by **{n} of {n_full}** full-text outlets" in text, pid
+        assert f"Reported by {n} of {n_full} selected full-text outlets" in text, pid
 
 
 def test_home_counts_and_dates_come_from_the_facts(tables):
@@ -109,14 +110,15 @@ def test_framing_summary_claims_match_the_codes(tables):
     text = text_of(at)
     # which outlets mention P4
     p4 = outlets_mentioning(tables, "P4")
-    assert f"Only **{' and '.join(sorted(p4))}** mention" in text
+    assert f"Only **{' and '.join(sorted(p4))}** mentions P4 · " in text
     # the most mocking outlet, by share of its prose sentences coded mocking
     codes = tables["passage_codes"].merge(tables["passages"], on="passage_id")
     prose = codes[codes["is_furniture"] == "False"].merge(tables["articles"][["article_id", "outlet"]], on="article_id")
     share = prose.groupby("outlet")["tone_police"].apply(lambda s: (s == "mocking").mean())
     top = share.idxmax()
     n = int((prose[prose["outlet"] == top]["tone_police"] == "mocking").sum())
-    assert f"**{top}** is the most mocking: {n} of its sentences ({share.max():.0%})" in text
+    n_top = int((prose["outlet"] == top).sum())
+    assert f"**{top}** is the most mocking: {n} of its {n_top} selected sentences ({share.max():.0%})" in text
     # which outlets use slang or pejorative words for the police
     lex = tables["lexicon"]
     slang = lex[(lex["target"] == "police") & lex["register"].isin(["slang", "pejorative"])]
@@ -125,17 +127,22 @@ def test_framing_summary_claims_match_the_codes(tables):
 
 
 def test_framing_page_controls(tables):
-    at = open_page("pages/4_Framing_analysis.py")
+    at = open_page("pages/4_Framing_analysis.py", section="Frames")
     at.selectbox(key="frame_a").select("gawker").run()
     at.selectbox(key="frame_b").select("dabs").run()
     assert_clean(at)
+    titles = [json.dumps(json.loads(c.proto.spec).get("title")) for c in at.get("vega_lite_chart")]
+    assert any("Gawker" in t and "Dabs Magazine" in t for t in titles) or any(
+        "more in Dabs Magazine" in json.dumps(json.loads(c.proto.spec)) for c in at.get("vega_lite_chart")), titles
+    at = open_page("pages/4_Framing_analysis.py", section="Parallel reading")
+    assert at.toggle, "the parallel reading has its highlight toggles"
     for toggle in at.toggle:
         toggle.set_value(False).run()
         assert_clean(at)
 
 
 def test_framing_page_with_one_outlet_explains_why_words_are_not_compared():
-    at = open_page("pages/4_Framing_analysis.py", outlet=["gawker"])
+    at = open_page("pages/4_Framing_analysis.py", outlet=["gawker"], section="Words")
     assert_clean(at)
     assert "at least two full-text outlets" in text_of(at)
 

@@ -444,21 +444,10 @@ def test_syllables_of_hyphenated_words():
 
 # --- 9. evidence ------------------------------------------------------------------------------
 
-def test_sentences_for(passages, articles):
-    out = A.sentences_for(passages, articles, ["b-03", "a-04", "b-01", "nope", "a-04"])
-    # outlet order, then sentence; unknown ids skipped; "of N" counts every sentence of the article
-    assert out["passage_id"].tolist() == ["a-04", "b-01", "b-03"]
-    assert out["where"].tolist() == ["¶2, sentence 4 of 6", "¶1, sentence 1 of 4", "¶2, sentence 3 of 4"]
-    assert out["is_furniture"].tolist() == [False, True, False]
-    assert out["text"].iloc[0] == "Cops like it."
-    assert A.sentences_for(passages, articles, "b-04")["where"].tolist() == ["¶3, sentence 4 of 4"]
-    assert A.sentences_for(passages, articles[articles["outlet_id"] == "b"], ["a-04"]).empty
-
-
 # --- 10. summary ------------------------------------------------------------------------------
 
 def test_summary_facts(passages, articles, codes, passage_principles, people, lexicon):
-    facts = A.summary_facts(passages, articles, codes, passage_principles, people, lexicon)
+    facts = A.summary_facts(passages, articles, codes, passage_principles, people, lexicon, principle_id="P4")
     # Statement quotes: principle quoted a-05, b-03 (a-06 is furniture); the group's statement a-03, b-03;
     # Pat Lee's own statement (b-04) does not count.  A {a-03, a-05} = 2, B {b-03} = 1.
     sq = facts["statement_quotes"]
@@ -480,19 +469,27 @@ def test_summary_facts(passages, articles, codes, passage_principles, people, le
 # --- empty input ------------------------------------------------------------------------------
 
 def test_empty_passages_give_empty_results_with_columns(passages, articles, codes, passage_principles, principles, people, lexicon):
+    """Every analysis function that reads sentences, on none: an empty result with its documented
+    columns (the evidence lookups moved to storyframes.evidence and are tested there)."""
     none = passages.iloc[0:0]
+    prose_columns = [*passages.columns, "outlet_id", "outlet", "prose_rank", "n_prose", "position", "position_label", "words"]
+    tone = A.tone_along(none, codes, articles=articles)
     results = {
+        "prose": (A.prose(none, articles), prose_columns),
         "fightin_words": (A.fightin_words(none, articles), A.FIGHTIN_COLUMNS),
         "frame_profile": (A.frame_profile(none, articles, codes), A.FRAME_PROFILE_COLUMNS),
         "frame_difference": (A.frame_difference(A.frame_profile(none, articles, codes), "a", "b"), A.FRAME_DIFF_COLUMNS),
         "principle_coverage": (A.principle_coverage(none, articles, passage_principles, principles), A.PRINCIPLE_COLUMNS),
         "voices": (A.voices(none, articles, people), A.VOICES_COLUMNS),
         "quotes_per_100_words": (A.quotes_per_100_words(none, articles, people), A.QUOTE_RATE_COLUMNS),
+        "lexicon_table": (A.lexicon_table(lexicon, articles.iloc[0:0]), A.LEXICON_COLUMNS),
         "term_counts": (A.term_counts(lexicon, none), A.TERM_COUNT_COLUMNS),
         "vader_scores": (A.vader_scores(none), A.VADER_COLUMNS),
         "tone_along": (A.tone_along(none, codes), A.TONE_COLUMNS),
+        "tone_along with articles": (tone, {"outlet_id": "str", "outlet": "str"} | A.TONE_COLUMNS),
+        "tone_disagreements": (A.tone_disagreements(tone), {"outlet_id": "str", "outlet": "str"} | A.TONE_COLUMNS),
+        "dominant_frames": (A.dominant_frames(A.frame_profile(none, articles, codes)), ["outlet_id", "frame", "share"]),
         "readability": (A.readability(none, articles, people), A.READABILITY_COLUMNS),
-        "sentences_for": (A.sentences_for(none, articles, ["a-01"]), A.SENTENCE_COLUMNS),
     }
     for name, (frame, spec) in results.items():
         assert list(frame.columns) == list(spec), name
@@ -503,6 +500,7 @@ def test_empty_passages_give_empty_results_with_columns(passages, articles, code
                              pd.DataFrame(columns=["coverage_id", "frame", "key_terms", "headline_stance"]),
                              A.frame_profile(none, articles, codes))
     assert list(hvb.columns) == list(A.HEADLINE_COLUMNS) and pd.isna(hvb["agrees"].iloc[0])
-    facts = A.summary_facts(none, articles, codes, passage_principles, people, lexicon)
+    facts = A.summary_facts(none, articles, codes, passage_principles, people, lexicon, principle_id="P4")
+    assert set(facts) == {"statement_quotes", "police_slang", "principle_mentions", "mocking"}
     assert all(f["outlet_ids"] == [] and f["passage_ids"] == [] for f in facts.values())
     assert facts["statement_quotes"]["n_sentences"] == 0 and facts["mocking"]["share"] == 0.0

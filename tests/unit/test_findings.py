@@ -58,14 +58,6 @@ def test_matrix_title_empty():
     assert F.matrix_title(cov_frame([])) == "No principle coverage to show"
 
 
-def test_filter_coverage_keeps_chosen_outlets_and_principles():
-    cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—"),
-                     ("b", "B", "P1", "quoted", 1, "lede"), ("b", "B", "P2", "quoted", 2, "body")])
-    got = F.filter_coverage(cov, pd.DataFrame({"outlet_id": ["b"]}), pd.DataFrame({"principle_id": ["P2"]}))
-    assert got[["outlet_id", "principle_id"]].values.tolist() == [["b", "P2"]]
-    assert list(got.index) == [0]
-
-
 def test_matrix_alt_text_and_side_by_side_caption():
     cov = cov_frame([("a", "A", "P1", "quoted", 2, "lede"), ("b", "B", "P1", "paraphrased", 1, "closing"),
                      ("c", "C", "P1", "omitted", 0, "—")])
@@ -76,23 +68,6 @@ def test_matrix_alt_text_and_side_by_side_caption():
 
 
 # --- principle_reach ------------------------------------------------------------------------------
-
-
-def test_principle_reach():
-    cov = cov_frame([
-        ("a", "A", "P1", "quoted", 2, "lede"), ("a", "A", "P4", "omitted", 0, "—"),
-        ("b", "B", "P1", "paraphrased", 1, "body"), ("b", "B", "P4", "omitted", 0, "—"),
-        ("c", "C", "P1", "omitted", 0, "—"), ("c", "C", "P4", "quoted", 5, "closing"),
-    ])
-    assert F.principle_reach(cov) == {
-        "P1": "Reported by **2 of 3** full-text outlets: A (quoted), B (paraphrased).",
-        "P4": "Reported by **1 of 3** full-text outlets: C (quoted).",
-    }
-
-
-def test_principle_reach_nobody():
-    cov = cov_frame([("a", "A", "P3", "omitted", 0, "—")])
-    assert F.principle_reach(cov) == {"P3": "Reported by **0 of 1** full-text outlets: nobody."}
 
 
 # --- member counts --------------------------------------------------------------------------------
@@ -279,30 +254,58 @@ def test_headline_agreement_sentence_all_agree_is_a_full_sentence():
 # --- lexicon_side_by_side -------------------------------------------------------------------------
 
 
+def terms_frame(rows):
+    """Lexicon terms as the view passes them: (target_label, outlet, term, register_label)."""
+    return pd.DataFrame(rows, columns=["target_label", "outlet", "term", "register_label"])
+
+
 def test_lexicon_side_by_side():
-    lexicon = pd.DataFrame({
-        "article_id": ["a", "a", "b", "a", "z"],
-        "term": ["cops", "pigs", "officers", "reform", "ghost"],
-        "target": ["police", "police", "police", "reform", "police"],
-        "register": ["slang", "pejorative", "formal", "neutral", "slang"],
-    })
-    articles = pd.DataFrame({"article_id": ["b", "a"], "outlet": ["Outlet B", "Outlet A"]})  # the reader's order
-    got = F.lexicon_side_by_side(lexicon, articles)
+    terms = terms_frame([
+        ("Police", "Outlet A", "cops", "Slang"),
+        ("Police", "Outlet A", "pigs", "Pejorative"),
+        ("Police", "Outlet B", "officers", "Formal"),
+        ("Reform", "Outlet A", "reform", "Neutral"),
+    ])
+    got = F.lexicon_side_by_side(terms, ["Outlet B", "Outlet A"])  # the reader's order
     assert list(got.columns) == ["Words for", "Outlet B", "Outlet A"]
     assert got.to_dict("records") == [
-        {"Words for": "police", "Outlet B": "officers (formal)", "Outlet A": "cops (slang); pigs (pejorative)"},
-        {"Words for": "reform", "Outlet B": "—", "Outlet A": "reform (neutral)"},
+        {"Words for": "Police", "Outlet B": "officers (formal)", "Outlet A": "cops (slang); pigs (pejorative)"},
+        {"Words for": "Reform", "Outlet B": "—", "Outlet A": "reform (neutral)"},
     ]
 
 
-def test_lexicon_side_by_side_real_columns_follow_articles(data):
-    got = F.lexicon_side_by_side(data.lexicon, data.articles)
+def test_lexicon_side_by_side_rows_keep_the_terms_order_and_columns_only_chosen_outlets_with_terms():
+    terms = terms_frame([
+        ("Reform", "Outlet B", "overhaul", "Figurative"),
+        ("Police", "Outlet B", "top brass", "Slang"),
+        ("Police", "Outlet Z", "ghost", "Slang"),  # an outlet not in the order: left out
+    ])
+    got = F.lexicon_side_by_side(terms, ["Outlet A", "Outlet B"])  # Outlet A has no term: no column
+    assert list(got.columns) == ["Words for", "Outlet B"]
+    assert got["Words for"].tolist() == ["Reform", "Police"]
+    assert got["Outlet B"].tolist() == ["overhaul (figurative)", "top brass (slang)"]
+
+
+def test_lexicon_side_by_side_of_no_terms():
+    got = F.lexicon_side_by_side(terms_frame([]), ["Outlet A"])
+    assert got.empty and list(got.columns) == ["Words for"]
+
+
+def test_lexicon_side_by_side_real_as_the_view_builds_it(data):
+    v = data.vocab
+    table = analysis.lexicon_table(data.lexicon, data.articles)
+    table = table.assign(register_label=table["register"].map(lambda r: v.code("register", r)),
+                         target_label=table["target"].map(lambda t: v.code("target", t)))
+    got = F.lexicon_side_by_side(table, data.articles["outlet"].tolist())
     assert list(got.columns) == ["Words for", *data.articles["outlet"]]
-    lex = pd.read_csv(DATA_DIR / "lexicon.csv", dtype=str, keep_default_na=False)
-    assert sorted(got["Words for"]) == sorted(lex["target"].unique())
-    gawker = dict(zip(got["Words for"], got["Gawker"]))
-    for r in lex[lex["article_id"] == "gawker"].itertuples():
-        assert f"{r.term} ({r.register})" in gawker[r.target]
+    lex = read_csv("lexicon")
+    book = read_csv("codebook")
+    label = {(f, c): lab for f, c, lab in zip(book["field"], book["code"], book["label"])}
+    assert sorted(got["Words for"]) == sorted(label[("target", t)] for t in lex["target"].unique())
+    outlet = dict(zip(read_csv("articles")["article_id"], read_csv("articles")["outlet"]))
+    for r in lex.itertuples():
+        cell = got.loc[got["Words for"] == label[("target", r.target)], outlet[r.article_id]].iloc[0]
+        assert f"{r.term} ({label[('register', r.register)].lower()})" in cell.split("; "), (r.term, cell)
 
 
 # --- other titles on tiny frames ------------------------------------------------------------------
@@ -381,14 +384,170 @@ def test_display_date():
     assert F.display_date("2015-10-26/2015-10-30 (approx.)") == "2015-10-26/2015-10-30 (approx.)"
 
 
-def test_add_principles_to_cards():
-    cov = cov_frame([("a", "A", "P2", "omitted", 0, "—"), ("a", "A", "P1", "quoted", 1, "lede"),
-                     ("b", "B", "P1", "paraphrased", 1, "body")])
-    cards = F.add_principles_to_cards([{"outlet_id": "a"}, {"outlet_id": "b"}], cov)
-    assert [c["principles"] for c in cards] == ["P1 quoted, P2 omitted", "P1 paraphrased"]
+# --- least_reported_principle --------------------------------------------------------------------
 
 
-# --- framing_summary on the real package ----------------------------------------------------------
+def test_least_reported_principle():
+    cov = cov_frame([
+        ("a", "A", "P1", "quoted", 2, "lede"), ("a", "A", "P2", "omitted", 0, "—"), ("a", "A", "P3", "quoted", 1, "body"),
+        ("b", "B", "P1", "quoted", 1, "body"), ("b", "B", "P2", "paraphrased", 1, "body"), ("b", "B", "P3", "omitted", 0, "—"),
+        ("c", "C", "P1", "omitted", 0, "—"), ("c", "C", "P2", "quoted", 3, "lede"), ("c", "C", "P3", "quoted", 2, "body"),
+    ])
+    assert F.least_reported_principle(cov) == "P3"  # P1, P2 and P3 are each reported by 2: a tie, the later one
+    cov.loc[(cov["outlet_id"] == "c") & (cov["principle_id"] == "P2"), "status"] = "omitted"
+    assert F.least_reported_principle(cov) == "P2"  # now P2 alone is reported by only 1
+
+
+def test_least_reported_principle_counts_reporting_outlets_not_sentences():
+    cov = cov_frame([("a", "A", "P1", "quoted", 9, "lede"), ("b", "B", "P1", "omitted", 0, "—"),
+                     ("a", "A", "P4", "paraphrased", 1, "body"), ("b", "B", "P4", "paraphrased", 1, "body")])
+    assert F.least_reported_principle(cov) == "P1"
+
+
+def test_least_reported_principle_of_nothing_and_of_one():
+    assert F.least_reported_principle(cov_frame([])) == ""
+    assert F.least_reported_principle(cov_frame([("a", "A", "P2", "omitted", 0, "—")])) == "P2"
+
+
+# --- summary_claims on hand-made facts -------------------------------------------------------------
+
+
+def facts_frame(rows, columns):
+    return pd.DataFrame(rows, columns=columns)
+
+
+def tiny_summary_facts():
+    """Facts as analysis.summary_facts returns them, for outlets A, B and C."""
+    return {
+        "statement_quotes": {
+            "table": facts_frame([("a", "A", 1, "a-2"), ("b", "B", 4, "b-1, b-2, b-5, b-6"), ("c", "C", 0, "")],
+                                 ["outlet_id", "outlet", "n_sentences", "passage_ids"]),
+            "outlet_ids": ["b"], "outlets": ["B"], "passage_ids": ["b-1", "b-2", "b-5", "b-6"], "n_sentences": 4},
+        "police_slang": {
+            "table": None, "outlet_ids": ["a", "c"], "outlets": ["A", "C"], "passage_ids": ["a-3", "c-1", "c-4"],
+            "terms": {"a": ["cops"], "c": ["pigs", "the fuzz"]}},
+        "principle_mentions": {
+            "table": facts_frame([("a", "A", "omitted", ""), ("b", "B", "quoted", "b-5, b-6"), ("c", "C", "paraphrased", "c-2")],
+                                 ["outlet_id", "outlet", "status", "passage_ids"]),
+            "outlet_ids": ["b", "c"], "outlets": ["B", "C"], "passage_ids": ["b-5", "b-6", "c-2"], "principle_id": "P4",
+            "how": {"a": "omitted", "b": "quoted", "c": "paraphrased"}},
+        "mocking": {
+            "table": facts_frame([("a", "A", 1, 8, 0.125, "a-3"), ("b", "B", 0, 6, 0.0, ""), ("c", "C", 3, 5, 0.6, "c-1, c-3, c-4")],
+                                 ["outlet_id", "outlet", "n_mocking", "n_prose", "share_mocking", "passage_ids"]),
+            "outlet_ids": ["c"], "outlets": ["C"], "passage_ids": ["c-1", "c-3", "c-4"], "share": 0.6, "n": 3},
+    }
+
+
+def test_summary_claims_from_hand_made_facts():
+    assert F.summary_claims(tiny_summary_facts(), "P4 · Community ties") == [
+        ("**B** quotes the group's Statement most: in 4 sentences (against A 1, C 0).", ["b-1", "b-2", "b-5", "b-6"]),
+        ("**A and C** call the police by slang or insults — A: “cops”; C: “pigs”, “the fuzz”.", ["a-3", "c-1", "c-4"]),
+        ("Only **B and C** mention P4 · Community ties (quoted, paraphrased); A leaves it out.", ["b-5", "b-6", "c-2"]),
+        ("**C** is the most mocking: 3 of its 5 selected sentences (60%) mock law enforcement.", ["c-1", "c-3", "c-4"]),
+    ]
+
+
+def test_summary_claims_singular_and_plural():
+    facts = tiny_summary_facts()
+    facts["police_slang"].update(outlet_ids=["c"], outlets=["C"], passage_ids=["c-1"], terms={"c": ["pigs"]})
+    facts["principle_mentions"].update(outlet_ids=["b"], outlets=["B"], passage_ids=["b-5", "b-6"])
+    facts["principle_mentions"]["table"].loc[2, "status"] = "omitted"
+    lines = [text for text, _ in F.summary_claims(facts, "P4 · Community ties")]
+    assert lines[1] == "**C** calls the police by slang or insults — C: “pigs”."
+    assert lines[2] == "Only **B** mentions P4 · Community ties (quoted); A and C leave it out."
+
+
+def test_summary_claims_every_outlet_mentioning():
+    facts = tiny_summary_facts()
+    table = facts_frame([("b", "B", "quoted", "b-5"), ("c", "C", "paraphrased", "c-2")], ["outlet_id", "outlet", "status", "passage_ids"])
+    facts["principle_mentions"].update(table=table, passage_ids=["b-5", "c-2"])
+    assert F.summary_claims(facts, "P2 · Balance")[2] == ("Both **B and C** mention P2 · Balance (quoted, paraphrased).", ["b-5", "c-2"])
+    three = facts_frame([("a", "A", "quoted", "a-1"), ("b", "B", "quoted", "b-5"), ("c", "C", "paraphrased", "c-2")],
+                        ["outlet_id", "outlet", "status", "passage_ids"])
+    facts["principle_mentions"].update(table=three, outlet_ids=["a", "b", "c"], outlets=["A", "B", "C"], passage_ids=["a-1", "b-5", "c-2"],
+                                       how={"a": "quoted", "b": "quoted", "c": "paraphrased"})
+    assert F.summary_claims(facts, "P2 · Balance")[2][0] == "All **A, B and C** mention P2 · Balance (quoted, quoted, paraphrased)."
+
+
+def test_summary_claims_without_a_principle_has_no_principle_line():
+    full = F.summary_claims(tiny_summary_facts(), "P4 · Community ties")
+    assert F.summary_claims(tiny_summary_facts(), "") == [full[0], full[1], full[3]]
+
+
+def test_summary_claims_with_nothing_to_say():
+    nobody = facts_frame([("a", "A", 0, 0, 3, 0.0, "omitted", "")],
+                         ["outlet_id", "outlet", "n_sentences", "n_mocking", "n_prose", "share_mocking", "status", "passage_ids"])
+    facts = {
+        "statement_quotes": {"table": nobody, "outlet_ids": [], "outlets": [], "passage_ids": [], "n_sentences": 0},
+        "police_slang": {"table": None, "outlet_ids": [], "outlets": [], "passage_ids": [], "terms": {}},
+        "principle_mentions": {"table": nobody, "outlet_ids": [], "outlets": [], "passage_ids": [], "principle_id": "P4",
+                               "how": {"a": "omitted"}},
+        "mocking": {"table": nobody, "outlet_ids": [], "outlets": [], "passage_ids": [], "share": 0.0, "n": 0},
+    }
+    assert F.summary_claims(facts, "P4 · Community ties") == [
+        ("No selected sentence quotes the group's Statement.", []),
+        ("No selected sentence calls the police by slang or insults.", []),
+        ("No selected outlet mentions P4 · Community ties.", []),
+        ("No selected sentence mocks law enforcement.", []),
+    ]
+
+
+def test_summary_claims_states_only_numbers_from_the_facts():
+    numbers = set(re.findall(r"\d+", " ".join(text for text, _ in F.summary_claims(tiny_summary_facts(), "P4 · Community ties"))))
+    assert numbers <= {"0", "1", "3", "4", "5", "60"}, numbers  # "4" also in "P4"
+
+
+
+def test_summary_claims_mocking_tie_states_consistent_numbers():
+    facts = tiny_summary_facts()
+    table = facts_frame([("a", "A", 1, 2, 0.5, "a-3"), ("b", "B", 2, 4, 0.5, "b-1, b-2")],
+                        ["outlet_id", "outlet", "n_mocking", "n_prose", "share_mocking", "passage_ids"])
+    facts["mocking"] = {"table": table, "outlet_ids": ["a", "b"], "outlets": ["A", "B"], "passage_ids": ["a-3", "b-1", "b-2"],
+                        "share": 0.5, "n": 2}  # exactly what analysis.summary_facts returns for this tie
+    text = F.summary_claims(facts, "")[-1][0]
+    for n, total in re.findall(r"(\d+) of (?:its |their )?(\d+)", text):
+        assert round(100 * int(n) / int(total)) == 50, text
+
+
+
+def test_summary_claims_one_outlet_is_not_all():
+    facts = tiny_summary_facts()
+    table = facts_frame([("b", "B", "quoted", "b-5")], ["outlet_id", "outlet", "status", "passage_ids"])
+    facts["principle_mentions"].update(table=table, outlet_ids=["b"], outlets=["B"], passage_ids=["b-5"])
+    text = F.summary_claims(facts, "P4 · Community ties")[2][0]
+    assert not text.startswith(("All ", "Both ")), text
+
+
+# --- summary_claims on analysis.summary_facts -----------------------------------------------------
+
+
+def test_summary_claims_on_tiny_tables():
+    """analysis.summary_facts on two made-up articles, then the claims: every figure worked out by hand."""
+    passages = pd.DataFrame({
+        "passage_id": ["a-1", "a-2", "a-3", "b-1", "b-2"], "article_id": ["a", "a", "a", "b", "b"],
+        "paragraph": [1, 1, 2, 1, 2], "sentence": [1, 2, 3, 1, 2],
+        "text": ["The cops were out.", "“Reduce incarceration,” it said.", "Nice going, cops.", "Chiefs met.", "They urged ties."],
+        "is_furniture": [False, False, False, False, False],
+    })
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet_id": ["a", "b"], "outlet": ["A", "B"]})
+    codes = pd.DataFrame({"passage_id": ["a-1", "a-3", "b-1"], "frame": ["policy"] * 3, "tone_police": ["mocking", "mocking", "neutral"],
+                          "stance_reform": ["neutral"] * 3})
+    refs = pd.DataFrame({"passage_id": ["a-2", "a-3", "b-2"], "principle_id": ["P1", "P2", "P4"],
+                         "reference": ["quoted", "quoted", "paraphrased"]})
+    people = pd.DataFrame(columns=["passage_id", "name_in_source", "person", "person_kind", "member_id", "mention", "quote_channel",
+                                   "channel_outlet", "quote_text"])
+    lexicon = pd.DataFrame({"article_id": ["a"], "term": ["cops"], "target": ["police"], "register": ["slang"],
+                            "first_passage_id": ["a-1"], "note": [""]})
+    facts = analysis.summary_facts(passages, articles, codes, refs, people, lexicon, principle_id="P4")
+    assert F.summary_claims(facts, "P4 · Community ties") == [
+        ("**A** quotes the group's Statement most: in 2 sentences (against B 0).", ["a-2", "a-3"]),
+        ("**A** calls the police by slang or insults — A: “cops”.", ["a-1", "a-3"]),
+        ("Only **B** mentions P4 · Community ties (paraphrased); A leaves it out.", ["b-2"]),
+        ("**A** is the most mocking: 2 of its 3 selected sentences (67%) mock law enforcement.", ["a-1", "a-3"]),
+    ]
+
+
+# --- summary_claims on the real package ------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -408,8 +567,8 @@ def facts_csv():
 @pytest.fixture(scope="module")
 def summary(data):
     facts = analysis.summary_facts(data.passages, data.articles, data.passage_codes, data.passage_principles,
-                                   data.passage_people, data.lexicon)
-    return F.framing_summary(facts)
+                                   data.passage_people, data.lexicon, principle_id="P4")
+    return F.summary_claims(facts, "P4 · Community ties")
 
 
 @pytest.fixture(scope="module")
@@ -427,11 +586,15 @@ def names(values):
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
-def test_framing_summary_has_four_lines(summary):
+def test_summary_has_four_claims_each_with_its_own_prose_sentences(summary, raw):
     assert len(summary) == 4
+    prose_ids = set(raw["prose"]["passage_id"])
+    for text, ids in summary:
+        assert ids and set(ids) <= prose_ids, text
+        assert len(ids) == len(set(ids)), text
 
 
-def test_framing_summary_statement_quotes(summary, raw):
+def test_summary_statement_quotes(summary, raw):
     pp, people, prose = raw["pp"], raw["people"], raw["prose"]
     quoting = set(pp[pp["reference"] == "quoted"]["passage_id"]) | set(
         people[(people["mention"] == "quoted") & (people["quote_channel"] == "statement")
@@ -441,11 +604,14 @@ def test_framing_summary_statement_quotes(summary, raw):
     leaders = [o for o in raw["articles"]["outlet"] if counts[o] == top]
     assert leaders == ["CBS News (The Crime Report)"]
     rest = ", ".join(f"{o} {n}" for o, n in counts.items() if o not in leaders)
-    assert summary[0] == f"**{names(leaders)}** quotes the group's Statement most: in {top} sentences (against {rest})."
+    text, ids = summary[0]
+    assert text == f"**{names(leaders)}** quotes the group's Statement most: in {top} sentences (against {rest})."
     assert counts["CBS News (The Crime Report)"] == 12  # the number a reader sees, pinned
+    cbs = prose[prose["outlet"] == "CBS News (The Crime Report)"]
+    assert ids == [p for p in cbs.assign(s=cbs["sentence"].astype(int)).sort_values("s")["passage_id"] if p in quoting]
 
 
-def test_framing_summary_police_slang(summary, raw):
+def test_summary_police_slang(summary, raw):
     lex, arts = raw["lexicon"], raw["articles"]
     slang = lex[(lex["target"] == "police") & lex["register"].isin(["slang", "pejorative"])]
     users = [o for o in arts["outlet_id"] if o in set(slang["article_id"].map(dict(zip(arts["article_id"], arts["outlet_id"]))))]
@@ -461,11 +627,13 @@ def test_framing_summary_police_slang(summary, raw):
 
     said = "; ".join(f"{outlet[o]}: {terms(o)}" for o in users)
     verb = "calls" if len(users) == 1 else "call"
-    assert summary[1] == f"**{names(outlet[o] for o in users)}** {verb} the police by slang or insults — {said}."
-    assert "CBS" not in summary[1]
+    text, ids = summary[1]
+    assert text == f"**{names(outlet[o] for o in users)}** {verb} the police by slang or insults — {said}."
+    assert "CBS" not in text
+    assert set(slang["first_passage_id"]) <= set(ids)
 
 
-def test_framing_summary_fourth_principle(summary, raw):
+def test_summary_fourth_principle(summary, raw):
     pp, prose = raw["pp"], raw["prose"]
     p4 = pp[pp["principle_id"] == "P4"]
     mention = {}
@@ -475,11 +643,13 @@ def test_framing_summary_fourth_principle(summary, raw):
     mentioning = [o for o, s in mention.items() if s != "omitted"]
     missing = [o for o, s in mention.items() if s == "omitted"]
     assert mentioning == ["CBS News (The Crime Report)"]
-    assert summary[2] == (f"Only **{names(mentioning)}** mentions the fourth principle (P4, community ties: "
-                          + ", ".join(mention[o] for o in mentioning) + f"); {names(missing)} leave it out.")
+    text, ids = summary[2]
+    assert text == (f"Only **{names(mentioning)}** mentions P4 · Community ties ("
+                    + ", ".join(mention[o] for o in mentioning) + f"); {names(missing)} leave it out.")
+    assert set(ids) == set(p4["passage_id"]) & set(prose["passage_id"])
 
 
-def test_framing_summary_mocking_share(summary, raw):
+def test_summary_mocking_share(summary, raw):
     codes, prose = raw["codes"], raw["prose"]
     mocking = set(codes[codes["tone_police"] == "mocking"]["passage_id"])
     share = {}
@@ -489,30 +659,49 @@ def test_framing_summary_mocking_share(summary, raw):
     leader = max(share, key=lambda o: share[o][0] / share[o][1])
     n, total = share[leader]
     assert leader == "Gawker"
-    assert summary[3] == f"**Gawker** is the most mocking: {n} of its sentences ({round(100 * n / total)}%) mock law enforcement."
+    text, ids = summary[3]
+    assert text == (f"**Gawker** is the most mocking: {n} of its {total} selected sentences ({round(100 * n / total)}%) "
+                    "mock law enforcement.")
+    assert set(ids) == mocking & set(prose[prose["outlet"] == "Gawker"]["passage_id"])
 
 
-def test_framing_summary_with_nothing_to_say():
-    empty_table = pd.DataFrame({"outlet_id": ["a"], "outlet": ["A"], "n_sentences": [0], "status": ["omitted"]})
-    facts = {
-        "statement_quotes": {"outlets": [], "outlet_ids": [], "n_sentences": 0, "table": empty_table},
-        "police_slang": {"outlets": [], "outlet_ids": [], "terms": {}},
-        "principle_mentions": {"outlets": [], "outlet_ids": [], "principle_id": "P4", "how": {"a": "omitted"}, "table": empty_table},
-        "mocking": {"outlets": [], "n": 0, "share": 0.0},
-    }
-    assert F.framing_summary(facts) == ["No selected outlet uses slang or insults for the police.",
-                                        "No selected outlet mentions the fourth principle (P4)."]
+def test_least_reported_principle_on_the_real_package(data, raw):
+    cov = analysis.principle_coverage(data.passages, data.articles, data.passage_principles, data.principles)
+    pp, prose = raw["pp"], raw["prose"]
+    reach = {pid: sum(prose[prose["outlet"] == o]["passage_id"].isin(set(pp[pp["principle_id"] == pid]["passage_id"])).any()
+                      for o in raw["articles"]["outlet"]) for pid in ["P1", "P2", "P3", "P4"]}
+    fewest = min(reach.values())
+    assert F.least_reported_principle(cov) == [p for p, n in reach.items() if n == fewest][-1] == "P4"
+
+
+# --- alt texts ------------------------------------------------------------------------------------
+
+
+def test_register_alt_text():
+    counts = pd.DataFrame({"outlet": ["A", "A", "B"], "register_label": ["Slang", "Pejorative", "Formal"], "terms": [2, 1, 3]})
+    assert F.register_alt_text(counts) == "Stacked bars of the lexicon's terms by register. A: 2 slang; A: 1 pejorative; B: 3 formal."
+    empty = F.register_alt_text(counts.iloc[0:0])
+    assert empty.startswith("Stacked bars of the lexicon's terms by register.") and "no terms" in empty and ":" not in empty
+
+
+def test_voices_alt_text():
+    voices = pd.DataFrame({"person": ["Jo Smith", "The Group"], "outlet": ["A", "B"], "quote_words": [3, 8]})
+    assert F.voices_alt_text(voices) == ("Bar chart of quoted words per speaker. "
+                                         "Jo Smith in A: 3 quoted words; The Group in B: 8 quoted words.")
+    assert F.voices_alt_text(voices.iloc[0:0]) == ""
 
 
 def test_matrix_title_and_reach_on_the_real_package(data, raw):
     cov = analysis.principle_coverage(data.passages, data.articles, data.passage_principles, data.principles)
     assert F.matrix_title(cov) == ("Only CBS News (The Crime Report) reported all 4 selected principles; "
                                    "P4 was left out by 2 of 3 outlets")
-    reach = F.principle_reach(cov)
+    from storyframes.views.home import reach as home_reach
+
+    reach = home_reach(cov, 3)
     pp, prose = raw["pp"], raw["prose"]
     for pid in ["P1", "P2", "P3", "P4"]:
         ids = set(pp[pp["principle_id"] == pid]["passage_id"])
         reporting = [o for o in raw["articles"]["outlet"] if prose[prose["outlet"] == o]["passage_id"].isin(ids).any()]
-        assert reach[pid].startswith(f"Reported by **{len(reporting)} of 3** full-text outlets: ")
+        assert reach[pid].startswith(f"Reported by {len(reporting)} of 3 selected full-text outlets: ")
         for o in reporting:
             assert f"{o} (" in reach[pid]

@@ -12,7 +12,7 @@ from storyframes import members as M
 from storyframes.data import DATA_DIR, load_package
 
 PLACE_COLUMNS = ["place_id", "place_name", "place_state", "launch_era", "latitude", "longitude",
-                 "n_members", "role_type", "names", "place_basis", "evidence_label"]
+                 "n_members", "role_type", "names", "place_basis", "evidence_label", "role_label"]
 TABLE_COLUMNS = ["name", "title", "agency", "place_name", "place_state", "role_type", "launch_era", "confidence",
                  "evidence", "source_url"]
 
@@ -47,11 +47,16 @@ def members():
     ])
 
 
+# The codebook's labels for the coded fields, as the package's vocabulary hands them to these functions.
+_BOOK = pd.read_csv(DATA_DIR / "codebook.csv", dtype=str, keep_default_na=False)
+LABELS = {f: dict(zip(rows["code"], rows["label"])) for f, rows in _BOOK.groupby("field")}
+
+
 # --- member_places --------------------------------------------------------------------------------
 
 
 def test_member_places_groups_by_place_and_era(members):
-    got = M.member_places(members)
+    got = M.member_places(members, LABELS)
     assert sorted(got.columns) == sorted(PLACE_COLUMNS)
     rows = {(r.place_id, r.launch_era): r for r in got.itertuples()}
     assert set(rows) == {("Shelbyville, IN", "yes"), ("Springfield, IL", "yes"), ("Springfield, IL", "no_or_uncertain")}
@@ -60,17 +65,17 @@ def test_member_places_groups_by_place_and_era(members):
     assert shelby.role_type == "police"  # 2 of 3: a majority
     assert shelby.names == "Di D; Ed E; Flo F"
     assert shelby.place_basis == "city_in_source, county_seat, office_seat"
-    assert shelby.evidence_label == "Launch-era evidence (Oct 2015)"
+    assert shelby.evidence_label == "Launch era"
     assert (shelby.latitude, shelby.longitude) == (39.5, -85.8)
     spring = rows[("Springfield, IL", "yes")]
     assert spring.n_members == 2 and spring.role_type == "mixed"  # 1 police, 1 prosecutor: no majority
     assert spring.names == "Ann A; Bob B"
     later = rows[("Springfield, IL", "no_or_uncertain")]
-    assert later.n_members == 1 and later.role_type == "sheriff" and later.evidence_label == "Later or uncertain evidence"
+    assert later.n_members == 1 and later.role_type == "sheriff" and later.evidence_label == "Later or uncertain"
 
 
 def test_member_places_order_and_types(members):
-    got = M.member_places(members)
+    got = M.member_places(members, LABELS)
     # most members first, then place name
     assert list(zip(got["place_id"], got["n_members"])) == [("Shelbyville, IN", 3), ("Springfield, IL", 2), ("Springfield, IL", 1)]
     assert got["latitude"].dtype == "float64" and got["longitude"].dtype == "float64"
@@ -78,15 +83,15 @@ def test_member_places_order_and_types(members):
 
 
 def test_member_places_leaves_out_not_placed_members(members):
-    got = M.member_places(members)
+    got = M.member_places(members, LABELS)
     assert "Gus G" not in " ".join(got["names"])
     assert int(got["n_members"].sum()) == len(members) - 1
 
 
 def test_member_places_empty_input_has_the_documented_columns(members):
-    got = M.member_places(members.iloc[0:0])
+    got = M.member_places(members.iloc[0:0], LABELS)
     assert got.empty and list(got.columns) == PLACE_COLUMNS
-    only_unplaced = M.member_places(members[members["place_basis"] == "not_placed"])
+    only_unplaced = M.member_places(members[members["place_basis"] == "not_placed"], LABELS)
     assert only_unplaced.empty and list(only_unplaced.columns) == PLACE_COLUMNS
 
 
@@ -95,51 +100,6 @@ def test_member_places_empty_input_has_the_documented_columns(members):
 
 def names(table):
     return table["name"].tolist()
-
-
-def test_member_table_without_query_lists_everyone(members):
-    got = M.member_table(members)
-    assert list(got.columns) == TABLE_COLUMNS
-    assert names(got) == names(members)
-    assert names(M.member_table(members, "   ")) == names(members)
-
-
-def test_member_table_search_is_case_insensitive_on_name_title_agency_place(members):
-    assert names(M.member_table(members, "ANN")) == ["Ann A"]
-    assert names(M.member_table(members, "sheriff")) == ["Cy C"]  # title and agency
-    assert names(M.member_table(members, "shelbyville pd")) == ["Di D", "Ed E"]  # agency
-    assert names(M.member_table(members, "  springfield ")) == ["Ann A", "Bob B", "Cy C"]  # place, trimmed
-
-
-def test_member_table_search_matches_state_and_city_columns():
-    frame = member_rows([
-        ("x-x", "Xavier X", "Prosecutor", "Office", "Tinytown", "WY", "", "", "not_placed", None, None, "prosecutor", "yes"),
-        ("y-y", "Yara Y", "Chief", "Police", "Bigcity", "OR", "Bigcity", "OR", "city_in_source", 45.0, -122.0, "police", "yes"),
-    ])
-    assert names(M.member_table(frame, "wy")) == ["Xavier X"]  # state column only
-    assert names(M.member_table(frame, "tinytown")) == ["Xavier X"]  # city column only
-
-
-def test_member_table_treats_regex_metacharacters_literally(members):
-    assert names(M.member_table(members, "(former)")) == ["Ed E"]
-    assert names(M.member_table(members, "(office)")) == ["Bob B"]
-    assert names(M.member_table(members, "(")) == ["Bob B", "Ed E"]
-    assert names(M.member_table(members, ".*")) == []
-    assert names(M.member_table(members, "[a-z]+")) == []
-    assert names(M.member_table(members, "state's")) == ["Bob B"]
-
-
-def test_member_table_query_is_cut_at_100_characters():
-    frame = member_rows([
-        ("l-l", "Long L", "Chief", "a" * 100, "", "", "", "", "not_placed", None, None, "police", "yes"),
-    ])
-    assert names(M.member_table(frame, "a" * 100 + "zzz")) == ["Long L"]  # the tail after 100 characters is ignored
-    assert names(M.member_table(frame, "a" * 99 + "z")) == []
-
-
-def test_member_table_no_match_is_empty_with_columns(members):
-    got = M.member_table(members, "nobody-here")
-    assert got.empty and list(got.columns) == TABLE_COLUMNS
 
 
 # --- the real package -----------------------------------------------------------------------------
@@ -163,7 +123,8 @@ def naming(data):
 
 def test_membership_summary_numbers_match_members_csv(data, members_csv):
     cities = pd.read_csv(DATA_DIR / "coverage_cities.csv", dtype=str, keep_default_na=False)
-    text = M.membership_summary(data.members, data.coverage_cities)
+    codebook = pd.read_csv(DATA_DIR / "codebook.csv", dtype=str, keep_default_na=False)
+    text = M.membership_summary(data.members, data.coverage_cities, data.vocab.code_labels)
     n = len(members_csv)
     launch = int((members_csv["launch_era"] == "yes").sum())
     placed = int((members_csv["place_basis"] != "not_placed").sum())
@@ -172,7 +133,8 @@ def test_membership_summary_numbers_match_members_csv(data, members_csv):
     assert f"{placed} can be placed on the map; {n - placed} cannot" in text
     assert f"**{len(cities)} cities** ({', '.join(cities['city'])})" in text
     for role, count in members_csv["role_type"].value_counts().items():
-        noun = M.ROLE_LABELS[role].lower() if count == 1 else M.ROLE_PLURALS[role]
+        label = codebook[(codebook["field"] == "role_type") & (codebook["code"] == role)]["label"].iloc[0].lower()
+        noun = label if count == 1 or label == "police" else {"attorney general": "attorneys general"}.get(label, label + "s")
         assert re.search(rf"\b{count} {noun}\b", text), (role, count)
     # every count in the role list adds up to everyone
     role_part = text[text.index("(") + 1:text.index(")")]
@@ -180,7 +142,7 @@ def test_membership_summary_numbers_match_members_csv(data, members_csv):
 
 
 def test_membership_summary_role_nouns_agree_with_their_counts(data):
-    text = M.membership_summary(data.members, data.coverage_cities)
+    text = M.membership_summary(data.members, data.coverage_cities, data.vocab.code_labels)
     role_part = text[text.index("(") + 1:text.index(")")]
     for count, noun in re.findall(r"(\d+) ([a-z ]+?)(?:,|$)", role_part):
         if int(count) > 1 and noun != "police":
@@ -188,7 +150,7 @@ def test_membership_summary_role_nouns_agree_with_their_counts(data):
 
 
 def test_real_member_places_counts_every_placed_member(data, members_csv):
-    places = M.member_places(data.members)
+    places = M.member_places(data.members, data.vocab.code_labels)
     placed = members_csv[members_csv["place_basis"] != "not_placed"]
     assert int(places["n_members"].sum()) == len(placed)
     expected = placed.groupby(["place_name", "place_state", "launch_era"]).size()
@@ -264,3 +226,126 @@ def test_map_title_real(data, members_csv):
     assert M.map_title(data.members) == (f"Known members serve in {placed['place_state'].nunique()} states; "
                                          f"{top.index[0]} has the most known members ({top.iloc[0]})")
     assert top.iloc[0] > top.iloc[1]  # no tie, so the title names one state for sure
+
+
+# --- readable_member_table: curator's notes apart -------------------------------------------------
+
+READABLE_COLUMNS = ["Name", "Title and agency", "Place", "Role", "Evidence", "Note", "Source"]
+
+
+@pytest.fixture
+def noted():
+    """Members whose values carry a curator's bracketed note, as members.csv has them."""
+    return member_rows([
+        ("l-jo", "Joseph L", "Sheriff", "[Sheriff, Las Vegas - agency name not given in source]", "Las Vegas", "NV", "Las Vegas", "NV",
+         "city_in_source", 36.2, -115.1, "sheriff", "no_or_uncertain"),
+        ("e-ha", "Harry E", "Police Chief", "Gloucester Police Department [Township inferred]", "Gloucester [Township - inferred]", "NJ",
+         "", "", "not_placed", None, None, "police", "no_or_uncertain"),
+        ("a-ann", "Ann A", "Chief of Police", "Springfield Police Department", "Springfield", "IL", "Springfield", "IL",
+         "city_in_source", 39.8, -89.6, "police", "yes"),
+    ])
+
+
+def test_readable_member_table_moves_notes_out_of_the_values(noted):
+    got = M.readable_member_table(noted, LABELS)
+    assert list(got.columns) == READABLE_COLUMNS
+    assert got.to_dict("records") == [
+        {"Name": "Joseph L", "Title and agency": "Sheriff — agency not recorded", "Place": "Las Vegas, NV", "Role": "Sheriff",
+         "Evidence": "Later or uncertain · high confidence", "Note": "Sheriff, Las Vegas - agency name not given in source",
+         "Source": "https://example.org"},
+        {"Name": "Harry E", "Title and agency": "Police Chief — Gloucester Police Department", "Place": "not placed (NJ)", "Role": "Police",
+         "Evidence": "Later or uncertain · high confidence", "Note": "Township inferred, Township - inferred",
+         "Source": "https://example.org"},
+        {"Name": "Ann A", "Title and agency": "Chief of Police — Springfield Police Department", "Place": "Springfield, IL",
+         "Role": "Police",
+         "Evidence": "Launch era · high confidence", "Note": "", "Source": "https://example.org"},
+    ]
+
+
+def test_readable_member_table_of_no_members(noted):
+    got = M.readable_member_table(noted.iloc[0:0], LABELS)
+    assert got.empty and list(got.columns) == READABLE_COLUMNS
+
+
+def test_real_readable_member_table_shows_no_bracket_in_the_data(data, members_csv):
+    got = M.readable_member_table(data.members, data.vocab.code_labels)
+    assert len(got) == len(members_csv) and got["Name"].tolist() == members_csv["name"].tolist()
+    for column in ("Name", "Title and agency", "Place"):
+        assert not got[column].str.contains(r"[\[\]]").any(), got.loc[got[column].str.contains(r"[\[\]]"), column].tolist()
+
+
+def test_real_readable_member_table_notes_are_the_curators(data, members_csv):
+    """Every bracketed note in members.csv (title, agency, city) is in the member's Note, and only those."""
+    got = M.readable_member_table(data.members, data.vocab.code_labels)
+    for (_, row), note in zip(members_csv.iterrows(), got["Note"]):
+        expected = [n.strip() for col in ("title", "agency", "city") for n in re.findall(r"\[([^\]]*)\]", row[col]) if n.strip()]
+        assert note == ", ".join(expected), row["name"]
+    lombardo = got[got["Name"] == "Joseph Lombardo"].iloc[0]
+    assert lombardo["Note"] == "Sheriff, Las Vegas - agency name not given in source"
+    assert lombardo["Title and agency"] == "Sheriff — agency not recorded"
+    assert lombardo["Place"] == "Las Vegas, NV"
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def readable(data):
+    return M.readable_member_table(data.members, data.vocab.code_labels)
+
+
+def test_search_without_query_lists_everyone(readable):
+    for query in ("", "   "):
+        got = M.search(readable, query)
+        assert got["Name"].tolist() == readable["Name"].tolist() and list(got.index) == list(range(len(readable)))
+
+
+def test_search_is_case_insensitive(readable):
+    got = M.search(readable, "Hennepin")
+    assert set(got["Name"]) == {"Rich Stanek", "Michael Freeman"}
+    assert M.search(readable, "hENNEPIN")["Name"].tolist() == got["Name"].tolist()
+    assert list(got.index) == list(range(len(got)))
+    assert list(got.columns) == READABLE_COLUMNS
+
+
+def test_search_finds_state_codes(readable, members_csv):
+    got = M.search(readable, "TX")
+    texans = members_csv[members_csv["place_state"] == "TX"]["name"]
+    assert len(texans) == 3 and set(texans) <= set(got["Name"])
+    haystack = (got["Name"] + " " + got["Title and agency"] + " " + got["Place"]).str.casefold()
+    assert haystack.str.contains("tx", regex=False).all()
+    assert M.search(readable, "tx")["Name"].tolist() == got["Name"].tolist()
+
+
+@pytest.mark.parametrize("query", ["(.*", ".*", "[a-z]+", "\\", "*", "(?P<x>"])
+def test_search_is_literal_and_never_raises(readable, query):
+    got = M.search(readable, query)
+    assert got.empty and list(got.columns) == READABLE_COLUMNS
+
+
+def test_search_matches_regex_characters_literally(readable):
+    got = M.search(readable, "(city truncated")
+    assert got["Name"].tolist() == ["Anthony Batts"]
+    sheriffs = M.search(readable, "sheriff's office")
+    assert "Rich Stanek" in sheriffs["Name"].tolist()
+    assert sheriffs["Title and agency"].str.casefold().str.contains("sheriff's office", regex=False).all()
+
+
+def test_search_does_not_look_into_curator_notes(readable):
+    """Notes are not data: the agency name a curator could not verify is not searched."""
+    assert M.search(readable, "agency name not given").empty
+    assert M.search(readable, "UNVERIFIED").empty
+
+
+def test_search_query_is_cut_at_100_characters():
+    table = M.readable_member_table(member_rows([
+        ("l-l", "Long L", "Chief", "a" * 100, "", "", "", "", "not_placed", None, None, "police", "yes"),
+    ]), LABELS)
+    assert M.search(table, "a" * 100 + "zzz")["Name"].tolist() == ["Long L"]
+    assert M.search(table, "a" * 99 + "z").empty
+
+
+
+def test_search_finds_a_not_placed_member_by_state(readable, data):
+    assert data.members.set_index("name").loc["Harry Earle", "state"] == "NJ"
+    assert "Harry Earle" in M.search(readable, "NJ")["Name"].tolist()

@@ -1,4 +1,4 @@
-"""The reader's filters applied to the tables (storyframes.selection), on tiny tables worked out by hand.
+"""The reader's filters applied to the tables (`Filters` methods in storyframes.filters), on tiny tables worked out by hand.
 
 The shared fixture: three outlets, each with one article.
 
@@ -17,16 +17,24 @@ Outlets: a -> "oa" (Outlet A), b -> "ob" (Outlet B), c -> "oc" (Outlet C).
 import pandas as pd
 import pytest
 
-from storyframes.filters import NO_PRINCIPLE, Filters
-from storyframes.selection import (
-    chosen_articles,
-    chosen_coverage,
-    chosen_passages,
-    chosen_principles,
-    describe,
-    principle_mask,
-    principles_of,
-)
+from storyframes.filters import NO_PRINCIPLE, Filters, principle_mask, principles_of
+
+
+# The tests below read as "what is chosen from which table"; each call goes to the Filters method.
+def chosen_articles(articles, filters):
+    return filters.articles(articles)
+
+
+def chosen_passages(passages, articles, refs, filters, **kwargs):
+    return filters.passages(passages, articles, refs, **kwargs)
+
+
+def chosen_coverage(coverage, filters):
+    return filters.coverage(coverage)
+
+
+def chosen_principles(principles, filters):
+    return filters.principle_rows(principles)
 
 ALL_PRINCIPLES = ("P1", "P2", "P3", "P4", NO_PRINCIPLE)
 ALL_OUTLETS = ("oa", "ob", "oc")
@@ -171,7 +179,7 @@ def test_empty_passages_give_an_empty_frame_with_the_same_columns(passages, arti
 
 def test_no_outlet_chosen_gives_empty_frames_with_the_same_columns(passages, articles, refs):
     none = Filters((), ALL_PRINCIPLES)
-    arts = chosen_articles(articles, none)
+    arts = none.articles(articles)
     assert arts.empty and list(arts.columns) == list(articles.columns)
     got = chosen_passages(passages, articles, refs, none)
     assert got.empty and list(got.columns) == PASSAGE_COLUMNS
@@ -219,33 +227,33 @@ NAMES = {"oa": "Outlet A", "ob": "Outlet B", "oc": "Outlet C"}
 
 
 def test_describe_the_default():
-    assert describe(DEFAULT, DEFAULT, NAMES) == "Showing all 3 outlets; all principles."
+    assert DEFAULT.describe(DEFAULT, NAMES) == "Showing all 3 outlets; all principles."
 
 
 def test_describe_a_custom_choice_uses_names_and_ids():
     chosen = Filters(("oc", "oa"), ("P4", NO_PRINCIPLE))
-    assert describe(chosen, DEFAULT, NAMES) == "Showing Outlet C, Outlet A; P4, sentences about no principle."
+    assert chosen.describe(DEFAULT, NAMES) == "Showing Outlet C, Outlet A; P4, sentences about no principle."
 
 
 def test_describe_unknown_outlet_falls_back_to_its_id():
-    assert describe(Filters(("nyt",), ALL_PRINCIPLES), DEFAULT, NAMES) == "Showing nyt; all principles."
+    assert Filters(("nyt",), ALL_PRINCIPLES).describe(DEFAULT, NAMES) == "Showing nyt; all principles."
 
 
 def test_describe_empty_outlets():
-    assert describe(Filters((), ALL_PRINCIPLES), DEFAULT, NAMES) == "Showing no outlet; all principles."
+    assert Filters((), ALL_PRINCIPLES).describe(DEFAULT, NAMES) == "Showing no outlet; all principles."
 
 
 def test_describe_only_sentences_about_no_principle():
-    assert describe(Filters(ALL_OUTLETS, (NO_PRINCIPLE,)), DEFAULT, NAMES) == "Showing all 3 outlets; sentences about no principle."
+    assert Filters(ALL_OUTLETS, (NO_PRINCIPLE,)).describe(DEFAULT, NAMES) == "Showing all 3 outlets; sentences about no principle."
 
 
 def test_describe_tells_an_empty_principle_choice_from_the_none_choice():
     """An empty choice shows no sentence; ('none',) shows every sentence about no principle."""
-    empty = describe(Filters(ALL_OUTLETS, ()), DEFAULT, NAMES)
-    only_none = describe(Filters(ALL_OUTLETS, (NO_PRINCIPLE,)), DEFAULT, NAMES)
+    empty = Filters(ALL_OUTLETS, ()).describe(DEFAULT, NAMES)
+    only_none = Filters(ALL_OUTLETS, (NO_PRINCIPLE,)).describe(DEFAULT, NAMES)
     assert empty == "Showing all 3 outlets; no principle selected."
     assert empty != only_none
 
 
 def test_describe_nothing_chosen_at_all():
-    assert describe(Filters((), ()), DEFAULT, NAMES) == "Showing no outlet; no principle selected."
+    assert Filters((), ()).describe(DEFAULT, NAMES) == "Showing no outlet; no principle selected."

@@ -1,0 +1,70 @@
+"""One view per page: `build(data, filters) -> View`, pure and tested without Streamlit.
+
+A View is a frozen dataclass holding everything its page shows — tables, titles, summary
+sentences, chart specs, alt text, and which sentences stand behind each chart element — so
+every number is computed once, here, for the reader's filter. The page only lays it out, and a
+handout, a tour step or a reader's added article are the same view built from other inputs.
+The data is always an argument (never a global), so a view can be built from the curated
+package, the package plus a reader's own articles, or a synthetic corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import pandas as pd
+
+Evidence = Mapping[tuple[str, ...], tuple[str, ...]]
+EMPTY: Mapping = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as data: its spec, its screen-reader text, its table alternative, and the sentences
+    behind each mark (`selection` names the click selection; `fields` the values it reports)."""
+
+    key: str
+    spec: dict
+    alt: str
+    table: pd.DataFrame | None = None
+    selection: str = ""
+    fields: tuple[str, ...] = ()
+    evidence: Evidence = field(default_factory=dict)
+    headings: Mapping[tuple[str, ...], str] = field(default_factory=dict)  # what the sentences shown for a mark are
+
+    @property
+    def clickable(self) -> bool:
+        return bool(self.selection)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How a section uses the filters: one line said on the section when it does not use both."""
+
+    outlets: bool = True
+    principles: bool = True
+    why: str = ""
+
+    @property
+    def note(self) -> str:
+        if self.outlets and self.principles:
+            return ""
+        unused = [name for name, used in (("outlet", self.outlets), ("principle", self.principles)) if not used]
+        return f"The {' and '.join(unused)} filter{'s do' if len(unused) > 1 else ' does'} not apply here: {self.why}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that states a finding, with the sentences that prove it."""
+
+    text: str
+    passage_ids: tuple[str, ...] = ()
+
+
+def frozen(mapping: Mapping | None = None, **kwargs) -> Mapping:
+    return MappingProxyType({**(mapping or {}), **kwargs})
+
+
+__all__ = ["Chart", "Claim", "EMPTY", "Evidence", "Scope", "frozen", "field"]

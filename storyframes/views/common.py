@@ -1,0 +1,96 @@
+"""What every view starts from: the reader's selection of the data, computed one way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import analysis, evidence
+from storyframes.data import StoryData
+from storyframes.filters import Filters
+from storyframes.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The data narrowed by the filters, once: every section of every view reads from here."""
+
+    data: StoryData
+    filters: Filters
+    vocab: Vocabulary
+    articles: pd.DataFrame  # the chosen full texts, in the reader's outlet order
+    passages: pd.DataFrame  # their prose sentences that match the principle filter
+    principles: pd.DataFrame  # the chosen principles' rows ("none" has no row)
+    index: pd.DataFrame  # every sentence of the package with its outlet and place label
+
+    @property
+    def outlet_ids(self) -> list[str]:
+        return self.articles["outlet_id"].tolist()
+
+    @property
+    def outlet_names(self) -> list[str]:
+        return self.articles["outlet"].tolist()
+
+    @property
+    def short_names(self) -> list[str]:
+        return [self.vocab.short(o) for o in self.outlet_ids]
+
+    @property
+    def passage_ids(self) -> set[str]:
+        return set(self.passages["passage_id"])
+
+    def default(self) -> Filters:
+        return default_filters(self.vocab)
+
+    def describe(self) -> str:
+        v = self.vocab
+        return self.filters.describe(self.default(), v.outlet_names, {p: v.principle(p) for p in v.principle_ids})
+
+
+def default_filters(vocab: Vocabulary) -> Filters:
+    """Everything chosen: every outlet, every principle and the sentences about none."""
+    from storyframes.vocab import NO_PRINCIPLE
+
+    return Filters(vocab.outlet_ids, (*vocab.principle_ids, NO_PRINCIPLE))
+
+
+def no_full_text(vocab: Vocabulary) -> str:
+    """The empty state's reason when no chosen outlet has a full text, naming the ones that do."""
+    names = [vocab.short(o) for o in vocab.full_text_ids]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"none of the selected outlets has a full text (choose {listed})"
+
+
+def sentence_index(data: StoryData) -> pd.DataFrame:
+    """Every sentence of the package with its place label, once per package."""
+    return data.memo("sentence_index", lambda d: evidence.sentence_index(d.passages, d.articles))
+
+
+def principle_coverage(data: StoryData) -> pd.DataFrame:
+    """Which full text reported which principle, once per package (rows are then selected)."""
+    def build(d: StoryData) -> pd.DataFrame:
+        cov = analysis.principle_coverage(d.passages, d.articles, d.passage_principles, d.principles)
+        v = d.vocab
+        return cov.assign(principle_label=cov["principle_id"].map(v.principle), short_name=cov["outlet_id"].map(v.short),
+                          share_pct=(cov["share_of_words"] * 100).round(1),
+                          cell_text=cov["n_sentences"].map(lambda n: f"{n} sentence{'s' if n != 1 else ''}" if n else "omitted"))
+    return data.memo("principle_coverage", build)
+
+
+def select(data: StoryData, filters: Filters) -> Selection:
+    articles = filters.articles(data.articles)
+    return Selection(
+        data=data, filters=filters, vocab=data.vocab, articles=articles,
+        passages=filters.passages(data.passages, articles, data.passage_principles),
+        principles=filters.principle_rows(data.principles),
+        index=sentence_index(data),
+    )
+
+
+def coverage_for(sel: Selection) -> pd.DataFrame:
+    """The principle matrix's cells for the chosen outlets × chosen principles, in reader order."""
+    cov = principle_coverage(sel.data)
+    kept = cov[cov["outlet_id"].isin(sel.outlet_ids) & cov["principle_id"].isin(sel.principles["principle_id"])]
+    order = {o: i for i, o in enumerate(sel.outlet_ids)}
+    return kept.assign(_o=kept["outlet_id"].map(order)).sort_values(["_o", "principle_id"], kind="stable").drop(columns="_o").reset_index(drop=True)

@@ -1,0 +1,107 @@
+"""The Compare outlets page: the chosen full texts side by side, then the wider coverage by headline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import analysis, charts, findings, palette
+from storyframes.data import StoryData
+from storyframes.filters import Filters
+from storyframes.views import Chart, Scope, sections
+from storyframes.views.common import Selection, coverage_for, no_full_text, select
+
+WAYS = {1: "one way", 2: "two ways", 3: "three ways", 4: "four ways", 5: "five ways"}
+
+
+@dataclass(frozen=True)
+class OutletCard:
+    outlet_id: str
+    outlet: str
+    headline: str
+    byline: str
+    words: int  # prose words of the whole article
+    sentences: int  # prose sentences of the whole article
+    selected: int  # of them, the sentences that match the principle filter
+    quotes_per_100: str
+    quoted: str
+    principles: str
+
+
+@dataclass(frozen=True)
+class CompareView:
+    selection: Selection
+    title: str
+    describe: str
+    cards: tuple[OutletCard, ...]
+    lexicon: sections.LexiconSection | None
+    frames: sections.FramesSection | None
+    tone: Chart | None
+    headline_dates: Chart | None
+    headlines: pd.DataFrame
+    undated_note: str
+    headline_scope: str
+    empty_reason: str
+
+
+def title(n_outlets: int) -> str:
+    """'One event, told three ways' — the heading follows how many full texts are chosen."""
+    if n_outlets == 0:
+        return "One event: choose full texts to compare"
+    return f"One event, told {WAYS.get(n_outlets, f'{n_outlets} ways')}" if n_outlets > 1 else "One event, one outlet's telling"
+
+
+def cards(sel: Selection) -> tuple[OutletCard, ...]:
+    """Per chosen full text: headline, byline, length (prose), the selected share, who is quoted."""
+    data = sel.data
+    whole = analysis.prose(data.passages, sel.articles)
+    read = analysis.quotes_per_100_words(data.passages, sel.articles, data.passage_people).set_index("outlet_id")
+    voices = analysis.voices(data.passages, sel.articles, data.passage_people)
+    coverage = coverage_for(sel)
+    out = []
+    for art in sel.articles.itertuples():
+        mine = whole[whole["article_id"] == art.article_id]
+        quoted = voices[(voices["outlet_id"] == art.outlet_id) & (voices["n_quoted"] > 0)].sort_values("quote_words", ascending=False)
+        said = "; ".join(f"{p.person} ({p.quote_words} words, via {sel.vocab.code('quote_channel', p.channels) if ', ' not in p.channels else p.channels.replace('_', ' ')}"
+                         + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in quoted.itertuples()) or "nobody"
+        date = findings.display_date(art.published) + ("" if art.published_confidence == "high" else f" ({art.published_confidence} confidence)")
+        rows = coverage[coverage["outlet_id"] == art.outlet_id]
+        out.append(OutletCard(
+            art.outlet_id, art.outlet, art.headline, f"{art.author or 'Author unknown'} · {date}",
+            int(mine["words"].sum()), len(mine), int((sel.passages["article_id"] == art.article_id).sum()),
+            f"{read.loc[art.outlet_id, 'quotes_per_100_words']:.1f}", said,
+            ", ".join(f"{r.principle_id} {r.status}" for r in rows.itertuples()) or "no principle selected",
+        ))
+    return tuple(out)
+
+
+def headline_dates(data: StoryData, coverage: pd.DataFrame) -> Chart | None:
+    v = data.vocab
+    dated = coverage[(coverage["published_latest"] - coverage["published_earliest"]).dt.days <= 7]
+    if dated.empty:
+        return None
+    dated = dated.assign(colour_key=dated["outlet_id"].map(lambda o: v.outlet(o) if o in v.full_text_ids else "headline only"))
+    keys = [v.outlet(o) for o in v.full_text_ids] + ["headline only"]
+    scale = (keys, [v.outlet_colour(o) for o in v.full_text_ids] + [palette.OTHER_OUTLET])
+    launch = pd.Timestamp(findings.fact_value(data.facts, "launch_date"))
+    title = findings.headline_dates_title(coverage, launch)
+    return Chart("headline_dates", charts.spec(charts.headline_dates_chart(dated, title, scale)), findings.headline_dates_alt_text(coverage))
+
+
+def build(data: StoryData, filters: Filters) -> CompareView:
+    sel = select(data, filters)
+    coverage = filters.coverage(data.coverage)
+    labels = dict(data.vocab.code_labels.get("frame", {}))
+    headlines = findings.headline_table(coverage, data.headline_codes, labels)
+    scope = Scope(principles=False, why="headlines carry no principle codes.").note
+    common = dict(selection=sel, title=title(len(sel.articles)), describe=sel.describe(), headline_dates=headline_dates(data, coverage),
+                  headlines=headlines, undated_note=findings.undated_note(coverage), headline_scope=scope)
+    if sel.articles.empty:
+        return CompareView(cards=(), lexicon=None, frames=None, tone=None,
+                           empty_reason=no_full_text(data.vocab), **common)
+    if sel.passages.empty:
+        return CompareView(cards=cards(sel), lexicon=None, frames=None, tone=None,
+                           empty_reason="no sentence of the selected outlets matches the principle filter", **common)
+    return CompareView(cards=cards(sel), lexicon=sections.lexicon(sel), frames=sections.frames(sel),
+                       tone=sections.tone_chart(sel, sections.tone_table(sel)), empty_reason="", **common)

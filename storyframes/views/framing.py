@@ -1,0 +1,181 @@
+"""The Framing analysis page: how each outlet told the story, sentence by sentence, with the proof.
+
+The page is split into sections (lazy tabs), so the view names them; every section uses both
+filters or says why not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import analysis, charts, findings
+from storyframes.data import StoryData
+from storyframes.filters import Filters
+from storyframes.views import Chart, Claim, Scope, frozen, sections
+from storyframes.views.common import Selection, coverage_for, no_full_text, select
+from storyframes.vocab import NO_PRINCIPLE
+
+SECTIONS = ("In short", "Words", "Frames", "Principles", "Voices", "Tone", "Headlines & readability", "Parallel reading")
+NO_PRINCIPLE_GROUP = "No principle: context, people and colour"
+
+
+@dataclass(frozen=True)
+class ReadingSentence:
+    passage_id: str
+    where: str
+    text: str
+    principles: tuple[str, ...]  # every principle the sentence is coded with
+    also: tuple[str, ...]  # the others, besides the group it is listed under
+    quotes: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReadingGroup:
+    group: str  # a principle id, or "none"
+    label: str
+    by_outlet: dict[str, tuple[ReadingSentence, ...]]
+
+
+@dataclass(frozen=True)
+class FramingView:
+    """The page's sections, each built by its own function so the page (lazy tabs) can build only
+    the one the reader has open; `build` builds them all (tests, handouts)."""
+
+    selection: Selection
+    empty_reason: str
+    sections: dict[str, object]
+    scopes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class WordsSection:
+    words: pd.DataFrame
+    charts: dict[str, Chart]  # one per outlet; empty when fewer than two outlets are chosen
+    title: str
+    lexicon: sections.LexiconSection
+
+
+@dataclass(frozen=True)
+class PrinciplesSection:
+    coverage: pd.DataFrame
+    chart: Chart | None
+
+
+@dataclass(frozen=True)
+class HeadlinesSection:
+    headlines: pd.DataFrame
+    sentence: str
+    readability: Chart | None
+    readability_table: pd.DataFrame
+
+
+def parallel_reading(sel: Selection) -> tuple[ReadingGroup, ...]:
+    """The selected sentences side by side, under every chosen principle they are coded with
+    (a sentence about P1 and P3 appears under both, marked "also under"), so each cell holds
+    exactly the sentences the principle matrix counts."""
+    data, v = sel.data, sel.vocab
+    refs = data.passage_principles[data.passage_principles["passage_id"].isin(sel.passage_ids)]
+    coded = refs.groupby("passage_id")["principle_id"].agg(lambda s: tuple(sorted(set(s))))
+    quotes = data.passage_people[data.passage_people["quote_text"] != ""].groupby("passage_id")["quote_text"].agg(tuple)
+    terms = data.lexicon.groupby("article_id")["term"].agg(tuple)
+    outlet_of = dict(zip(sel.articles["article_id"], sel.articles["outlet_id"]))
+    groups = []
+    chosen = [p for p in (*v.principle_ids, NO_PRINCIPLE) if p in sel.filters.principles]
+    for group in chosen:
+        rows: dict[str, list[ReadingSentence]] = {o: [] for o in sel.outlet_ids}
+        for p in sel.passages.itertuples():
+            mine = coded.get(p.passage_id, ())
+            if (group == NO_PRINCIPLE and mine) or (group != NO_PRINCIPLE and group not in mine):
+                continue
+            rows[outlet_of[p.article_id]].append(ReadingSentence(
+                p.passage_id, sel.index.at[p.passage_id, "where"], p.text, mine, tuple(x for x in mine if x != group),
+                quotes.get(p.passage_id, ()), terms.get(p.article_id, ())))
+        label = NO_PRINCIPLE_GROUP if group == NO_PRINCIPLE else v.principle(group)
+        groups.append(ReadingGroup(group, label, {o: tuple(r) for o, r in rows.items()}))
+    return tuple(groups)
+
+
+def _readability(sel: Selection) -> tuple[Chart | None, pd.DataFrame]:
+    read = analysis.readability(sel.passages, sel.articles, sel.data.passage_people)
+    if read.empty:
+        return None, read
+    title = findings.readability_title(read)
+    chart = charts.readability_chart(read, (sel.outlet_names, [sel.vocab.outlet_colour(o) for o in sel.outlet_ids]), title)
+    table = findings.readability_table(read)
+    return Chart("readability_chart", charts.spec(chart), title, table), table
+
+
+def _headlines(data: StoryData, filters: Filters) -> tuple[pd.DataFrame, str]:
+    """Headline against the whole body (a headline has no principle, so only the outlet filter applies)."""
+    v = data.vocab
+    profile = data.memo("frame_profile_all", lambda d: analysis.frame_profile(d.passages, d.articles, d.passage_codes))
+    hvb = analysis.headline_vs_body(filters.coverage(data.coverage), data.headline_codes, profile)
+    labels = dict(v.code_labels.get("frame", {}))
+    return findings.headline_body_table(hvb, labels), findings.headline_agreement_sentence(hvb)
+
+
+def _words(sel: Selection) -> WordsSection:
+    if len(sel.outlet_ids) < 2:
+        return WordsSection(pd.DataFrame(), {}, "", sections.lexicon(sel))
+    words, word_charts = sections.distinctive_words(sel)
+    return WordsSection(words, word_charts, findings.distinctive_words_title(words), sections.lexicon(sel))
+
+
+def _principles(sel: Selection) -> PrinciplesSection:
+    coverage, chart = sections.principle_position(sel)
+    return PrinciplesSection(coverage, chart)
+
+
+def _headlines_section(sel: Selection) -> HeadlinesSection:
+    headlines, sentence = _headlines(sel.data, sel.filters)
+    chart, table = _readability(sel)
+    return HeadlinesSection(headlines, sentence, chart, table)
+
+
+SECTION_BUILDERS = {
+    "In short": sections.summary,
+    "Words": _words,
+    "Frames": sections.frames,
+    "Principles": _principles,
+    "Voices": lambda sel: sections.voices(sel)[1],
+    "Tone": lambda sel: sections.tone_vader_chart(sel, sections.tone_table(sel)),
+    "Headlines & readability": _headlines_section,
+    "Parallel reading": parallel_reading,
+}
+assert tuple(SECTION_BUILDERS) == SECTIONS
+
+
+def scopes(sel: Selection) -> dict[str, str]:
+    return {
+        "Headlines & readability": Scope(principles=False, why="a headline has no principle codes (readability uses both filters).").note,
+        "Principles": "" if len(sel.principles) else "No principle with Statement wording is selected.",
+    }
+
+
+def empty_reason(sel: Selection) -> str:
+    if sel.articles.empty:
+        return no_full_text(sel.vocab)
+    if sel.passages.empty:
+        return "no full-text sentence matches the principle filter"
+    return ""
+
+
+def build_selection(data: StoryData, filters: Filters) -> Selection:
+    """The page's selection (its header and empty state need nothing more)."""
+    return select(data, filters)
+
+
+def build_section(data: StoryData, filters: Filters, section: str):
+    """One section of the page for this selection (what a lazy tab needs)."""
+    sel = select(data, filters)
+    return SECTION_BUILDERS[section](sel) if not empty_reason(sel) else None
+
+
+def build(data: StoryData, filters: Filters) -> FramingView:
+    sel = select(data, filters)
+    reason = empty_reason(sel)
+    built = {} if reason else {name: fn(sel) for name, fn in SECTION_BUILDERS.items()}
+    return FramingView(sel, reason, frozen(built), frozen(scopes(sel)))

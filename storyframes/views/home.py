@@ -1,0 +1,67 @@
+"""The Home page: the event at a glance, the principles, the timeline, and the sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import charts, findings, palette
+from storyframes.data import StoryData
+from storyframes.filters import Filters
+from storyframes.views import Chart, Scope
+from storyframes.views.common import Selection, coverage_for, select
+from storyframes.views.principles import PrincipleCard, principle_cards
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str
+    headline: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    selection: Selection
+    glance: tuple[Card, ...]
+    counts_sentence: str
+    counts_table: pd.DataFrame
+    principles: tuple[PrincipleCard, ...]
+    reach: dict[str, str]  # principle id -> how many of the chosen full texts reported it
+    timeline: Chart
+    sources: pd.DataFrame  # the chosen full texts: outlet, headline, date, address
+    scopes: dict[str, str]
+
+
+def reach(coverage: pd.DataFrame, n_chosen: int) -> dict[str, str]:
+    """Per principle: how many of the chosen full-text outlets reported it, and how (plain text)."""
+    out = {}
+    for pid, rows in coverage.groupby("principle_id", sort=False):
+        reported = rows[rows["status"] != "omitted"]
+        how = ", ".join(f"{r.outlet} ({r.status})" for r in reported.itertuples()) or "nobody"
+        out[pid] = f"Reported by {len(reported)} of {n_chosen} selected full-text outlet{'s' if n_chosen != 1 else ''}: {how}."
+    return out
+
+
+def build(data: StoryData, filters: Filters) -> HomeView:
+    sel = select(data, filters)
+    counts = findings.member_counts(data.facts)
+    timeline = data.timeline.assign(kind_label=data.timeline["kind"].map({"event": "Event", "press": "Publication"}))
+    kinds = (["Event", "Publication"], [palette.TIMELINE_KIND["event"], palette.TIMELINE_KIND["press"]])
+    chart = charts.timeline_chart(timeline, findings.timeline_title(timeline, data.articles), kinds)
+    table = timeline[["start", "end", "label", "kind", "confidence", "source"]]
+    sources = sel.articles.assign(date=sel.articles["published"].map(findings.display_date))[["outlet", "headline", "date", "url"]]
+    no_filter = Scope(outlets=False, principles=False, why="these are facts about the event itself, not about how it was told.").note
+    return HomeView(
+        selection=sel,
+        glance=tuple(Card(**c) for c in findings.at_a_glance(data.facts, data.members)),
+        counts_sentence=findings.member_counts_sentence(counts, findings.fact_value(data.facts, "member_count_announced"), findings.member_growth(data.facts)),
+        counts_table=counts,
+        principles=principle_cards(sel),
+        reach=reach(coverage_for(sel), len(sel.articles)),
+        timeline=Chart("timeline", charts.spec(chart), findings.timeline_alt_text(timeline), table),
+        sources=sources,
+        scopes={"glance": no_filter, "timeline": no_filter,
+                "principles": "" if len(sel.articles) else "None of the selected outlets has a full text, so no reporting is counted."},
+    )

@@ -1,0 +1,63 @@
+"""The Members & cities page: where the group's known members serve, and the local coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import charts, members, palette
+from storyframes.data import StoryData
+from storyframes.filters import Filters
+from storyframes.views import Chart, Scope
+from storyframes.views.common import Selection, select
+
+
+@dataclass(frozen=True)
+class MembersView:
+    selection: Selection
+    summary: str
+    map: Chart
+    places: pd.DataFrame
+    place_ids: tuple[str, ...]
+    members: pd.DataFrame  # the readable members table (all members), curator notes apart
+    naming: pd.DataFrame  # which chosen outlet named which member
+    local: dict[str, pd.DataFrame]  # place id -> coverage from chosen outlets there or naming its members
+    scopes: dict[str, str]
+
+
+def _map(data: StoryData) -> tuple[pd.DataFrame, Chart]:
+    """The member map, once per package: its inputs do not depend on the filters."""
+    def build(d: StoryData):
+        v = d.vocab
+        places = members.member_places(d.members, v.code_labels)
+        roles = v.code_scale("role_type", palette.ROLE)
+        roles = ([*roles[0], "Mixed"], [*roles[1], palette.ROLE[members.MIXED]])
+        named = v.code("status", "named_by_coverage_member_not_named")
+        cities = d.coverage_cities.assign(place_id=d.coverage_cities["city"] + ", " + d.coverage_cities["state"], evidence_label=named)
+        evidence = [*(v.code("launch_era", e) for e in v.codes("launch_era")), named]
+        chart = charts.members_map(d.geo, places, cities, members.map_title(d.members), roles, evidence)
+        return places, Chart("member_map", charts.spec(chart), members.map_alt_text(places, d.coverage_cities),
+                             members.readable_places_table(places), "place", ("place_id",))
+    return data.memo("members_map", build)
+
+
+def build(data: StoryData, filters: Filters) -> MembersView:
+    sel = select(data, filters)
+    places, chart = _map(data)
+    naming = data.memo("naming", lambda d: members.outlets_naming_members(d.members, d.passage_people, d.passages, d.articles,
+                                                                           d.coverage_people, d.coverage))
+    chosen_naming = naming[naming["outlet_id"].isin(filters.outlets)]
+    chosen_coverage = filters.coverage(data.coverage)
+    local = {}
+    for pid, here in places.groupby("place_id", sort=False):
+        rows = members.local_coverage(here["place_state"].iloc[0], data.outlets, chosen_coverage, chosen_naming, here["place_name"].iloc[0])
+        local[pid] = rows
+    map_scope = Scope(outlets=False, principles=False, why="the map shows who joined, not how it was told.").note
+    list_scope = Scope(principles=False, why="members and headlines carry no principle codes.").note
+    return MembersView(
+        selection=sel, summary=members.membership_summary(data.members, data.coverage_cities, data.vocab.code_labels), map=chart,
+        places=places, place_ids=tuple(dict.fromkeys(places["place_id"])), members=members.readable_member_table(data.members, data.vocab.code_labels),
+        naming=members.readable_naming_table(chosen_naming), local=local,
+        scopes={"map": map_scope, "lists": list_scope},
+    )

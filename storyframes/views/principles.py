@@ -1,0 +1,61 @@
+"""The Principles page: the Statement's four priorities, who reported which, and the sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes import charts, findings, palette
+from storyframes.data import StoryData
+from storyframes.evidence import ids_by
+from storyframes.filters import Filters
+from storyframes.views import Chart, Scope, frozen
+from storyframes.views.common import Selection, coverage_for, no_full_text, select
+
+
+@dataclass(frozen=True)
+class PrincipleCard:
+    principle_id: str
+    label: str
+    heading: str
+    wording: str
+    source_url: str
+    source_note: str
+
+
+@dataclass(frozen=True)
+class PrinciplesView:
+    selection: Selection
+    cards: tuple[PrincipleCard, ...]
+    coverage: pd.DataFrame  # one row per chosen outlet × chosen principle
+    matrix: Chart | None
+    # principle id -> outlet id -> the outlet's prose sentences about it (reading order)
+    side_by_side: dict[str, dict[str, tuple[str, ...]]]
+    captions: dict[str, str]
+    scope_note: str
+    empty_reason: str
+
+
+def principle_cards(sel: Selection) -> tuple[PrincipleCard, ...]:
+    return tuple(PrincipleCard(r.principle_id, sel.vocab.principle(r.principle_id), r.heading, r.launch_wording,
+                               r.wording_source_url, r.wording_source_note) for r in sel.principles.itertuples())
+
+
+def build(data: StoryData, filters: Filters) -> PrinciplesView:
+    sel = select(data, filters)
+    coverage = coverage_for(sel)
+    matrix = None
+    if not coverage.empty:
+        chart = charts.principle_matrix_chart(coverage, sel.short_names, findings.matrix_title(coverage),
+                                              charts.scale_of(palette.STATUS))
+        matrix = Chart("principle_matrix", charts.spec(chart), findings.matrix_alt_text(coverage), findings.matrix_table(coverage),
+                       "cell", ("outlet_id", "principle_id"), frozen(ids_by(coverage, ["outlet_id", "principle_id"])),
+                       frozen({(r.outlet_id, r.principle_id): f"{r.outlet} on {r.principle_label}" for r in coverage.itertuples()}))
+    side = {pid: {r.outlet_id: tuple(p for p in r.passage_ids.split(", ") if p) for r in coverage[coverage["principle_id"] == pid].itertuples()}
+            for pid in sel.principles["principle_id"]}
+    captions = {pid: findings.side_by_side_caption(coverage, pid) for pid in sel.principles["principle_id"]}
+    scope = Scope(principles=True, outlets=True)
+    return PrinciplesView(sel, principle_cards(sel), coverage, matrix, side, captions,
+                          scope.note or "Only the full texts are read sentence by sentence; 'No principle' has no Statement wording, so it has no row.",
+                          "" if len(sel.articles) else no_full_text(data.vocab))
