@@ -55,8 +55,6 @@ st.header("The full texts")
 if view.sources.empty:
     render.empty_state("none of the selected outlets has a full text")
 else:
-    render.table(view.sources, outlet=st.column_config.TextColumn("Outlet", width="small"),
-                 headline=st.column_config.TextColumn("Headline", width="large"), date=st.column_config.TextColumn("Published", width="small"),
-                 url=st.column_config.LinkColumn("Address", width="small", display_text="open"))
+    render.table(view.sources, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "date": "Published", "url": "Address"})
 st.caption("Each fact above carries its source and confidence in the data; see Sources & method for all of them.")
 render.footer()

@@ -36,17 +36,13 @@ if place:
     if local.empty:
         st.info("No piece in the coverage index (among the selected outlets) comes from this place's outlets or names its members.", icon=":material/search_off:")
     else:
-        render.table(local, outlet=st.column_config.TextColumn("Outlet"), headline=st.column_config.TextColumn("Headline", width="large"),
-                     published=st.column_config.TextColumn("Published"), why=st.column_config.TextColumn("Why here"),
-                     url=st.column_config.LinkColumn("Address", width="small", display_text="open"))
+        render.table(local, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "published": "Published", "why": "Why here", "url": "Address"})
 
 st.header("Search the members")
 query = st.text_input("Name, agency, city or state", max_chars=100, placeholder="e.g. Hennepin, sheriff, TX")
 table = members.search(view.members, query)
 st.caption(f"{len(table)} of {len(view.members)} members match." if query else f"{len(table)} members.")
-render.table(table, Name=st.column_config.TextColumn(width="small"), **{"Title and agency": st.column_config.TextColumn(width="medium")},
-             Note=st.column_config.TextColumn("Curator's note", width="medium"),
-             Source=st.column_config.LinkColumn("Source", width="small", display_text="open"))
+render.table(table, links={"Source": "open"})
 
 st.header("Which outlets named which members")
 if view.naming.empty:

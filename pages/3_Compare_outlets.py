@@ -45,6 +45,5 @@ else:
     if view.headline_dates is not None:
         render.chart(view.headline_dates, sel.index)
     st.caption(literal(view.undated_note))
-    render.table(view.headlines, Outlet=st.column_config.TextColumn(width="small"), Headline=st.column_config.TextColumn(width="large"),
-                 Address=st.column_config.LinkColumn("Address", width="small", display_text="open"))
+    render.table(view.headlines, links={"Address": "open"})
 render.footer()

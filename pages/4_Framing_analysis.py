@@ -68,7 +68,7 @@ with tab:
     elif section == "Headlines & readability":
         st.subheader("Headline versus body")
         st.markdown(literal(part.sentence))
-        render.table(part.headlines, Headline=st.column_config.TextColumn(width="large"))
+        render.table(part.headlines)
         st.subheader("Readability and length of the selected sentences")
         if part.readability is not None:
             render.chart(part.readability, sel.index, table_label="Show the readability figures")

@@ -27,9 +27,8 @@ st.markdown(
 st.header("Codebook")
 field = st.selectbox("Coded field", view.fields, index=view.fields.index("frame") if "frame" in view.fields else 0)
 render.table(view.codebook[field][["label", "code", "definition", "example_passage_id", "example_text", "edge_rule"]],
-             label=st.column_config.TextColumn("Label", width="small"), code=st.column_config.TextColumn("Code", width="small"),
-             definition=st.column_config.TextColumn("Definition", width="large"), example_passage_id=st.column_config.TextColumn("Example in", width="small"),
-             example_text=st.column_config.TextColumn("Example", width="medium"), edge_rule=st.column_config.TextColumn("Edge cases", width="large"))
+             labels={"label": "Label", "code": "Code", "definition": "Definition", "example_passage_id": "Example in", "example_text": "Example",
+                     "edge_rule": "Edge cases"})
 st.caption(
     "Frames follow the 15 dimensions of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
     "Each sentence has one primary frame, a tone toward law enforcement and a stance toward the reform, with a one-line rationale. "
@@ -48,9 +47,8 @@ st.markdown(
 )
 
 st.header("Every source")
-render.table(view.sources, source=st.column_config.TextColumn("Source", width="medium"),
-             url=st.column_config.LinkColumn("Address", width="medium", display_text=r"https?://(?:www\.)?([^/]+)"),
-             supports=st.column_config.TextColumn("Supports", width="medium"), confidence=st.column_config.TextColumn("How sure", width="small"))
+render.table(view.sources, links={"url": r"https?://(?:www\.)?([^/]+)"}, widths={"url": 150},
+             labels={"source": "Source", "url": "Address", "supports": "Supports", "confidence": "How sure"})
 
 st.header("Download the data")
 st.caption(literal(view.describe) + " Downloads below hold exactly these rows.")

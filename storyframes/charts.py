@@ -22,6 +22,7 @@ alt.utils.schemapi.disable_debug_mode()
 
 FONT_SIZE = 14
 TITLE_SIZE = 17
+MAP_HEIGHT = 640  # px for the whole map chart: title and legends, then the map in what is left
 Scale = tuple[list[str], list[str]]  # (domain, range) of a colour scale
 
 CLICK_HINT = "Click a {} to read the sentences behind it; double-click to clear."
@@ -109,9 +110,7 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
 
 
 def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: str, roles: Scale, evidence: list[str]) -> alt.LayerChart:
-    """Member places on U.S. state shapes shipped in data/ (no tiles, no network).
-    albersUsa does not fit itself to a container: scale and translate are set so Alaska, Hawaii
-    and Florida stay inside the frame."""
+    """Member places on U.S. state shapes shipped in data/ (no tiles, no network)."""
     states = alt.Chart(alt.Data(values=geo, format=alt.DataFormat(type="topojson", feature="states"))).mark_geoshape(
         fill=palette.MAP_LAND, stroke=palette.MAP_BORDER, strokeWidth=0.6, aria=False  # decoration: the alt text describes the map
     )
@@ -133,9 +132,12 @@ def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: st
         shape=alt.Shape("evidence_label:N"),
         tooltip=[alt.Tooltip("place_id:N", title="City"), alt.Tooltip("evidence:N", title="What coverage says"), alt.Tooltip("source:N", title="Source")],
     )
-    chart = alt.layer(states, cities_layer, members_layer).project(type="albersUsa", scale=640, translate=[300, 185]).properties(width=600, height=380)
+    # No scale or translate: Vega-Lite then fits the projection to the state shapes in the space the
+    # page gives the chart (Streamlit fits title, legends and map into width x MAP_HEIGHT), so
+    # Alaska, Hawaii and Florida are never cut off, at any width.
+    chart = alt.layer(states, cities_layer, members_layer).project(type="albersUsa").properties(width="container", height=MAP_HEIGHT)
     return _style(chart, title, "Mark size = members at the place. Click a place for its members and local coverage; double-click to clear.").configure_legend(
-        orient="bottom", direction="vertical", columns=2, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=260)
+        orient="bottom", direction="vertical", columns=1, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=260)
 
 
 def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:

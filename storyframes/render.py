@@ -51,10 +51,67 @@ def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a t
         table(frame)
 
 
-def table(frame: pd.DataFrame, **column_config) -> None:
-    """A table whose cells show text literally (st.dataframe never renders Markdown); long text
-    wraps within a taller row, and every cell opens in full when clicked."""
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config or None)
+TABLE_WIDTH = 780  # px: the main column at 1280x720 with the sidebar open; columns are fitted into it
+CHAR_WIDTH = 7.4  # px per character of the table font, on average (measured on our longest cells)
+LINE_HEIGHT, CELL_PADDING, MAX_LINES, MIN_TEXT_WIDTH = 21, 14, 4, 80
+HEADER_HEIGHT, MAX_TABLE_HEIGHT = 38, 560
+
+
+def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, total: int = TABLE_WIDTH) -> dict[str, int]:
+    """Pixel widths that fit the table into `total`: numbers and short codes get what they need,
+    long text shares the rest in proportion to its typical length."""
+    fixed = dict(fixed or {})
+    need = {}
+    for col in frame.columns:
+        if col in fixed:
+            continue
+        text = frame[col].astype(str)
+        longest = max([len(str(col)), *text.str.len().tolist()]) if len(text) else len(str(col))
+        typical = float(text.str.len().median()) if len(text) else 0.0
+        need[col] = (longest, max(typical, len(str(col))))
+    short = {c: int(longest * CHAR_WIDTH) + CELL_PADDING + 6 for c, (longest, _) in need.items() if longest * CHAR_WIDTH + CELL_PADDING + 6 <= 150}
+    rest = {c: typical for c, (_, typical) in need.items() if c not in short}
+    left = total - sum(fixed.values()) - sum(short.values())
+    weight = sum(rest.values()) or 1.0
+    widths = {**fixed, **short, **{c: max(MIN_TEXT_WIDTH, int(left * t / weight)) for c, t in rest.items()}}
+    over = sum(widths.values()) - total
+    if over > 0 and rest:  # the minimums pushed past the width: take it back from the widest text columns
+        for c in sorted(rest, key=lambda c: -widths[c]):
+            give = min(over, widths[c] - MIN_TEXT_WIDTH)
+            widths[c] -= give
+            over -= give
+    return {c: widths[c] for c in frame.columns}
+
+
+def row_height(frame: pd.DataFrame, widths: dict[str, int]) -> int:
+    """A row tall enough for the longest cell to wrap onto its lines (up to MAX_LINES)."""
+    lines = 1
+    for col, width in widths.items():
+        if col in frame.columns and len(frame):
+            longest = int(frame[col].astype(str).str.len().max())
+            lines = max(lines, -(-int(longest * CHAR_WIDTH) // max(1, width - CELL_PADDING)))
+    return CELL_PADDING + LINE_HEIGHT * min(lines, MAX_LINES)
+
+
+def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> None:
+    """A table whose cells show text literally (st.dataframe never renders Markdown), fitted to
+    the main column with long text wrapped in taller rows; a cell still too long opens in full
+    when clicked. `links` turns URL columns into links with the given display text, `labels`
+    renames columns for the reader."""
+    links, labels = links or {}, labels or {}
+    fitted = column_widths(frame, {c: 70 for c in links} | (widths or {}))
+    config = {}
+    for col, width in fitted.items():
+        label = labels.get(col, col)
+        if col in links:
+            config[col] = st.column_config.LinkColumn(label, width=width, display_text=links[col])
+        else:
+            config[col] = st.column_config.Column(label, width=width)
+    shown = frame.drop(columns=list(links))
+    row = row_height(shown, fitted)
+    # Tall enough for the rows (the grid scrolls past MAX_TABLE_HEIGHT), so wrapped rows are not cut to two.
+    height = min(HEADER_HEIGHT + row * len(frame) + 2, max(MAX_TABLE_HEIGHT, HEADER_HEIGHT + 2 * row + 2))
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, row_height=row, height=height)
 
 
 def card_row(key: str, n: int, *, border: bool = True) -> list:
