@@ -23,7 +23,7 @@ section = ctx.section_choice(framing.SECTIONS)
 tabs = st.tabs(framing.SECTIONS, key=ctx.SECTION_KEY, on_change="rerun", default=section)
 tab = dict(zip(framing.SECTIONS, tabs))[section]
 with tab:
-    part = ctx.section(framing.build_section, section)
+    part = ctx.section(framing.build_section, section, full_texts_only=section not in framing.READS_HEADLINES)
     render.scope(framing.scopes(sel).get(section, ""))
     if section == "In short":
         for claim in part:

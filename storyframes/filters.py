@@ -62,6 +62,11 @@ class Filters:
         """The chosen principles' rows ("none" has no row), in the table's order."""
         return principles[principles["principle_id"].isin(self.principles)].reset_index(drop=True)
 
+    def keep_outlets(self, outlet_ids) -> "Filters":
+        """The same choice with only these outlets kept (e.g. the full texts), in the same order."""
+        wanted = set(outlet_ids)
+        return Filters(tuple(o for o in self.outlets if o in wanted), self.principles)
+
     # -- describing ----------------------------------------------------------------------------
     def describe(self, default: "Filters", outlet_names: Mapping[str, str], principle_labels: Mapping[str, str] | None = None) -> str:
         """One line saying what the current view shows, for captions, handouts and downloads."""

@@ -64,9 +64,12 @@ class PageContext:
         shared read-only by every reader who asks for the same selection."""
         return _cached_view(builder.__module__, "", self.data.version, self.filters, _build=builder, _data=self.data)
 
-    def section(self, builder: Callable[[StoryData, flt.Filters, str], T], section: str) -> T:
-        """One section of a sectioned page's View (lazy tabs build only the open one)."""
-        return _cached_view(builder.__module__, section, self.data.version, self.filters,
+    def section(self, builder: Callable[[StoryData, flt.Filters, str], T], section: str, *, full_texts_only: bool = False) -> T:
+        """One section of a sectioned page's View (lazy tabs build only the open one). A section
+        that reads only the full texts is keyed by the chosen full texts alone, so choosing or
+        dropping a headline-only outlet does not rebuild it."""
+        key = self.filters.keep_outlets(self.vocab.full_text_ids) if full_texts_only else self.filters
+        return _cached_view(builder.__module__, section, self.data.version, key,
                             _build=lambda d, f: builder(d, f, section), _data=self.data)
 
 

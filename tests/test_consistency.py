@@ -177,3 +177,18 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     got_frames = {(r.outlet_id, r.frame): r.n for r in sections["Frames"].profile.itertuples()}
     assert got_frames == want_frames
     assert {(r.outlet_id, r.frame): r.n for r in cv.frames.profile.itertuples()} == want_frames
+
+
+def test_full_text_sections_do_not_depend_on_headline_only_outlets(data):
+    """The Framing page keys its full-text sections by the chosen full texts alone (a headline-only
+    pill does not rebuild them); that is only right if adding such outlets changes nothing."""
+    with_headlines = Filters(("gawker", "nyt", "cbs", "npr"), ("P1", "none"))
+    only_full = with_headlines.keep_outlets(FULL)
+    assert only_full == Filters(("gawker", "cbs"), ("P1", "none"))
+    for section in framing.SECTIONS:
+        if section in framing.READS_HEADLINES:
+            continue
+        a, b = framing.build_section(data, with_headlines, section), framing.build_section(data, only_full, section)
+        assert repr(a) == repr(b), section
+    assert repr(framing.build_section(data, with_headlines, "Headlines & readability")) != repr(
+        framing.build_section(data, only_full, "Headlines & readability"))

@@ -18,6 +18,7 @@ from storyframes.views.common import Selection, coverage_for, no_full_text, sele
 from storyframes.vocab import NO_PRINCIPLE
 
 SECTIONS = ("In short", "Words", "Frames", "Principles", "Voices", "Tone", "Headlines & readability", "Parallel reading")
+READS_HEADLINES = frozenset({"Headlines & readability"})  # every other section reads only the full texts
 NO_PRINCIPLE_GROUP = "No principle: context, people and colour"
 
 

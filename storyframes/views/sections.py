@@ -136,16 +136,35 @@ class LexiconSection:
     title: str
 
 
-def lexicon(sel: Selection) -> LexiconSection:
-    """The lexicon's terms that occur in the selected sentences (so the principle filter applies)."""
+def term_hits(data: StoryData) -> pd.DataFrame:
+    """Every lexicon term's sentences in its own article (one row per term and sentence), once
+    per package: a selection then only keeps the rows of its sentences."""
+    def build(d: StoryData) -> pd.DataFrame:
+        found = analysis.term_counts(d.lexicon, d.passages)
+        rows = [(a, t, g, r, p) for a, t, g, r, ids in zip(found["article_id"], found["term"], found["target"], found["register"], found["passage_ids"])
+                for p in ids.split(", ") if p]
+        return pd.DataFrame(rows, columns=["article_id", "term", "target", "register", "passage_id"])
+    return data.memo("term_hits", build)
+
+
+def lexicon_terms(sel: Selection) -> pd.DataFrame:
+    """The lexicon's terms that occur in the selected sentences (so the principle filter applies),
+    one row per term with its labels and the ', '-joined ids of the sentences it occurs in."""
     v = sel.vocab
+    keys = ["article_id", "term", "target", "register"]
+    hits = term_hits(sel.data)
+    hits = hits[hits["passage_id"].isin(sel.passage_ids)]
+    found = hits.groupby(keys, as_index=False, sort=False).agg(count=("passage_id", "size"), passage_ids=("passage_id", _join))
     lex = sel.data.lexicon[sel.data.lexicon["article_id"].isin(sel.articles["article_id"])]
-    found = analysis.term_counts(lex, sel.passages)
-    found = found[found["count"] > 0]
-    table = analysis.lexicon_table(lex, sel.articles).merge(found[["article_id", "term", "target", "register", "count", "passage_ids"]],
-                                                           on=["article_id", "term", "target", "register"])
-    table = table.assign(register_label=table["register"].map(lambda r: v.code("register", r)),
-                         target_label=table["target"].map(lambda t: v.code("target", t)))
+    table = analysis.lexicon_table(lex, sel.articles).merge(found, on=keys)
+    return table.assign(register_label=table["register"].map(lambda r: v.code("register", r)),
+                        target_label=table["target"].map(lambda t: v.code("target", t)))
+
+
+def lexicon(sel: Selection) -> LexiconSection:
+    """Word choice: the terms of the selected sentences by register, as a chart and side by side."""
+    v = sel.vocab
+    table = lexicon_terms(sel)
     counts = table.groupby(["outlet_id", "outlet", "register", "register_label"], as_index=False).agg(
         terms=("term", "size"), passage_ids=("passage_ids", lambda s: _join(dict.fromkeys(p for x in s for p in x.split(", ") if p))))
     rank = {r: i for i, r in enumerate(v.codes("register"))}
@@ -234,7 +253,7 @@ def summary(sel: Selection) -> tuple[Claim, ...]:
     all computed on the selected sentences (both filters apply)."""
     coverage = coverage_for(sel)
     rarest = findings.least_reported_principle(coverage)
-    used = lexicon(sel).terms[list(sel.data.lexicon.columns)]  # only terms that occur in the selected sentences
+    used = lexicon_terms(sel)[list(sel.data.lexicon.columns)]  # only terms that occur in the selected sentences
     facts = analysis.summary_facts(sel.passages, sel.articles, sel.data.passage_codes, sel.data.passage_principles,
                                    sel.data.passage_people, used, principle_id=rarest or "")
     label = sel.vocab.principle(rarest) if rarest else ""

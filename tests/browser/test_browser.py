@@ -354,50 +354,46 @@ def test_empty_outlet_choice_shows_the_empty_state(page):
 # Chart clicks show the sentences behind them
 
 
-def _checked_radio(page, label: str) -> str:
-    radio = page.locator(f"{MAIN} [data-testid='stRadio']").filter(has=page.locator("[data-testid='stWidgetLabel']", has_text=label))
-    return radio.locator("[data-testid='stRadioOption']:has(input:checked)").inner_text().strip()
-
-
-def test_matrix_cell_click_opens_that_principle(page):
+def test_matrix_cell_click_shows_its_sentences_under_the_matrix(page):
     open_page(page, "/Principles")
-    current = _checked_radio(page, "Principle")
     cells = page.locator(f"{MAIN} .vega-embed path[aria-roledescription='rect mark'][aria-label*='Principle: P']")
     assert cells.count() > 0, "the matrix has no labelled cells to click"
-    target = None
-    for cell in cells.all():
-        label = cell.get_attribute("aria-label")
-        pid = re.search(r"Principle: (P\d)", label).group(1)
-        if not current.startswith(pid) and "Status: omitted" not in label and "Outlet: Gawker" in label:
-            target, target_pid = cell, pid
-            break
-    assert target is not None, f"no reported Gawker cell for a principle other than {current!r}"
-    section_before = main_text(page).split("Read the sentences side by side")[-1]
+    target = next((c for c in cells.all() if "Status: omitted" not in c.get_attribute("aria-label")
+                   and "Outlet: CBS" in c.get_attribute("aria-label")), None)
+    assert target is not None, "no reported CBS cell in the matrix"
+    label = target.get_attribute("aria-label")
+    pid = re.search(r"Principle: (P\d)", label).group(1)
+    expected = int(re.search(r"Sentences: (\d+)", label).group(1))
+    before = main_text(page)
 
     click_and_wait(page, target, position={"x": 8, "y": 8})  # a corner: the count label sits in the middle
 
     assert_healthy(page, "/Principles after a cell click")
-    assert _checked_radio(page, "Principle").startswith(target_pid), f"clicking the {target_pid} cell should select {target_pid}"
-    section_after = main_text(page).split("Read the sentences side by side")[-1]
-    assert section_after != section_before, "the side-by-side sentences did not change"
-    assert re.search(r"¶\d+ · sentence \d+ of \d+", section_after), "no sentence with its place is shown"
+    text = main_text(page)
+    assert text != before, "clicking a cell changed nothing"
+    m = re.search(rf"CBS News \(The Crime Report\) on {pid} · [^\n(]+\((\d+) sentences?\)", text)
+    assert m, f"no sentences shown for the clicked {pid} cell"
+    assert int(m.group(1)) == expected, f"the cell says {expected} sentences, the list says {m.group(1)}"
+    # the sentences appear right under the matrix, before the side-by-side reading
+    assert text.index(m.group(0)) < text.index("Read the sentences side by side")
+    assert len(re.findall(r"CBS News \(The Crime Report\) · ¶\d+ · sentence \d+ of 19", text.split(m.group(0))[1].split("Show the numbers")[0])) == expected
 
 
 def test_frame_bar_click_shows_its_sentences(page):
     open_page(page, "/Compare_outlets")
-    assert "The sentences behind the bar" not in main_text(page)
-    bars = page.locator(f"{MAIN} .vega-embed path[aria-roledescription='bar'][aria-label*='frame_label:'][aria-label*='outlet_id: gawker']")
+    bars = page.locator(f"{MAIN} .vega-embed path[aria-roledescription='bar'][aria-label*='Sentences:'][aria-label*='Outlet: Gawker']")
     assert bars.count() > 0, "no Gawker bar in the frame chart"
     bar = bars.first
-    sentences_expected = int(re.search(r"Sentences: (\d+)", bar.get_attribute("aria-label")).group(1))
+    label = bar.get_attribute("aria-label")
+    expected = int(re.search(r"Sentences: (\d+)", label).group(1))
+    frame = re.search(r"Frame: ([^;]+)", label).group(1).strip()
 
     click_and_wait(page, bar)
 
     assert_healthy(page, "/Compare_outlets after a bar click")
     text = main_text(page)
-    m = re.search(r"The sentences behind the bar \((\d+)\)", text)
-    assert m, "clicking a bar did not show 'The sentences behind the bar'"
-    assert int(m.group(1)) == sentences_expected, f"bar says {sentences_expected} sentences, list says {m.group(1)}"
-    items = page.locator(f"{MAIN} li").filter(has_text=re.compile(r"Gawker, ¶\d+")).all_inner_texts()
-    assert len(items) == sentences_expected, f"expected {sentences_expected} Gawker sentences listed, got {items}"
-    assert all(len(i.split("\n")[0]) > 20 for i in items), f"sentence text missing: {items}"
+    m = re.search(rf"Gawker: {re.escape(frame)} \((\d+) sentences?\)", text)
+    assert m, f"clicking the Gawker / {frame} bar did not show its sentences"
+    assert int(m.group(1)) == expected, f"bar says {expected} sentences, list says {m.group(1)}"
+    shown = re.findall(r"Gawker · ¶\d+ · sentence \d+ of 15", text.split(m.group(0))[1].split("Show the numbers")[0])
+    assert len(shown) == expected, f"expected {expected} Gawker sentences with their places, got {shown}"
