@@ -62,7 +62,10 @@ with tab:
     elif section == "Voices":
         render.chart(part, sel.index)
     elif section == "Tone":
-        render.chart(part, sel.index, table_label="Where hand codes and VADER disagree")
+        st.markdown(f"**{literal(part.title)}**")
+        for chart in part.charts.values():
+            render.chart(chart, sel.index)
+        render.table_alternative(part.disagreements, "Where hand codes and VADER disagree")
         st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
                    "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")
     elif section == "Headlines & readability":

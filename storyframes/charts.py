@@ -22,6 +22,9 @@ alt.utils.schemapi.disable_debug_mode()
 
 FONT_SIZE = 14
 TITLE_SIZE = 17
+# Label room that leaves a plot on the narrowest main column (about 480 px at 800 px wide with the
+# sidebar open): longer labels end in "…" and the tooltip has them whole.
+LEGEND_LABEL_LIMIT, AXIS_LABEL_LIMIT = 160, 160
 MAP_HEIGHT = 640  # px for the whole map chart: title and legends, then the map in what is left
 Scale = tuple[list[str], list[str]]  # (domain, range) of a colour scale
 
@@ -29,7 +32,11 @@ CLICK_HINT = "Click a {} to read the sentences behind it; double-click to clear.
 NO_EVIDENCE = "A summary figure: no single sentences stand behind its marks (hover for the numbers)."
 
 
-def _lines(text: str, width: int = 72) -> list[str]:
+# Characters per title line: wrapped to fit the narrowest main column (about 480 px).
+TITLE_CHARS, SUBTITLE_CHARS = 52, 66
+
+
+def _lines(text: str, width: int = TITLE_CHARS) -> list[str]:
     """Long titles wrap onto several lines instead of being cut off with an ellipsis."""
     return textwrap.wrap(text, width=width) or [""]
 
@@ -49,12 +56,16 @@ def _pick(name: str, fields: list[str]) -> alt.Parameter:
 
 def _style(chart: alt.TopLevelMixin, title: str, subtitle: str = "") -> alt.TopLevelMixin:
     """Projector-friendly fonts and a title that states the finding."""
-    heading = alt.TitleParams(text=_lines(title), subtitle=_lines(subtitle, 100) if subtitle else alt.Undefined,
+    heading = alt.TitleParams(text=_lines(title, TITLE_CHARS), subtitle=_lines(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined,
                               fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE - 1, anchor="start")
     return (
         chart.properties(title=heading)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=260)
-        .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=260, orient="bottom", direction="horizontal", columns=3)
+        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=AXIS_LABEL_LIMIT)
+        # Legends sit below the plot, side by side, each one column of at most ~220 px: two of them fit
+        # the narrowest main column (about 480 px at 800 px wide with the sidebar open), so a legend
+        # never pushes a chart past the page's edge.
+        .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT, orient="bottom",
+                          direction="vertical", columns=1)
         .configure_view(strokeWidth=0)
     )
 
@@ -72,7 +83,7 @@ def timeline_chart(timeline: pd.DataFrame, title: str, kinds: Scale) -> alt.Char
         end_t=pd.to_datetime(timeline["end"].where(timeline["end"] != "", timeline["start"]), format="ISO8601"),
     )
     base = alt.Chart(frame).encode(
-        y=alt.Y("short_label:N", sort=alt.EncodingSortField("start_t"), title=None, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("short_label:N", sort=alt.EncodingSortField("start_t"), title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
         color=alt.Color("kind_label:N", title="Kind", scale=_scale(kinds)),
         tooltip=[alt.Tooltip("label:N", title="What"), alt.Tooltip("start:N", title="When"), alt.Tooltip("end:N", title="Until"),
                  alt.Tooltip("confidence:N", title="How sure"), alt.Tooltip("source:N", title="Source")],
@@ -93,7 +104,7 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
     pick = _pick("cell", ["outlet_id", "principle_id"])
     base = alt.Chart(coverage).encode(
         x=alt.X("short_name:N", title=None, sort=outlet_order, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
-        y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("status:N", title="How the outlet reported it", scale=_scale(statuses)),
@@ -137,7 +148,7 @@ def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: st
     # Alaska, Hawaii and Florida are never cut off, at any width.
     chart = alt.layer(states, cities_layer, members_layer).project(type="albersUsa").properties(width="container", height=MAP_HEIGHT)
     return _style(chart, title, "Mark size = members at the place. Click a place for its members and local coverage; double-click to clear.").configure_legend(
-        orient="bottom", direction="vertical", columns=1, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=260)
+        orient="bottom", direction="vertical", columns=1, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT)
 
 
 def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:
@@ -162,7 +173,7 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: S
         x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("outlet:N", title=None, sort=outlet_order),
         color=alt.Color("tone_label:N", title="Hand-coded tone", scale=_scale(tones)),
-        shape=alt.Shape("stance_label:N", title="Stance on reform", legend=alt.Legend(columns=2)),
+        shape=alt.Shape("stance_label:N", title="Stance on reform"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Tone"),
                  alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")],
@@ -217,10 +228,11 @@ def principle_position_chart(coverage: pd.DataFrame, outlets: Scale, title: str)
     pick = _pick("mention", ["outlet_id", "principle_id"])
     mentioned = coverage[coverage["status"] != "omitted"]
     chart = alt.Chart(mentioned).mark_point(filled=True, size=260).encode(
-        x=alt.X("first_position:Q", title="First mention: 0 = first sentence (lede), 1 = last", scale=alt.Scale(domain=[0, 1])),
+        x=alt.X("first_position:Q", title="First mention (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("principle_label:N", title=None),
         color=alt.Color("outlet:N", title="Outlet", scale=_scale(outlets)),
-        shape=alt.Shape("status:N", title="How", scale=alt.Scale(domain=["quoted", "paraphrased"], range=["diamond", "circle"])),
+        # The shape's key is in the subtitle: a second legend beside the outlets' would not fit a narrow page.
+        shape=alt.Shape("status:N", title="How", scale=alt.Scale(domain=["quoted", "paraphrased"], range=["diamond", "circle"]), legend=None),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("principle_label:N", title="Principle"), alt.Tooltip("status:N", title="How"),
                  alt.Tooltip("n_sentences:Q", title="Sentences"), alt.Tooltip("share_pct:Q", title="Share of words (%)"),
@@ -228,14 +240,15 @@ def principle_position_chart(coverage: pd.DataFrame, outlets: Scale, title: str)
     ).add_params(pick)
     rules = alt.Chart(pd.DataFrame({"x": [0.2, 0.8]})).mark_rule(strokeDash=[4, 4], color=palette.RULE, aria=False).encode(x="x:Q")
     return _style(alt.layer(rules, chart).properties(width="container", height=alt.Step(48)), title,
-                  "Dashed lines mark the lede (first fifth) and the closing (last fifth). Omitted principles have no point. " + CLICK_HINT.format("point"))
+                  "◆ quotes the Statement, ● paraphrases it; omitted principles have no point. Dashed lines mark the lede "
+                  "(first fifth) and the closing (last fifth). " + CLICK_HINT.format("point"))
 
 
 def voices_chart(voices: pd.DataFrame, title: str, channels: Scale) -> alt.Chart:
     """Words of quotation each speaker gets, per outlet, coloured by who the quote comes through."""
     pick = _pick("voice", ["outlet_id", "person"])
     chart = alt.Chart(voices).mark_bar().encode(
-        y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
         x=alt.X("quote_words:Q", title="Words of quotation"),
         color=alt.Color("channel_label:N", title="Quote comes through", scale=_scale(channels)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
@@ -259,23 +272,23 @@ def register_chart(counts: pd.DataFrame, outlet_order: list[str], title: str, re
     return _style(chart.properties(width="container", height=alt.Step(44)), title, CLICK_HINT.format("segment"))
 
 
-def tone_vs_vader_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: Scale) -> alt.Chart:
-    """Each sentence placed by the automated VADER score, coloured by the hand-coded tone."""
+def tone_vs_vader_chart(tone: pd.DataFrame, title: str, tones: Scale) -> alt.Chart:
+    """One outlet's sentences placed by the automated VADER score, coloured by the hand-coded tone.
+    (One chart per outlet: stacked panels in one chart cannot take the page's width.)"""
     pick = _pick("sentence", ["passage_id"])
     agreement = ["hand code and VADER disagree", "agree or no tone"]
     points = alt.Chart(tone).mark_point(filled=True, size=150).encode(
         x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("vader_compound:Q", title="VADER (automated)", scale=alt.Scale(domain=[-1, 1])),
         color=alt.Color("tone_label:N", title="Hand-coded tone", scale=_scale(tones)),
-        shape=alt.Shape("agreement:N", title=None, scale=alt.Scale(domain=agreement, range=["cross", "circle"])),
+        shape=alt.Shape("agreement:N", title="Hand code and VADER", scale=alt.Scale(domain=agreement, range=["cross", "circle"])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Hand tone"),
                  alt.Tooltip("vader_compound:Q", title="VADER", format="+.2f"), alt.Tooltip("text_short:N", title="Text")],
     ).add_params(pick)
     zero = alt.Chart(tone).mark_rule(color=palette.RULE, aria=False).encode(y=alt.datum(0))
-    chart = alt.layer(zero, points).properties(width="container", height=140).facet(
-        row=alt.Row("outlet:N", title=None, sort=outlet_order, header=alt.Header(labelFontSize=FONT_SIZE, labelAngle=0, labelAlign="left", labelOrient="top")))
-    return _style(chart, title, "Height = automated score; colour = hand code; × = they disagree. " + CLICK_HINT.format("point"))
+    return _style(alt.layer(zero, points).properties(width="container", height=170), title,
+                  "Height = automated score; colour = hand code; × = they disagree. " + CLICK_HINT.format("point"))
 
 
 def readability_chart(read: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:

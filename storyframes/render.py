@@ -54,7 +54,7 @@ def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a t
 TABLE_WIDTH = 780  # px: the main column at 1280x720 with the sidebar open; columns are fitted into it
 CHAR_WIDTH = 7.4  # px per character of the table font, on average (measured on our longest cells)
 LINE_HEIGHT, CELL_PADDING, MAX_LINES, MIN_TEXT_WIDTH = 21, 14, 4, 80
-HEADER_HEIGHT, MAX_TABLE_HEIGHT = 38, 560
+HEADER_HEIGHT, MAX_TABLE_HEIGHT, ONE_LINE_ROW, WRAP_MIN_ROW = 38, 560, 35, 70
 
 
 def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, total: int = TABLE_WIDTH) -> dict[str, int]:
@@ -90,7 +90,10 @@ def row_height(frame: pd.DataFrame, widths: dict[str, int]) -> int:
         if col in frame.columns and len(frame):
             longest = int(frame[col].astype(str).str.len().max())
             lines = max(lines, -(-int(longest * CHAR_WIDTH) // max(1, width - CELL_PADDING)))
-    return CELL_PADDING + LINE_HEIGHT * min(lines, MAX_LINES)
+    if lines == 1:
+        return ONE_LINE_ROW
+    # Streamlit wraps cell text only in rows taller than 4rem (68 px at our 17 px base font).
+    return max(WRAP_MIN_ROW, CELL_PADDING + LINE_HEIGHT * min(lines, MAX_LINES))
 
 
 def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> None:

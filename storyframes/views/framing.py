@@ -13,8 +13,8 @@ import pandas as pd
 from storyframes import analysis, charts, findings
 from storyframes.data import StoryData
 from storyframes.filters import Filters
-from storyframes.views import Chart, Claim, Scope, frozen, sections
-from storyframes.views.common import Selection, coverage_for, no_full_text, select
+from storyframes.views import Chart, Scope, frozen, sections
+from storyframes.views.common import Selection, no_full_text, select
 from storyframes.vocab import NO_PRINCIPLE
 
 SECTIONS = ("In short", "Words", "Frames", "Principles", "Voices", "Tone", "Headlines & readability", "Parallel reading")
@@ -142,7 +142,7 @@ SECTION_BUILDERS = {
     "Frames": sections.frames,
     "Principles": _principles,
     "Voices": lambda sel: sections.voices(sel)[1],
-    "Tone": lambda sel: sections.tone_vader_chart(sel, sections.tone_table(sel)),
+    "Tone": lambda sel: sections.tone_vader(sel, sections.tone_table(sel)),
     "Headlines & readability": _headlines_section,
     "Parallel reading": parallel_reading,
 }

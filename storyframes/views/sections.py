@@ -116,14 +116,27 @@ def tone_chart(sel: Selection, tone: pd.DataFrame) -> Chart:
     return Chart("tone_chart", charts.spec(chart), findings.tone_alt_text(tone), table, "tone_point", ("passage_id",), evidence, headings)
 
 
-def tone_vader_chart(sel: Selection, tone: pd.DataFrame) -> Chart:
+@dataclass(frozen=True)
+class ToneSection:
+    title: str
+    charts: dict[str, Chart]  # one per outlet, in the reader's order
+    disagreements: pd.DataFrame  # the sentences where the hand code and VADER disagree
+
+
+def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
+    """Hand-coded tone beside VADER's automated score, sentence by sentence, one chart per outlet."""
     coded = tone[tone["tone_police"] != ""]
-    chart = charts.tone_vs_vader_chart(coded, sel.outlet_names, findings.tone_vader_title(tone), _tone_scale(sel, include_na=True))
-    evidence, headings = _sentence_evidence(coded)
+    scale = _tone_scale(sel, include_na=True)
+    out = {}
+    for oid, name in zip(sel.outlet_ids, sel.outlet_names):
+        mine = coded[coded["outlet_id"] == oid]
+        evidence, headings = _sentence_evidence(mine)
+        out[oid] = Chart(f"tone_vader_{oid}", charts.spec(charts.tone_vs_vader_chart(mine, name, scale)),
+                         findings.tone_alt_text(tone[tone["outlet_id"] == oid]), None, "sentence", ("passage_id",), evidence, headings)
     dis = analysis.tone_disagreements(tone)
     table = dis[["outlet", "where", "tone_label", "vader_compound", "text"]].rename(
         columns={"outlet": "Outlet", "where": "Where", "tone_label": "Hand-coded tone", "vader_compound": "VADER", "text": "Sentence"})
-    return Chart("tone_vader_chart", charts.spec(chart), findings.tone_alt_text(tone), table, "sentence", ("passage_id",), evidence, headings)
+    return ToneSection(findings.tone_vader_title(tone), out, table)
 
 
 # --- word choice (the hand-made lexicon) ------------------------------------------------------

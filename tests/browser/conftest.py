@@ -145,6 +145,8 @@ class AppServer:
                 "--server.headless", "true",
                 "--server.port", str(port),
                 "--browser.gatherUsageStats", "false",
+                # Readers get no tracebacks (.streamlit/config.toml); the tests want to see them.
+                "--client.showErrorDetails", "full",
                 # Others edit files while tests run: no reruns or "source changed" banners mid-test.
                 "--server.fileWatcherType", "none",
             ]  # fmt: skip
@@ -232,10 +234,10 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def new_page(browser, app_url: str):
-    """A fresh 1280x720 page in its own context (the projector view), collecting page errors
-    and dialogs for the checks. Close it with `page.context.close()`."""
-    context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
+def new_page(browser, app_url: str, viewport: dict | None = None):
+    """A fresh page in its own context, 1280x720 (the projector view) unless `viewport` is given,
+    collecting page errors and dialogs for the checks. Close it with `page.context.close()`."""
+    context = browser.new_context(viewport=viewport or VIEWPORT, base_url=app_url)
     context.add_init_script(_RUN_COUNTER_JS)
     pg = context.new_page()
     pg.set_default_timeout(RUN_TIMEOUT_MS)
@@ -349,15 +351,16 @@ def full_page_screenshot(page, path: Path) -> None:
     """Streamlit scrolls inside [data-testid='stMain'], so `full_page=True` alone captures one
     screen: grow the viewport to the content's height for the shot, then restore it."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    viewport = page.viewport_size or VIEWPORT  # restored afterwards (the layout tests use other sizes)
     height = page.evaluate(
         """() => Math.max(window.innerHeight,
              ...['stMain', 'stSidebarContent'].map(t => (document.querySelector(`[data-testid='${t}']`) || {}).scrollHeight || 0))"""
     )
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, 16_000)})
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 40, 16_000)})
     try:
         page.wait_for_timeout(300)
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
         page.screenshot(path=str(path), full_page=True)
     finally:
-        page.set_viewport_size(VIEWPORT)
+        page.set_viewport_size(viewport)
         page.wait_for_timeout(300)
