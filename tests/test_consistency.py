@@ -168,7 +168,7 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     compare_points = next(iter(cv.tone.spec["datasets"].values()))
     got_tone = pd.DataFrame(compare_points).groupby(["outlet", "tone_police"]).size().to_dict()
     assert got_tone == want_tone
-    framing_points = pd.DataFrame(next(iter(sections["Tone"].spec["datasets"].values())))
+    framing_points = pd.concat([pd.DataFrame(next(iter(c.spec["datasets"].values()))) for c in sections["Tone"].charts.values()])
     assert sorted(framing_points["passage_id"]) == sorted(selected["passage_id"])
 
     # frames: each bar is the recounted number of selected sentences with that frame

@@ -4,7 +4,6 @@ independently of the package's analysis code), and each page's own controls exer
 from __future__ import annotations
 
 import json
-import re
 
 import pandas as pd
 import pytest

@@ -111,3 +111,19 @@ def test_reset_button_restores_defaults():
     reset.click().run()
     assert len(at.pills(key=OUTLETS_KEY).value) == len(at.pills(key=OUTLETS_KEY).options)
     assert "outlet" not in at.query_params
+
+
+def test_no_page_changes_the_shared_package():
+    """Every reader shares one package (st.cache_resource, no copy): after every page has run with
+    several filters and sections, it must still equal a fresh load, table by table."""
+    from storyframes.page import cached_package
+
+    for page in PAGES:
+        for params in ({}, {"outlet": ["gawker", "nyt"], "principle": ["P3"]}, {"outlet": "", "principle": "none"},
+                       {"outlet": ["cbs"], "section": "Parallel reading"}, {"section": "Words"}):
+            assert_clean(open_page(page, **params))
+    shared, fresh = cached_package(), load_package()
+    assert shared.tables.keys() == fresh.tables.keys()
+    for name, table in fresh.tables.items():
+        pd.testing.assert_frame_equal(shared.tables[name], table, obj=name)
+    assert shared.geo == fresh.geo and shared.descriptor == fresh.descriptor

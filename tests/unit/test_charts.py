@@ -148,7 +148,7 @@ def build(name: str, title: str = TITLE):
         "principle_position": lambda: charts.principle_position_chart(coverage_frame(), OUTLETS, title),
         "voices": lambda: charts.voices_chart(voices_frame(), title, CHANNELS),
         "register": lambda: charts.register_chart(register_frame(), order, title, REGISTERS),
-        "tone_vs_vader": lambda: charts.tone_vs_vader_chart(tone_frame(), order, title, TONES),
+        "tone_vs_vader": lambda: charts.tone_vs_vader_chart(tone_frame(), title, TONES),
         "readability": lambda: charts.readability_chart(readability_frame(), OUTLETS, title),
     }[name]()
 
@@ -387,7 +387,7 @@ def test_scale_of_keeps_the_mapping_order():
 @pytest.mark.parametrize("make, chart", [
     (timeline_frame, lambda f: charts.timeline_chart(f, TITLE, KINDS)),
     (coverage_frame, lambda f: charts.principle_position_chart(f, OUTLETS, TITLE)),
-    (tone_frame, lambda f: charts.tone_vs_vader_chart(f, OUTLETS[0], TITLE, TONES)),
+    (tone_frame, lambda f: charts.tone_vs_vader_chart(f, TITLE, TONES)),
 ])
 def test_chart_does_not_change_the_callers_frame(make, chart):
     """The views reuse cached tables: building a chart must leave them as they were."""
