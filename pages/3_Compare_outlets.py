@@ -45,5 +45,6 @@ else:
     if view.headline_dates is not None:
         render.chart(view.headline_dates, sel.index)
     st.caption(literal(view.undated_note))
-    render.table(view.headlines, links={"Address": "open"})
+    with st.expander(f"Read all {len(view.headlines)} headlines, with their key words, frame and address"):
+        render.table(view.headlines, links={"Address": "open"})
 render.footer()

@@ -163,7 +163,7 @@ def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str) -> al
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("frame_label:N", title="Frame"), alt.Tooltip("n:Q", title="Sentences"),
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(16)), title, CLICK_HINT.format("bar"))
+    return _style(chart.properties(width="container", height=alt.Step(14)), title, CLICK_HINT.format("bar"))
 
 
 def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: Scale) -> alt.Chart:
@@ -178,7 +178,7 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: S
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Tone"),
                  alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")],
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(60)), title, CLICK_HINT.format("point"))
+    return _style(chart.properties(width="container", height=alt.Step(46)), title, CLICK_HINT.format("point"))
 
 
 def headline_dates_chart(coverage: pd.DataFrame, title: str, outlets: Scale) -> alt.Chart:
@@ -190,7 +190,7 @@ def headline_dates_chart(coverage: pd.DataFrame, title: str, outlets: Scale) -> 
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("headline:N", title="Headline"), alt.Tooltip("published:N", title="Published"),
                  alt.Tooltip("headline_confidence:N", title="Headline confidence")],
     )
-    return _style(chart.properties(width="container", height=alt.Step(22)), title, NO_EVIDENCE)
+    return _style(chart.properties(width="container", height=alt.Step(17)), title, NO_EVIDENCE)
 
 
 def distinctive_words_chart(words: pd.DataFrame, colour: str, title: str) -> alt.Chart:

@@ -171,34 +171,22 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
     st.session_state[_WIDGET_KEYS[flt.OUTLET_PARAM]] = list(chosen.outlets)
     st.session_state[_WIDGET_KEYS[flt.PRINCIPLE_PARAM]] = list(chosen.principles)
     full_texts = vocab.full_text_ids
+    pills = (  # principles first: five short pills, so both filters start above the fold at 1280x720
+        ("Principles", principle_ids, flt.PRINCIPLE_PARAM,
+         "A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none."),
+        ("Outlets", outlet_ids, flt.OUTLET_PARAM,
+         ", ".join(vocab.short(o) for o in full_texts) + " have full texts, coded sentence by sentence; the others are compared by headline."),
+    )
     with st.sidebar:
         st.markdown("### Filters")
-        # Principles first: five short pills, so both filters start above the fold at 1280x720.
-        # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
-        # glance, and each is a large target on a projector.
-        st.pills(
-            "Principles",
-            principle_ids,
-            selection_mode="multi",
-            format_func=vocab.filter_label,
-            key=_WIDGET_KEYS[flt.PRINCIPLE_PARAM],
-            on_change=_commit,
-            args=(default,),
-            help="A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none.",
-        )
-        st.pills(
-            "Outlets",
-            outlet_ids,
-            selection_mode="multi",
-            format_func=vocab.filter_label,
-            key=_WIDGET_KEYS[flt.OUTLET_PARAM],
-            on_change=_commit,
-            args=(default,),
-            help=", ".join(vocab.short(o) for o in full_texts) + " have full texts, coded sentence by sentence; the others are compared by headline.",
-        )
         left, right = st.columns(2)
         left.button("Full texts only", on_click=_full_texts_only, args=(default, full_texts), width="stretch")
         right.button("Reset filters", on_click=_reset, args=(default,), width="stretch")
+        # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
+        # glance, and each is a large target on a projector.
+        for label, options, param, explanation in pills:
+            st.pills(label, options, selection_mode="multi", format_func=vocab.filter_label, key=_WIDGET_KEYS[param],
+                     on_change=_commit, args=(default,), help=explanation)
         st.caption("The filters live in the page's address: copy it to share exactly this view.")
     return chosen, default
 

@@ -59,7 +59,7 @@ HEADER_HEIGHT, MAX_TABLE_HEIGHT, ONE_LINE_ROW, WRAP_MIN_ROW = 38, 560, 35, 70
 
 def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, total: int = TABLE_WIDTH) -> dict[str, int]:
     """Pixel widths that fit the table into `total`: numbers and short codes get what they need,
-    long text shares the rest in proportion to its typical length."""
+    long text shares the rest in proportion to its mean length."""
     fixed = dict(fixed or {})
     need = {}
     for col in frame.columns:
@@ -67,7 +67,7 @@ def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, tota
             continue
         text = frame[col].astype(str)
         longest = max([len(str(col)), *text.str.len().tolist()]) if len(text) else len(str(col))
-        typical = float(text.str.len().median()) if len(text) else 0.0
+        typical = float(text.str.len().mean()) if len(text) else 0.0  # the mean: a column of long cells gets room
         need[col] = (longest, max(typical, len(str(col))))
     short = {c: int(longest * CHAR_WIDTH) + CELL_PADDING + 6 for c, (longest, _) in need.items() if longest * CHAR_WIDTH + CELL_PADDING + 6 <= 150}
     rest = {c: typical for c, (_, typical) in need.items() if c not in short}

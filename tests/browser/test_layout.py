@@ -31,6 +31,7 @@ from tests.browser.conftest import ROOT, SCREENSHOTS, full_page_screenshot, new_
 pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
+MAX_SCREENS = 6  # a page a reader scrolls through on a projector: at most about six screens at 1280x720
 VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": {"width": 1280, "height": 720}}
 
 
@@ -181,11 +182,18 @@ def test_requests_stay_on_the_app_server(shown, app_server):
 # 5. Screenshots (before the table check opens expanders: this is the page as a reader first sees it)
 
 
-def test_full_page_screenshot(shown):
+def test_full_page_screenshot_and_length(shown):
+    """A screenshot to look at; and at the projector's 1280x720 no page (nor any tab of a tabbed page,
+    see test_every_tab_fits) is longer than about six screens: past that a class loses the thread."""
+    if shown.viewport == "1280x720":
+        height = shown.pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+        assert height <= MAX_SCREENS * 720, f"{shown.where}: {height} px long, {height / 720:.1f} screens (at most {MAX_SCREENS})"
     path = SCREENSHOTS / f"layout-{shown.name}-{shown.viewport}.png"
     full_page_screenshot(shown.pg, path)
     shown.pg.evaluate(_QUIET_JS, [300, 5_000])  # the viewport went back: let the layout settle again
     assert path.exists() and path.stat().st_size > 10_000, f"{shown.where}: screenshot {path} missing or empty"
+
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -683,6 +691,10 @@ def test_every_tab_fits(shown, app_server):
         problems += [f'tab "{label}": {o}' for o in pg.evaluate(_OVERFLOW_JS)]
         problems += [f'tab "{label}": {c}' for c in pg.evaluate(_CHART_CLIP_JS)]
         problems += [f'tab "{label}": {b}' for b in pg.evaluate(_BROKEN_WORDS_JS)["broken"]]
+        if shown.viewport == "1280x720":
+            height = pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+            if height > MAX_SCREENS * 720:
+                problems.append(f'tab "{label}": {height} px long, {height / 720:.1f} screens (at most {MAX_SCREENS})')
     problems += [f"request to another host while opening the tabs: {u}" for u in requests if not _own(u, app_server.port)]
     listed = "\n".join(f"  - {p}" for p in problems[:40]) + (f"\n  ... and {len(problems) - 40} more" if len(problems) > 40 else "")
     assert not problems, f"{shown.where}: {len(problems)} problem(s) in its {len(labels)} tabs:\n" + listed
