@@ -21,7 +21,8 @@ if view.cards:
             st.markdown(f"**“{literal(card.headline)}”**")
             st.caption(literal(card.byline))
             st.markdown(f"**{card.words}** words · **{card.sentences}** sentences · **{card.quotes_per_100}** quotes per 100 words")
-            st.markdown(f"**{card.selected}** of the {card.sentences} sentences match the principle filter")
+            if card.selected != card.sentences:  # said only when the principle filter narrows the article
+                st.markdown(f"**{card.selected}** of the {card.sentences} sentences match the principle filter")
             st.markdown(f"**Quoted:** {literal(card.quoted)}")
             st.markdown(f"**Principles:** {literal(card.principles)}")
 if view.empty_reason:

@@ -25,6 +25,7 @@ st.markdown(
 )
 
 st.header("Codebook")
+render.scope(view.scope)
 field = st.selectbox("Coded field", view.fields, index=view.fields.index("frame") if "frame" in view.fields else 0)
 render.table(view.codebook[field][["label", "code", "definition", "example_passage_id", "example_text", "edge_rule"]],
              labels={"label": "Label", "code": "Code", "definition": "Definition", "example_passage_id": "Example in", "example_text": "Example",

@@ -22,9 +22,9 @@ alt.utils.schemapi.disable_debug_mode()
 
 FONT_SIZE = 14
 TITLE_SIZE = 17
-# Label room that leaves a plot on the narrowest main column (about 480 px at 800 px wide with the
-# sidebar open): longer labels end in "…" and the tooltip has them whole.
-LEGEND_LABEL_LIMIT, AXIS_LABEL_LIMIT = 160, 160
+# Label room: whole labels at 1280x720, and still a plot beside them on the narrowest main column
+# (about 480 px at 800 px wide with the sidebar open); the tooltip always has them whole.
+LEGEND_LABEL_LIMIT, AXIS_LABEL_LIMIT = 260, 250
 MAP_HEIGHT = 640  # px for the whole map chart: title and legends, then the map in what is left
 Scale = tuple[list[str], list[str]]  # (domain, range) of a colour scale
 
@@ -190,7 +190,7 @@ def headline_dates_chart(coverage: pd.DataFrame, title: str, outlets: Scale) -> 
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("headline:N", title="Headline"), alt.Tooltip("published:N", title="Published"),
                  alt.Tooltip("headline_confidence:N", title="Headline confidence")],
     )
-    return _style(chart.properties(width="container", height=alt.Step(17)), title, NO_EVIDENCE)
+    return _style(chart.properties(width="container", height=alt.Step(21)), title, NO_EVIDENCE)
 
 
 def distinctive_words_chart(words: pd.DataFrame, colour: str, title: str) -> alt.Chart:

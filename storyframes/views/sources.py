@@ -9,6 +9,7 @@ import pandas as pd
 from storyframes import export
 from storyframes.data import StoryData
 from storyframes.filters import Filters
+from storyframes.views import Scope
 from storyframes.views.common import Selection, select
 
 
@@ -23,6 +24,7 @@ class SourcesView:
     n_full_texts: int
     n_headline_only: int
     version: str
+    scope: str  # the one line saying which parts the filters do not touch
 
 
 def build(data: StoryData, filters: Filters) -> SourcesView:
@@ -36,4 +38,6 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         downloads=export.filtered_tables(data, filters),
         n_full_texts=len(data.articles), n_headline_only=int((data.coverage["article_id"] == "").sum()),
         version=str(data.descriptor.get("version", "")),
+        scope=Scope(outlets=False, principles=False, why="the codebook, the limits and the sources describe the whole package; "
+                    "the downloads below follow both filters.").note,
     )
