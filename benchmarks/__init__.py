@@ -1,0 +1,1 @@
+"""The project benchmark: `python benchmarks/bench_pages.py` (see its docstring)."""
