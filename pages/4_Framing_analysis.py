@@ -31,7 +31,9 @@ with tab:
             if claim.passage_ids:
                 with st.expander(f"Show the {len(claim.passage_ids)} sentence{'s' if len(claim.passage_ids) != 1 else ''} behind this"):
                     render.sentences(sentences_for(sel.index, claim.passage_ids), border=False)
-        st.caption("Each claim is computed from the coded sentences of this selection; the other tabs break it down.")
+        st.caption("Each claim is computed from the coded sentences of this selection; the other tabs break it down. "
+                   "Quoting the group's Statement counts the Statement of Principles and the group's own statement; a member "
+                   "quoted from a press statement speaks for themself and is counted under Voices instead.")
     elif section == "Words":
         st.subheader("Distinctive words")
         if not part.charts:

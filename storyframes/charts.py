@@ -25,7 +25,8 @@ TITLE_SIZE = 17
 # Label room: whole labels at 1280x720, and still a plot beside them on the narrowest main column
 # (about 480 px at 800 px wide with the sidebar open); the tooltip always has them whole.
 LEGEND_LABEL_LIMIT, AXIS_LABEL_LIMIT = 260, 250
-MAP_HEIGHT = 640  # px for the whole map chart: title and legends, then the map in what is left
+MAP_HEIGHT = 640
+TONE_PANEL_HEIGHT = 480  # px for the whole map chart: title and legends, then the map in what is left
 Scale = tuple[list[str], list[str]]  # (domain, range) of a colour scale
 
 CLICK_HINT = "Click a {} to read the sentences behind it; double-click to clear."
@@ -287,8 +288,10 @@ def tone_vs_vader_chart(tone: pd.DataFrame, title: str, tones: Scale) -> alt.Cha
                  alt.Tooltip("vader_compound:Q", title="VADER", format="+.2f"), alt.Tooltip("text_short:N", title="Text")],
     ).add_params(pick)
     zero = alt.Chart(tone).mark_rule(color=palette.RULE, aria=False).encode(y=alt.datum(0))
-    return _style(alt.layer(zero, points).properties(width="container", height=170), title,
-                  "Height = automated score; colour = hand code; × = they disagree. " + CLICK_HINT.format("point"))
+    # Streamlit fits title, legends and plot into the chart's height, so the height leaves the plot
+    # room under a two-line title and above the legends.
+    return _style(alt.layer(zero, points).properties(width="container", height=TONE_PANEL_HEIGHT), title,
+                  "Height = automated score; colour = hand code; + = they disagree. " + CLICK_HINT.format("point"))
 
 
 def readability_chart(read: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:

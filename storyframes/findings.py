@@ -77,7 +77,7 @@ def frame_title(profile: pd.DataFrame) -> str:
     if profile.empty:
         return "No frames to show"
     top = profile.sort_values(["share", "n"], ascending=False).groupby("outlet", sort=False).head(1)
-    return "; ".join(f"{r.outlet}: mostly {r.frame_label} ({_pct(r.share)})" for r in top.itertuples())
+    return "; ".join(f"{r.outlet}: most often {r.frame_label} ({_pct(r.share)})" for r in top.itertuples())
 
 
 def frame_alt_text(profile: pd.DataFrame) -> str:
@@ -296,7 +296,7 @@ def frame_difference_title(diff: pd.DataFrame, name_a: str, name_b: str) -> str:
         return "No frames to compare"
     top = diff.iloc[0]
     who = name_a if top["diff"] > 0 else name_b
-    return f"The biggest gap: {who} gives {top['frame_label']} {abs(top['diff']):.0%} more of its sentences"
+    return f"The biggest gap: {who} gives {top['frame_label']} {abs(top['diff']) * 100:.0f} percentage points more of its sentences"
 
 
 def position_title(coverage: pd.DataFrame) -> str:

@@ -314,7 +314,7 @@ def test_lexicon_side_by_side_real_as_the_view_builds_it(data):
 def test_frame_title_and_alt_text():
     profile = pd.DataFrame({"outlet": ["A", "A", "B"], "frame_label": ["Policy", "Political", "Morality"],
                             "n": [3, 1, 2], "share": [0.6, 0.2, 0.5]})
-    assert F.frame_title(profile) == "A: mostly Policy (60%); B: mostly Morality (50%)"
+    assert F.frame_title(profile) == "A: most often Policy (60%); B: most often Morality (50%)"
     assert F.frame_alt_text(profile) == ("Bar chart of the share of each outlet's sentences per frame. "
                                          "A, Policy: 3 sentences (60%); A, Political: 1 sentences (20%); B, Morality: 2 sentences (50%).")
     assert F.frame_title(profile.iloc[0:0]) == "No frames to show"
@@ -375,7 +375,7 @@ def test_distinctive_words_title():
 
 def test_frame_difference_title():
     diff = pd.DataFrame({"frame_label": ["Policy", "Political"], "diff": [-0.25, 0.1]})
-    assert F.frame_difference_title(diff, "A", "B") == "The biggest gap: B gives Policy 25% more of its sentences"
+    assert F.frame_difference_title(diff, "A", "B") == "The biggest gap: B gives Policy 25 percentage points more of its sentences"
     assert F.frame_difference_title(diff.iloc[0:0], "A", "B") == "No frames to compare"
 
 
