@@ -13,28 +13,19 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import Samples
+from tests.browser.local_app import CHROMIUM_ARGS, chromium_path, free_port, health
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 VIEWPORT = {"width": 1280, "height": 720}  # the projector view the app is designed for
 QUIET_MS = 500
 LOAD_TIMEOUT_MS = 90_000
@@ -100,26 +91,6 @@ class BenchError(RuntimeError):
 # Servers
 
 
-def free_port() -> int:
-    """A port free on every interface (Streamlit listens on all of them, IPv6 included)."""
-    for family in (socket.AF_INET6, socket.AF_INET):
-        try:
-            with socket.socket(family) as sock:
-                sock.bind(("", 0))
-                return sock.getsockname()[1]
-        except OSError:
-            continue
-    raise BenchError("no free local port")
-
-
-def _health(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.read().decode("utf-8", "replace").strip()
-    except OSError:
-        return ""
-
-
 @dataclass
 class Server:
     """`python -m streamlit run SCRIPT` on a free port, cwd = the repository root."""
@@ -163,7 +134,7 @@ class Server:
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S
             while time.monotonic() < deadline and self.proc.poll() is None:
                 # "ok" alone could come from someone else's server: also require our log to name the port.
-                if _health(f"http://127.0.0.1:{port}/_stcore/health") == "ok" and f":{port}" in self._log_since(offset):
+                if health(f"http://127.0.0.1:{port}/_stcore/health") == "ok" and f":{port}" in self._log_since(offset):
                     self.port = port
                     return self
                 time.sleep(0.025)

@@ -85,8 +85,7 @@ with tab:
         show_quotes = t2.toggle(":blue-background[Quotes]", value=True)
         show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
         st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
-        counts = {g.group: sum(len(rows) for rows in g.by_outlet.values()) for g in part}
-        labels = {g.group: f"{g.label} ({counts[g.group]})" for g in part}
+        labels = {g.group: g.choice_label for g in part}
         shown = st.radio("Read the sentences about", list(labels), format_func=labels.get, horizontal=True, key="reading_group")
         for group in [g for g in part if g.group == shown]:
             st.subheader(literal(group.label))

@@ -62,16 +62,15 @@ class PageContext:
     def view(self, builder: Callable[[StoryData, flt.Filters], T]) -> T:
         """The page's View for the reader's filters, built once per (data version, filters) and
         shared read-only by every reader who asks for the same selection."""
-        return _cached_view(builder.__module__, "", self.data.version, self.filters, _build=builder, _data=self.data)
+        return _cached_view(_name(builder), "", self.data.version, self.filters, _build=builder, _data=self.data)
 
     def section(self, builder: Callable[[StoryData, flt.Filters, str], T], section: str, *, full_texts_only: bool = False) -> T:
         """One section of a sectioned page's View (lazy tabs build only the open one). A section
         that reads only the full texts is keyed by the chosen full texts alone, so choosing or
         dropping a headline-only outlet does not rebuild it."""
         key = self.filters.keep_outlets(self.vocab.full_text_ids) if full_texts_only else self.filters
-        return _cached_view(builder.__module__, section, self.data.version, key,
+        return _cached_view(_name(builder), section, self.data.version, key,
                             _build=lambda d, f: builder(d, f, section), _data=self.data)
-
 
     SECTION_KEY = "framing_section"
     SECTION_PARAM = "section"
@@ -108,10 +107,15 @@ def cached_package() -> StoryData:
     return load_package()
 
 
+def _name(builder: Callable) -> str:
+    """A builder's full name: two builders of one module must not share cached views."""
+    return f"{builder.__module__}.{builder.__qualname__}"
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _cached_view(page: str, section: str, version: str, filters: flt.Filters, *, _build, _data):
-    # Keyed by page, section, data version and filters; the builder and the data are not hashed
-    # (the version stands for the data). Views are frozen and never mutated by a page.
+def _cached_view(builder: str, section: str, version: str, filters: flt.Filters, *, _build, _data):
+    # Keyed by builder, section, data version and filters; the builder function and the data are
+    # not hashed (the version stands for the data). Views are frozen and never mutated by a page.
     return _build(_data, filters)
 
 

@@ -39,6 +39,15 @@ class ReadingGroup:
     label: str
     by_outlet: dict[str, tuple[ReadingSentence, ...]]
 
+    @property
+    def n_sentences(self) -> int:
+        return sum(len(rows) for rows in self.by_outlet.values())
+
+    @property
+    def choice_label(self) -> str:
+        """How the group is offered to the reader: its label and how many sentences it holds."""
+        return f"{self.label} ({self.n_sentences})"
+
 
 @dataclass(frozen=True)
 class FramingView:

@@ -21,6 +21,7 @@ class SourcesView:
     codebook: dict[str, pd.DataFrame]  # field -> its codes (label, code, definition, example, edge rule)
     sources: pd.DataFrame
     downloads: dict[str, pd.DataFrame]  # table name -> the rows the filters keep
+    csv: dict[str, bytes]  # table name -> those rows as the CSV file a reader downloads
     n_full_texts: int
     n_headline_only: int
     version: str
@@ -31,11 +32,12 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
     sel = select(data, filters)
     book = data.codebook
     fields = tuple(book["field"].drop_duplicates())
+    downloads = export.filtered_tables(data, filters)
     return SourcesView(
         selection=sel, describe=sel.describe(), fields=fields,
         codebook={f: book[book["field"] == f].reset_index(drop=True) for f in fields},
         sources=data.memo("sources", export.sources_table),
-        downloads=export.filtered_tables(data, filters),
+        downloads=downloads, csv={name: export.csv_bytes(frame) for name, frame in downloads.items()},
         n_full_texts=len(data.articles), n_headline_only=int((data.coverage["article_id"] == "").sum()),
         version=str(data.descriptor.get("version", "")),
         scope=Scope(outlets=False, principles=False, why="the codebook, the limits and the sources describe the whole package; "

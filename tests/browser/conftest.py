@@ -9,30 +9,21 @@ artifacts/screenshots/ (artifacts/ is git-ignored).
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import warnings
 from pathlib import Path
 
 import pytest
+
+from tests.browser.local_app import CHROMIUM_ARGS, chromium_path, free_port, health
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 BROWSER_ARTIFACTS = ARTIFACTS / "browser"
 VIEWPORT = {"width": 1280, "height": 720}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SERVER_START_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 30_000
 
@@ -61,32 +52,6 @@ def _missing(reason: str) -> None:
     if _require_browser():
         pytest.fail(f"{reason} (STORYFRAMES_REQUIRE_BROWSER=1, so this fails instead of skipping)", pytrace=False)
     pytest.skip(reason)
-
-
-def chromium_path() -> str | None:
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
-
-
-def _free_port() -> int:
-    """A port free on every interface (Streamlit listens on all of them, IPv6 included)."""
-    for family in (socket.AF_INET6, socket.AF_INET):
-        try:
-            with socket.socket(family) as sock:
-                sock.bind(("", 0))
-                return sock.getsockname()[1]
-        except OSError:
-            continue
-    raise RuntimeError("no free local port")
-
-
-def _health(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.read().decode("utf-8", "replace").strip()
-    except OSError:
-        return ""
 
 
 def _log_tail(path: Path, lines: int = 40) -> str:
@@ -135,7 +100,7 @@ class AppServer:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
         last_error = ""
         for _attempt in range(3):  # another process may take the port between choosing and binding it
-            port = self.port or _free_port()
+            port = self.port or free_port()
             self._log = self.log_path.open("a" if self.restarts else "w", encoding="utf-8")
             self._log.write(f"==== starting streamlit on port {port} ====\n")
             self._log.flush()
@@ -158,7 +123,7 @@ class AppServer:
                 # "ok" alone could come from someone else's server on that port: also require our
                 # process alive and its own log naming the port.
                 own_log = self.log_path.read_text(errors="replace")[start_at:]
-                if f":{port}" in own_log and _health(f"http://127.0.0.1:{port}/_stcore/health") == "ok" and self.alive():
+                if f":{port}" in own_log and health(f"http://127.0.0.1:{port}/_stcore/health") == "ok" and self.alive():
                     self.port = port
                     return
                 time.sleep(0.25)
