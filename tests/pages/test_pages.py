@@ -67,14 +67,21 @@ def test_empty_principle_selection(page):
         {"outlet": ["dabs", "nope", "dabs"]},
         {"principle": ["P1"] * 80},
         {"outlet": "x" * 5000},
+        {"outlet": "gawker\x00"},
+        {"principle": "\u202eP4"},
+        {"outlet": "\U0001F642"},
+        {"outlet": "javascript:alert(1)"},
+        {"principle": "\ufffd%A"},  # what broken percent-encoding (%E0%A4%A) decodes to
     ],
-    ids=["unknown-outlet", "script-principle", "repeated-with-unknown", "too-many", "huge"],
+    ids=["unknown-outlet", "script-principle", "repeated-with-unknown", "too-many", "huge",
+         "nul", "rtl-override", "emoji", "javascript", "broken-percent-encoding"],
 )
 def test_bad_address_values_fall_back_with_a_notice(page, params):
     at = open_page(page, **params)
     assert_clean(at)
     assert at.warning, "a short notice explains the fallback"
     assert all(len(w.value) < 400 for w in at.warning)
+    assert all(ch.isprintable() for w in at.warning for ch in w.value), "no NUL or bidi control reaches the page"
     assert len(at.pills(key=OUTLETS_KEY).value) == len(at.pills(key=OUTLETS_KEY).options)
     assert len(at.pills(key=PRINCIPLES_KEY).value) == len(at.pills(key=PRINCIPLES_KEY).options)
 

@@ -1,6 +1,8 @@
 """Address parsing and writing for the shared filters (storyframes.filters)."""
 
-from storyframes.filters import Filters, ParsedAddress, parse_address, resolve, to_address
+import pytest
+
+from storyframes.filters import Filters, ParsedAddress, parse_address, resolve, safe_preview, to_address
 
 OUTLETS = ["dabs", "gawker", "cbs", "nyt"]
 PRINCIPLES = ["P1", "P2", "P3", "P4", "none"]
@@ -65,3 +67,49 @@ def test_resolve_address_wins_then_session_then_default():
     assert resolve(session, ParsedAddress(("dabs",), None, ()), DEFAULT) == Filters(("dabs",), ("P2",))
     assert resolve(session, ParsedAddress(None, None, ()), DEFAULT) == session
     assert resolve(None, ParsedAddress(None, None, ()), DEFAULT) == DEFAULT
+
+
+# Values an address can carry once the server has decoded it: a NUL, a right-to-left override
+# that would reverse the notice around it, an emoji, a script URL, and what broken
+# percent-encoding decodes to (U+FFFD for invalid UTF-8, the raw text for a bad escape).
+ODD_VALUES = {
+    "nul": "gawker\x00",
+    "nul-alone": "\x00",
+    "rtl-override": "\u202egawker",
+    "rtl-isolate": "\u2067P4\u2069",
+    "emoji": "\U0001F642",
+    "javascript": "javascript:alert(1)",
+    "bad-utf8": "\ufffd%A",
+    "bad-escape": "%ZZ",
+    "zero-width": "gaw\u200bker",
+}
+
+
+def _is_safe_notice(text: str) -> bool:
+    """Every character printable (no NUL, no bidi or zero-width control) and no backtick but the
+    code span's own two."""
+    return all(ch.isprintable() for ch in text)
+
+
+@pytest.mark.parametrize("value", list(ODD_VALUES.values()), ids=list(ODD_VALUES))
+@pytest.mark.parametrize("param", ["outlet", "principle"])
+def test_odd_address_values_fall_back_with_a_printable_notice(param, value):
+    got = parse(**{param: value})
+    assert getattr(got, f"{param}s") is None, "an odd value must not select anything"
+    assert len(got.notices) == 1
+    notice = got.notices[0]
+    assert _is_safe_notice(notice), repr(notice)
+    assert notice.count("`") == 2, "the value stays inside one code span"
+    assert len(notice) < 200
+
+
+@pytest.mark.parametrize("value", list(ODD_VALUES.values()), ids=list(ODD_VALUES))
+def test_odd_value_beside_a_known_one_still_falls_back(value):
+    got = parse(outlet=["gawker", value])
+    assert got.outlets is None and _is_safe_notice(got.notices[0])
+
+
+def test_safe_preview_keeps_readable_characters_and_replaces_controls():
+    assert safe_preview("\U0001F642") == "`\U0001F642`"
+    assert safe_preview("\u202egawker\x00") == "`?gawker?`"
+    assert safe_preview("\ufffd%A") == "`\ufffd%A`"
