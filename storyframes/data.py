@@ -582,10 +582,12 @@ def _unclosed_quote_line(text: str, record_line: int) -> int:
     return record_line
 
 
-def parse_csv(text: str, rel: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[list[str]], list[int], int]:
+def parse_csv(text: str, rel: str, max_rows: int | None = None) -> tuple[list[str], list[list[str]], list[int], int]:
     """(header, records, the file line each record starts on, the header's line), with Python's
     csv module in strict mode. Blank lines are skipped (as pandas does); line 1 is the first line
-    of the file, and a record holding a line break in a quoted cell spans several lines."""
+    of the file, and a record holding a line break in a quoted cell spans several lines.
+    Parsing stops at the first record past `max_rows` (default MAX_ROWS)."""
+    max_rows = MAX_ROWS if max_rows is None else max_rows
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -864,8 +866,8 @@ def read_descriptor(reader: _Reader) -> tuple[dict, str]:
     except ValueError as exc:
         raise DataPackageError(f"not valid JSON ({exc})", file=DESCRIPTOR) from None
     _check_shape(descriptor, text)
+    _check_contract(descriptor, text)  # before the references: a missing resource is named as such
     _check_references(descriptor, text)
-    _check_contract(descriptor, text)
     return descriptor, text
 
 
