@@ -399,8 +399,9 @@ S, I, B, D, N, URL, ISO = "string", "integer", "boolean", "date", "number", "url
 
 # Every resource the pages (and the loader's own evidence checks) read, and the fields they read
 # with the types the code relies on. Derived from the code (storyframes/ and pages/), column by
-# column; a test builds every view with each listed table emptied or each unlisted field dropped
-# (tests/pages/test_broken_package.py). The raw article texts are not listed: articles.csv names
+# column; tests/pages/test_broken_package.py runs every page and every Framing section on only
+# these fields, with the tables marked rows=False emptied, so a page that starts reading another
+# field (or needing rows) fails there. The raw article texts are not listed: articles.csv names
 # them (raw_file) and the loader checks each against its recorded hash.
 APP_CONTRACT: Mapping[str, Need] = MappingProxyType({
     "outlets": Need("outlet names, short labels and colours, and the outlet filter, on every page",
