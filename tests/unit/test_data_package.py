@@ -557,6 +557,15 @@ def test_quote_opened_and_never_closed_mid_file(broken):
     assert (err.file, err.line) == ("facts.csv", 6)
 
 
+def test_unclosed_quote_after_a_closed_multi_line_cell():
+    """The record starts on line 2, its first quoted cell closes on line 3, and a quote opened
+    later on line 3 never closes: line 3 is named, not the record's first line nor the last."""
+    text = 'a,b,c\n"one\ntwo",x,"never\nclosed\nat all\n'
+    with pytest.raises(DataPackageError) as err:
+        loader.parse_csv(text, "t.csv")
+    assert err.value.line == 3 and "starts on line 3 is never closed" in err.value.detail
+
+
 def test_ragged_row(broken):
     path = broken / "principles.csv"
     lines = lines_of(path)
