@@ -548,13 +548,15 @@ def test_csv_cut_inside_a_quoted_field(broken):
 
 
 def test_quote_opened_and_never_closed_mid_file(broken):
-    """The quote opens on line 6 and swallows the rest of the file: line 6 is named, not the end."""
-    path = broken / "facts.csv"
+    """The quote opens on line 8 and swallows the rest of the file (outlets.csv has no quote after
+    line 6): line 8 is named, not the end of the file where the csv module notices."""
+    path = broken / "outlets.csv"
     lines = lines_of(path)
-    lines[5] = lines[5].replace(",", ',"', 1)
+    assert '"' not in "".join(lines[6:]) and len(lines) > 12
+    lines[7] = lines[7].replace(",", ',"', 1)
     path.write_text("".join(lines), encoding="utf-8")
     err = load_error(broken)
-    assert (err.file, err.line) == ("facts.csv", 6)
+    assert (err.file, err.line) == ("outlets.csv", 8) and "starts on line 8 is never closed" in err.detail
 
 
 def test_unclosed_quote_after_a_closed_multi_line_cell():
