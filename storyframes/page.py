@@ -6,6 +6,11 @@ address, so every page behaves the same way when the data is broken or the link 
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from dataclasses import dataclass
@@ -14,8 +19,11 @@ from typing import TypeVar
 import streamlit as st
 
 from storyframes import filters as flt
-from storyframes.data import DataPackageError, StoryData, load_package
+from storyframes.data import DATA_DIR, DataPackageError, StoryData, load_package
+from storyframes.text import escape_markdown
 from storyframes.vocab import NO_PRINCIPLE, Vocabulary
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -93,18 +101,98 @@ class PageContext:
         return current
 
 
-@st.cache_resource(show_spinner=False)
-def package_zip() -> bytes:
-    """The whole package as a zip, built once per process."""
+# --- the shared package ---------------------------------------------------------------------------
+# Which folder: $STORYFRAMES_DATA_DIR if set (read at every call, so tests and the benchmark can
+# point the app at another package), else data/.
+DATA_DIR_ENV = "STORYFRAMES_DATA_DIR"
+# The folder's files are stat-ed at most once a second per folder (and per process), not on every
+# page run: a fixed or changed package is picked up within a second, without a server restart.
+FINGERPRINT_MAX_AGE = 1.0
+_fingerprints: dict[str, tuple[float, str]] = {}
+_fingerprint_lock = threading.Lock()
+
+
+def data_dir() -> Path:
+    """The package folder the app reads."""
+    value = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(value) if value else DATA_DIR
+
+
+def scan_fingerprint(directory: Path) -> str:
+    """A digest of (path, size, mtime_ns) of every file under `directory`: it changes when any
+    file is added, removed, replaced or rewritten. Reads no file's content (3,000 files: ~20 ms here)."""
+    entries: list[str] = []
+    pending = [""]
+    root = str(directory)
+    while pending:
+        rel = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, rel) if rel else root) as listing:
+                for entry in listing:
+                    name = f"{rel}/{entry.name}" if rel else entry.name
+                    try:
+                        if entry.is_dir():
+                            pending.append(name)
+                        else:
+                            info = entry.stat()
+                            entries.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
+                    except OSError:
+                        entries.append(f"{name}\0unreadable")
+        except OSError as exc:
+            entries.append(f"{rel}/\0{exc.errno}")
+    entries.sort()
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def package_fingerprint(directory: Path) -> str:
+    """`scan_fingerprint(directory)`, scanned at most once per FINGERPRINT_MAX_AGE seconds."""
+    key, now = str(directory), time.monotonic()
+    with _fingerprint_lock:
+        seen = _fingerprints.get(key)
+    if seen is not None and now - seen[0] < FINGERPRINT_MAX_AGE:
+        return seen[1]
+    fingerprint = scan_fingerprint(directory)
+    with _fingerprint_lock:
+        _fingerprints[key] = (now, fingerprint)
+    return fingerprint
+
+
+@st.cache_resource(show_spinner="Loading the data package…", max_entries=2)
+def _package_outcome(directory: str, fingerprint: str) -> StoryData | DataPackageError:
+    """The outcome of loading one version of the package: the package or its error. A failure is
+    kept too (st.cache_resource would not keep a raised exception), so a broken package is read
+    once per version of its files, not once per page run."""
+    try:
+        return load_package(directory)
+    except DataPackageError as error:
+        log.warning("data package %s: %s", directory, error)
+        return error
+    except Exception:  # a bug or a problem no check foresaw: readers get one sentence, the log the rest
+        log.exception("loading the data package in %s failed unexpectedly", directory)
+        return DataPackageError("the loader stopped on an unexpected problem; the server log has the details", file="")
+
+
+def cached_package() -> StoryData:
+    """The package of `data_dir()`, loaded once per version of its files and shared read-only by
+    every reader; raises its DataPackageError (a fresh copy each time) when it is broken."""
+    directory = data_dir()
+    outcome = _package_outcome(str(directory), package_fingerprint(directory))
+    if isinstance(outcome, DataPackageError):
+        raise outcome.copy()
+    return outcome
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _package_zip(directory: str, fingerprint: str) -> bytes:
     from storyframes import export
 
-    return export.package_zip()
+    return export.package_zip(Path(directory))
 
 
-@st.cache_resource(show_spinner="Loading the data package…")
-def cached_package() -> StoryData:
-    """Load and validate `data/` once per process; every reader shares it read-only."""
-    return load_package()
+def package_zip() -> bytes:
+    """The whole package as a zip, built once per version of its files."""
+    directory = data_dir()
+    return _package_zip(str(directory), package_fingerprint(directory))
 
 
 def _name(builder: Callable) -> str:
@@ -196,12 +284,19 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
 
 
 def show_data_error(error: DataPackageError) -> None:
+    """The one message a reader sees for a broken package: what and where, by the file's name
+    inside the package (never a server path), shown literally (no Markdown from the data)."""
+    where = []
+    if error.file:
+        where.append(f"file {escape_markdown(error.file)}")
+    if error.line is not None:
+        where.append(f"line {error.line}")
+    if error.column:
+        where.append(f"column {escape_markdown(error.column)}")
     st.error(
-        f"**The data package could not be loaded.** {error.detail}\n\n"
-        f"File: `data/{error.file}`"
-        + (f", line {error.line}" if error.line is not None else "")
-        + (f", column `{error.column}`" if error.column else "")
-        + ".\n\nRun `python -m pytest tests/unit/test_data_package.py` to see every check, and see `data/README.md`.",
+        f"**The data package could not be loaded.** {escape_markdown(error.detail)}\n\n"
+        + (f"In the data package: {', '.join(where)}.\n\n" if where else "")
+        + "Run `python -m pytest tests/unit/test_data_package.py` to see every check, and see `data/README.md`.",
         icon=":material/error:",
     )
 
