@@ -15,6 +15,7 @@ import streamlit as st
 
 from storyframes import filters as flt
 from storyframes.data import DataPackageError, StoryData, load_package
+from storyframes.render import literal, literal_options
 from storyframes.vocab import NO_PRINCIPLE, Vocabulary
 
 T = TypeVar("T")
@@ -179,7 +180,7 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
         ("Principles", principle_ids, flt.PRINCIPLE_PARAM,
          "A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none."),
         ("Outlets", outlet_ids, flt.OUTLET_PARAM,
-         ", ".join(vocab.short(o) for o in full_texts) + " have full texts, coded sentence by sentence; the others are compared by headline."),
+         literal(", ".join(vocab.short(o) for o in full_texts)) + " have full texts, coded sentence by sentence; the others are compared by headline."),
     )
     with st.sidebar:
         st.markdown("### Filters")
@@ -189,18 +190,18 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
         # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
         # glance, and each is a large target on a projector.
         for label, options, param, explanation in pills:
-            st.pills(label, options, selection_mode="multi", format_func=vocab.filter_label, key=_WIDGET_KEYS[param],
+            st.pills(label, options, selection_mode="multi", format_func=literal_options(vocab.filter_label), key=_WIDGET_KEYS[param],
                      on_change=_commit, args=(default,), help=explanation)
         st.caption("The filters live in the page's address: copy it to share exactly this view.")
     return chosen, default
 
 
 def show_data_error(error: DataPackageError) -> None:
-    st.error(
-        f"**The data package could not be loaded.** {error.detail}\n\n"
-        f"File: `data/{error.file}`"
+    st.error(  # the detail quotes the data's own values, and file and column names come from the data too
+        f"**The data package could not be loaded.** {literal(error.detail)}\n\n"
+        f"File: {literal('data/' + error.file)}"
         + (f", line {error.line}" if error.line is not None else "")
-        + (f", column `{error.column}`" if error.column else "")
+        + (f", column {literal(error.column)}" if error.column else "")
         + ".\n\nRun `python -m pytest tests/unit/test_data_package.py` to see every check, and see `data/README.md`.",
         icon=":material/error:",
     )
