@@ -6,6 +6,7 @@ address, so every page behaves the same way when the data is broken or the link 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import TypeVar
 import streamlit as st
 
 from storyframes import filters as flt
-from storyframes.data import DataPackageError, StoryData, load_package
+from storyframes.data import DATA_DIR, DataPackageError, StoryData, load_package
 from storyframes.render import literal, literal_options
 from storyframes.vocab import NO_PRINCIPLE, Vocabulary
 
@@ -105,7 +106,7 @@ def package_zip() -> bytes:
 @st.cache_resource(show_spinner="Loading the data package…")
 def cached_package() -> StoryData:
     """Load and validate `data/` once per process; every reader shares it read-only."""
-    return load_package()
+    return load_package(os.environ.get("STORYFRAMES_DATA_DIR") or DATA_DIR)
 
 
 def _name(builder: Callable) -> str:
