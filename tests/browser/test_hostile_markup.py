@@ -1,6 +1,7 @@
 """Highlighting stays safe in a real browser: a sentence holding <script>, $, *, _, [ ], a
-Markdown link, a colour directive, backticks and a backslash is shown literally, character for
-character, with our highlight colours around it and nothing of it interpreted."""
+Markdown link, a colour directive, backticks, a backslash, bare addresses, shortcodes and arrows is
+shown literally, character for character, with our highlight colours around it and nothing of it
+interpreted: no link, no icon, no emoji."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from .conftest import AppServer, new_page, wait_ready
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = "Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok."
+HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
+           "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +41,11 @@ def test_hostile_sentence_is_shown_literally(browser, markup_url, key):
         # directive was not read either): no script, emphasis, code or maths
         for tag in ("script", "em", "strong", "code", ".katex"):
             assert pg.locator(f"{box} {tag}").count() == 0, tag
-        # "[incarceration](http://…)" is not a link; GFM still links a bare URL, which is
-        # harmless only because its visible text is the address itself: check exactly that.
-        links = pg.locator(f"{box} a")
-        for i in range(links.count()):
-            link = links.nth(i)
-            assert link.inner_text() == link.get_attribute("href") == "http://evil.example"
-            assert "noopener" in (link.get_attribute("rel") or "")
+        # no link at all: not "[incarceration](http://…)", nor the bare addresses GFM would link
+        # ("http://evil.example", "www.evil.example", "me@evil.example"); no icon, logo or emoji either
+        assert pg.locator(f"{box} a").count() == 0, pg.locator(f"{box} a").evaluate_all("els => els.map(a => a.outerHTML)")
+        assert pg.locator(f"{box} img, {box} [role=img]").count() == 0
+        assert "😄" not in shown_text(pg, key)
         assert pg.dialogs == [], "an injected script ran"
     finally:
         pg.context.close()
