@@ -110,8 +110,10 @@ def hostile_app(chromium_executable, hostile):
 
 
 @pytest.fixture()
-def visit(browser, hostile_app, request):
-    """Open a page of the hostile app with every request logged; closes it afterwards."""
+def visit(browser, hostile_app, pixel):
+    """Open a page of the hostile app with every request logged; closes it afterwards. The image
+    listener's log starts empty for each test, so a leak is reported by the test that caused it."""
+    pixel.hits.clear()
     opened = []
 
     def go(path: str, **params):
