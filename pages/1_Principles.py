@@ -28,7 +28,9 @@ for box, card in zip(render.card_row("narrow_principles", len(view.cards)), view
         st.markdown(f"**{literal(card.label)}**")
         st.caption(literal(card.heading))
         st.markdown(f"> “{literal(card.wording)}”")
-        st.caption(f":material/open_in_new: Source: {render.link(card.source_note, card.source_url)}")
+        st.caption(literal(card.source_note))
+        if card.source_url:
+            st.link_button("Source", card.source_url, icon=":material/open_in_new:")
 
 st.header("Which outlet reported which principle")
 if view.matrix is None:

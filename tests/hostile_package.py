@@ -53,7 +53,8 @@ def note_payload(pixel: str) -> str:
     return f"\n# {HEADING}\n- {ITEM}\n> {long_payload(pixel)}\n1. | a | b |\n---"
 
 
-# URL columns must keep matching the loader's `https?://.+`; each row gets one of these in turn.
+# URL columns must keep matching the loader's `https?://.+`; each URL of the package (table by table,
+# row by row) gets the next of these, so a short table gets valid and invalid ones too.
 URL_PAYLOADS = (
     "https://x.org/a) ![P1X]({pixel})",  # ends the Markdown link and adds an image (has a space)
     "https://x.org/a)![P1X]({pixel})",  # the same with no space: every character is legal in a URL
@@ -129,6 +130,7 @@ def build(dest: Path, pixel: str = "http://127.0.0.1:9/pixel.png", *, url_payloa
     tables = {name: pd.read_csv(dest / r["path"], dtype=str, keep_default_na=False, na_filter=False) for name, r in resources.items()}
     sentence_payload = long_payload(pixel)
     urls: list[str] = []
+    next_url = iter(range(10**6))
 
     # 1. Sentences: each gets the payload appended, in its raw article file as in passages.csv.
     passages, articles = tables["passages"], tables["articles"]
@@ -167,7 +169,7 @@ def build(dest: Path, pixel: str = "http://127.0.0.1:9/pixel.png", *, url_payloa
         url_cols = _url_columns(resources[name])
         for col in frame.columns:
             if col in url_cols:
-                frame[col] = [url_payloads[k % len(url_payloads)].format(pixel=pixel) for k in range(len(frame))]
+                frame[col] = [url_payloads[next(next_url) % len(url_payloads)].format(pixel=pixel) for _ in range(len(frame))]
                 urls.extend(frame[col])
             elif col in KEEP.get(name, set()) or (name, col) in FRAGMENTS or (name == "passages" and col == "text"):
                 continue
