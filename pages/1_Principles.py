@@ -29,7 +29,8 @@ for box, card in zip(render.card_row("narrow_principles", len(view.cards)), view
         st.caption(literal(card.heading))
         st.markdown(f"> “{literal(card.wording)}”")
         st.caption(literal(card.source_note))
-        st.link_button("Source", card.source_url, icon=":material/open_in_new:")
+        if card.source_url:
+            st.link_button("Source", card.source_url, icon=":material/open_in_new:")
 
 st.header("Which outlet reported which principle")
 if view.matrix is None:
@@ -41,7 +42,7 @@ render.scope(view.scope_note)
 
 st.header("Read the sentences side by side")
 labels = {c.principle_id: c.label for c in view.cards}
-pid = st.radio("Principle", list(labels), format_func=labels.get, horizontal=True, key="principle_to_read")
+pid = st.radio("Principle", list(labels), format_func=render.literal_options(labels.get), horizontal=True, key="principle_to_read")
 st.caption(literal(view.captions[pid]))
 for col, (outlet_id, outlet) in zip(render.card_row("side", len(sel.outlet_ids), border=False), zip(sel.outlet_ids, sel.outlet_names)):
     with col:

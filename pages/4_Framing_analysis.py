@@ -86,7 +86,7 @@ with tab:
         show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
         st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
         labels = {g.group: g.choice_label for g in part}
-        shown = st.radio("Read the sentences about", list(labels), format_func=labels.get, horizontal=True, key="reading_group")
+        shown = st.radio("Read the sentences about", list(labels), format_func=render.literal_options(labels.get), horizontal=True, key="reading_group")
         for group in [g for g in part if g.group == shown]:
             st.subheader(literal(group.label))
             for col, (outlet_id, outlet) in zip(render.card_row(f"reading_{group.group}", len(sel.outlet_ids), border=False),

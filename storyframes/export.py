@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -49,6 +50,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].dt.strftime("%Y-%m-%d")
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def csv_file_name(table: str) -> str:
+    """A download's file name from a table's name in datapackage.json: letters, digits, "-", "_"
+    and "." only, so no name from the data can point into a folder or hide its extension."""
+    return (re.sub(r"[^A-Za-z0-9_.-]+", "_", table).strip("._") or "table") + ".csv"
 
 
 def package_zip(data_dir: Path = DATA_DIR) -> bytes:

@@ -2,6 +2,8 @@
 
 Chart titles, screen-reader descriptions and summary lines come from here, so the words on the
 page change when the data or the filters do, and tests can check them against the tables.
+Titles and alt texts are plain text (charts draw text as text); the few sentences returned as
+Markdown (with our bold) escape every value they take from the data.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+
+from storyframes.text import escape_markdown as _md
 
 
 def _names(values) -> str:
@@ -187,16 +191,16 @@ def _source_label(source: str) -> str:
 
 
 def member_counts_sentence(counts: pd.DataFrame, announced: str = "", growth: pd.DataFrame | None = None) -> str:
-    """How the press counts differ, each number taken from the facts given."""
+    """How the press counts differ, each number taken from the facts given (Markdown; data escaped)."""
     values = pd.to_numeric(counts["value"], errors="coerce")
     lo, hi = int(values.min()), int(values.max())
     if lo == hi:
         return f"Every source gave {lo}."
-    said = "; ".join(f"{_source_label(s)}: {v}" for s, v in zip(counts["source"], counts["value"]))
-    lead = f"The launch was announced as **{announced}** members, but " if announced else ""
+    said = "; ".join(f"{_md(_source_label(s))}: {_md(v)}" for s, v in zip(counts["source"], counts["value"]))
+    lead = f"The launch was announced as **{_md(announced)}** members, but " if announced else ""
     text = f"{lead}{len(counts)} sources gave counts from **{lo}** to **{hi}** — {said}."
     if growth is not None and not growth.empty:
-        text += " Later: " + " ".join(growth["fact"])
+        text += " Later: " + " ".join(_md(f) for f in growth["fact"])
     return text
 
 
@@ -223,25 +227,30 @@ def least_reported_principle(coverage: pd.DataFrame) -> str:
 
 
 def summary_claims(facts: dict, principle_label: str) -> list[tuple[str, list[str]]]:
-    """The plain-language summary: one claim a line, each with the passage ids that prove it.
+    """The plain-language summary: one claim a line (Markdown; every name and term from the data
+    escaped), each with the passage ids that prove it.
 
     `facts` is `analysis.summary_facts(...)` on the selected sentences; every figure comes from
     it, nothing is typed in. `principle_label` names the principle of the "principle_mentions" fact.
     """
+    def names(values) -> str:
+        return _names([_md(v) for v in values])
+
     lines: list[tuple[str, list[str]]] = []
+    principle_label = _md(principle_label)
     sq = facts["statement_quotes"]
     if sq["outlets"] and sq["n_sentences"]:
         others = sq["table"][~sq["table"]["outlet_id"].isin(sq["outlet_ids"])]
-        rest = ", ".join(f"{r.outlet} {r.n_sentences}" for r in others.itertuples())
+        rest = ", ".join(f"{_md(r.outlet)} {r.n_sentences}" for r in others.itertuples())
         verb = "quotes" if len(sq["outlets"]) == 1 else "quote"
-        lines.append((f"**{_names(sq['outlets'])}** {verb} the group's Statement most: in {sq['n_sentences']} sentence{'s' if sq['n_sentences'] != 1 else ''}"
+        lines.append((f"**{names(sq['outlets'])}** {verb} the group's Statement most: in {sq['n_sentences']} sentence{'s' if sq['n_sentences'] != 1 else ''}"
                       + (f" (against {rest})." if rest else "."), sq["passage_ids"]))
     else:
         lines.append(("No selected sentence quotes the group's Statement.", []))
     ps = facts["police_slang"]
     if ps["outlets"]:
-        said = "; ".join(f"{o}: " + ", ".join(f"“{t}”" for t in ps["terms"][oid]) for oid, o in zip(ps["outlet_ids"], ps["outlets"]))
-        lines.append((f"**{_names(ps['outlets'])}** call{'s' if len(ps['outlets']) == 1 else ''} the police by slang or insults — {said}.",
+        said = "; ".join(f"{_md(o)}: " + ", ".join(f"“{_md(t)}”" for t in ps["terms"][oid]) for oid, o in zip(ps["outlet_ids"], ps["outlets"]))
+        lines.append((f"**{names(ps['outlets'])}** call{'s' if len(ps['outlets']) == 1 else ''} the police by slang or insults — {said}.",
                       ps["passage_ids"]))
     else:
         lines.append(("No selected sentence calls the police by slang or insults.", []))
@@ -253,9 +262,9 @@ def summary_claims(facts: dict, principle_label: str) -> list[tuple[str, list[st
             missing = [r.outlet for r in pm["table"].itertuples() if r.status == "omitted"]
             lead = "Only " if missing else ("" if n_out == 1 else "Both " if n_out == 2 else "All ")
             verb = "mentions" if len(pm["outlets"]) == 1 else "mention"
-            lines.append((f"{lead}**{_names(pm['outlets'])}** {verb} {principle_label} ("
-                          + ", ".join(how[o] for o in pm["outlet_ids"]) + ")"
-                          + (f"; {_names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."), pm["passage_ids"]))
+            lines.append((f"{lead}**{names(pm['outlets'])}** {verb} {principle_label} ("
+                          + ", ".join(_md(how[o]) for o in pm["outlet_ids"]) + ")"
+                          + (f"; {names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."), pm["passage_ids"]))
         else:
             lines.append((f"No selected outlet mentions {principle_label}.", []))
     mk = facts["mocking"]
@@ -266,7 +275,7 @@ def summary_claims(facts: dict, principle_label: str) -> list[tuple[str, list[st
             said = f"is the most mocking: {int(r.n_mocking)} of its {int(r.n_prose)} selected sentences"
         else:
             said = "are the most mocking: " + " and ".join(f"{int(r.n_mocking)} of {int(r.n_prose)}" for r in leaders.itertuples()) + " of their selected sentences"
-        lines.append((f"**{_names(mk['outlets'])}** {said} ({_pct(mk['share'])}) mock law enforcement.", mk["passage_ids"]))
+        lines.append((f"**{names(mk['outlets'])}** {said} ({_pct(mk['share'])}) mock law enforcement.", mk["passage_ids"]))
     else:
         lines.append(("No selected sentence mocks law enforcement.", []))
     return lines

@@ -20,7 +20,7 @@ import streamlit as st
 
 from storyframes import filters as flt
 from storyframes.data import DATA_DIR, DataPackageError, StoryData, load_package
-from storyframes.text import escape_markdown
+from storyframes.render import literal, literal_options
 from storyframes.vocab import NO_PRINCIPLE, Vocabulary
 
 log = logging.getLogger(__name__)
@@ -267,7 +267,7 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
         ("Principles", principle_ids, flt.PRINCIPLE_PARAM,
          "A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none."),
         ("Outlets", outlet_ids, flt.OUTLET_PARAM,
-         ", ".join(vocab.short(o) for o in full_texts) + " have full texts, coded sentence by sentence; the others are compared by headline."),
+         literal(", ".join(vocab.short(o) for o in full_texts)) + " have full texts, coded sentence by sentence; the others are compared by headline."),
     )
     with st.sidebar:
         st.markdown("### Filters")
@@ -277,7 +277,7 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
         # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
         # glance, and each is a large target on a projector.
         for label, options, param, explanation in pills:
-            st.pills(label, options, selection_mode="multi", format_func=vocab.filter_label, key=_WIDGET_KEYS[param],
+            st.pills(label, options, selection_mode="multi", format_func=literal_options(vocab.filter_label), key=_WIDGET_KEYS[param],
                      on_change=_commit, args=(default,), help=explanation)
         st.caption("The filters live in the page's address: copy it to share exactly this view.")
     return chosen, default
@@ -288,13 +288,13 @@ def show_data_error(error: DataPackageError) -> None:
     inside the package (never a server path), shown literally (no Markdown from the data)."""
     where = []
     if error.file:
-        where.append(f"file {escape_markdown(error.file)}")
+        where.append(f"file {literal(error.file)}")
     if error.line is not None:
         where.append(f"line {error.line}")
     if error.column:
-        where.append(f"column {escape_markdown(error.column)}")
+        where.append(f"column {literal(error.column)}")
     st.error(
-        f"**The data package could not be loaded.** {escape_markdown(error.detail)}\n\n"
+        f"**The data package could not be loaded.** {literal(error.detail)}\n\n"
         + (f"In the data package: {', '.join(where)}.\n\n" if where else "")
         + "Run `python -m pytest tests/unit/test_data_package.py` to see every check, and see `data/README.md`.",
         icon=":material/error:",

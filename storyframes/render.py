@@ -8,13 +8,34 @@ import pandas as pd
 import streamlit as st
 
 from storyframes.evidence import evidence_key, picked, sentences_for
-from storyframes.text import escape_markdown
+from storyframes.text import escape_markdown, web_url
 from storyframes.views import Chart
 
 
-def literal(text: str) -> str:
-    """Markdown that shows `text` exactly as written: no emphasis, links, HTML, maths or icons."""
+def literal(text: object) -> str:
+    """Markdown that shows `text` exactly as written: no emphasis, links, images, HTML, maths,
+    icons or autolinked addresses. Every string from the data, an article or a reader goes through
+    this before it reaches Markdown: bodies, captions, alerts, and the labels, options (pills,
+    radio) and help tooltips that Streamlit renders as Markdown. (Select boxes, tables and charts
+    show text as text: they take it unescaped.)"""
     return escape_markdown(str(text))
+
+
+def link(text: object, url: str) -> str:
+    """A Markdown link showing `text` literally, if `url` is an http(s) address with a host (see
+    `text.web_url`); otherwise the text alone. In a link's address Markdown still decodes "&amp;"
+    style references, so "&" is escaped there too."""
+    address = web_url(url)
+    if not address:
+        return literal(text)
+    destination = address.replace("&", "\\&")
+    return f"[{literal(text)}]({destination})"
+
+
+def literal_options(format_func):
+    """A `format_func` for pills and radio buttons, whose option labels are Markdown: each label
+    shown literally."""
+    return lambda value: literal(format_func(value))
 
 
 def sentences(rows: pd.DataFrame, heading: str = "", *, border: bool = True) -> None:
@@ -103,6 +124,9 @@ def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: d
     renames columns for the reader."""
     links, labels = links or {}, labels or {}
     fitted = column_widths(frame, {c: 70 for c in links} | (widths or {}))
+    # A link column opens only http(s) addresses with a host (encoded as `web_url` does); any other
+    # value is left blank rather than offered as a link.
+    frame = frame.assign(**{col: frame[col].map(web_url) for col in links}) if links else frame
     config = {}
     for col, width in fitted.items():
         label = labels.get(col, col)

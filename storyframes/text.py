@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import pysbd
 
@@ -171,11 +172,75 @@ def tokenize(text: str, *, drop_stopwords: bool = True) -> list[str]:
     return tokens
 
 
-# Characters that Markdown (and Streamlit's directives) would interpret.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+# Characters that start Markdown, HTML, maths ($), entities (&amp;), Streamlit's directives
+# (:red[…]) and icons (":material/" is rewritten before parsing, so "/" too). A backslash shows any
+# of them as itself; the rest of ASCII punctuation (, ; ? ' " % @ ^) starts nothing on its own.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:&/=])")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\t\v\f]")
+
+# Escapes are not enough for what Streamlit's Markdown does to the text *after* parsing (read in
+# its 1.67 bundle, checked in Chromium): GFM links bare addresses ("http://x.org", "www.x.org",
+# "a@x.org"), Streamlit draws ":material_icon:", ":streamlit:" and emoji shortcodes as images and
+# " -- ", " -> ", " <= " as typographic signs. Each looks inside one text node, so the text is cut
+# there by an empty directive: it draws an empty span, so what the reader sees, copies or searches
+# is exactly the data's text.
+TEXT_BREAK = ":gray[]"
+_BREAK_BEFORE = (
+    re.compile(r"(?<=[\w+.\-])://"),  # after a scheme: http://, https://, ftp:// …
+    re.compile(r"(?i)(?<=www)\."),  # www.example.org
+    re.compile(r"(?<=[\w.+\-])@"),  # an e-mail address
+    re.compile(r"(?<=[<>=~\-])[<>=~\-]"),  # --, ->, <-, <->, <=, >=, ~=
+)
+_SHORTCODE = re.compile(r":[\w+\-]+(?=:|$)")  # ":smile:", ":material_home:", ":streamlit:" (cut before the closing colon)
+_OPEN_END = re.compile(r"(?i)(?:www|https?)$")  # text that a following "." or "://" of ours would complete
+
+
+def _break_points(text: str) -> list[int]:
+    points = {m.start() for pattern in _BREAK_BEFORE for m in pattern.finditer(text)}
+    points |= {m.end() for m in _SHORTCODE.finditer(text)}
+    if _OPEN_END.search(text):
+        points.add(len(text))
+    return sorted(p for p in points if 0 < p <= len(text))
 
 
 def escape_markdown(text: str) -> str:
-    """Escape text so st.markdown shows it literally: no emphasis, links, HTML, maths or icons."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return escaped.replace("\n", " ")
+    """Markdown that shows `text` exactly as written in st.markdown and every Markdown label:
+    no emphasis, links, images, HTML, maths, directives, icons, emoji or autolinked addresses.
+    Line breaks become spaces (a sentence, name or label is one line)."""
+    flat = _LINE_BREAK.sub(" ", text)
+    pieces, start = [], 0
+    for point in _break_points(flat):
+        pieces.append(flat[start:point])
+        start = point
+    pieces.append(flat[start:])
+    return TEXT_BREAK.join(_MD_SPECIAL.sub(r"\\\1", piece) for piece in pieces)
+
+
+_HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.?|[0-9a-f:.]+")  # a name (IDN letters allowed) or an IPv6 address
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_url(value: str) -> str:
+    """`value` as a safe link address if it is an http(s) URL with a host, else "".
+
+    Everything after the host is percent-encoded except the characters a URL needs ("/", "?",
+    "=", "&", "#" …): parentheses, angle brackets, quotes, spaces, backslashes, backticks and ":"
+    cannot end a Markdown link, open an HTML attribute or spell ":material/…". Credentials in the
+    address ("https://trusted.org@evil.example") and control characters are refused.
+    """
+    if not isinstance(value, str) or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        return ""
+    try:
+        parts = urlsplit(value.strip())
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc or not _HOST.fullmatch(host):
+        return ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port is not None else "")
+
+    def encode(part: str, safe: str) -> str:
+        return _STRAY_PERCENT.sub("%25", quote(part, safe=safe + "%"))
+
+    return urlunsplit((parts.scheme.lower(), netloc, encode(parts.path, "/!$&*+,;=@~"), encode(parts.query, "/?!$&*+,;=@~"),
+                       encode(parts.fragment, "/?!$&*+,;=@~")))

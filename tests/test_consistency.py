@@ -16,6 +16,7 @@ import pytest
 
 from storyframes.data import DATA_DIR, load_package
 from storyframes.filters import Filters
+from storyframes.text import escape_markdown
 from storyframes.views import compare, framing, home, principles
 
 WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # a word as a reader counts it
@@ -117,7 +118,7 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     else:
         share = mocking["sum"] / mocking["size"]
         top = share.idxmax()
-        assert f"**{top}** is the most mocking: {int(mocking.loc[top, 'sum'])} of its {int(mocking.loc[top, 'size'])} selected sentences ({share.max():.0%})" in claim
+        assert f"**{escape_markdown(top)}** is the most mocking: {int(mocking.loc[top, 'sum'])} of its {int(mocking.loc[top, 'size'])} selected sentences ({share.max():.0%})" in claim
 
     # summary: the slang claim names exactly the police slang or insults found in the selected sentences
     slang_claim = next(c.text for c in sections["In short"] if "slang or insults" in c.text)
@@ -125,7 +126,7 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     for r in police_slang.merge(T["articles"][["article_id", "outlet_id"]], on="article_id").itertuples():
         texts = selected.loc[selected["outlet_id"] == r.outlet_id, "text"].str.replace("’", "'").str.lower()
         found = texts.str.contains(r"(?<!\w)" + re.escape(r.term.replace("’", "'").lower()) + r"(?!\w)", regex=True).any()
-        assert (f"“{r.term}”" in slang_claim) == found, (r.term, slang_claim)
+        assert (f"“{escape_markdown(r.term)}”" in slang_claim) == found, (r.term, slang_claim)
 
     # summary: sentences quoting the group's Statement (a principle quoted, or the group's statement quoted)
     pp_all = T["passage_people"]

@@ -10,6 +10,7 @@ from storyframes import charts, findings, palette
 from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.filters import Filters
+from storyframes.text import web_url
 from storyframes.views import Chart, Scope, frozen
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
 
@@ -20,7 +21,7 @@ class PrincipleCard:
     label: str
     heading: str
     wording: str
-    source_url: str
+    source_url: str  # the source's address if it is an http(s) address with a host (encoded), else ""
     source_note: str
 
 
@@ -39,7 +40,7 @@ class PrinciplesView:
 
 def principle_cards(sel: Selection) -> tuple[PrincipleCard, ...]:
     return tuple(PrincipleCard(r.principle_id, sel.vocab.principle(r.principle_id), r.heading, r.launch_wording,
-                               r.wording_source_url, r.wording_source_note) for r in sel.principles.itertuples())
+                               web_url(r.wording_source_url), r.wording_source_note) for r in sel.principles.itertuples())
 
 
 def build(data: StoryData, filters: Filters) -> PrinciplesView:

@@ -22,6 +22,7 @@ class SourcesView:
     sources: pd.DataFrame
     downloads: dict[str, pd.DataFrame]  # table name -> the rows the filters keep
     csv: dict[str, bytes]  # table name -> those rows as the CSV file a reader downloads
+    file_names: dict[str, str]  # table name -> the downloaded file's name
     n_full_texts: int
     n_headline_only: int
     version: str
@@ -38,6 +39,7 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         codebook={f: book[book["field"] == f].reset_index(drop=True) for f in fields},
         sources=data.memo("sources", export.sources_table),
         downloads=downloads, csv={name: export.csv_bytes(frame) for name, frame in downloads.items()},
+        file_names={name: export.csv_file_name(name) for name in downloads},
         n_full_texts=len(data.articles), n_headline_only=int((data.coverage["article_id"] == "").sum()),
         version=str(data.descriptor.get("version", "")),
         scope=Scope(outlets=False, principles=False, why="the codebook, the limits and the sources describe the whole package; "

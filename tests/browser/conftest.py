@@ -80,8 +80,9 @@ def chromium_executable() -> str:
 class AppServer:
     """`python -m streamlit run dashboard.py` on a free local port, logging to artifacts/browser/."""
 
-    def __init__(self, script: str = "dashboard.py", log_name: str = "streamlit-server.log") -> None:
+    def __init__(self, script: str = "dashboard.py", log_name: str = "streamlit-server.log", env: dict[str, str] | None = None) -> None:
         self.script = script
+        self.env = dict(env or {})  # e.g. STORYFRAMES_DATA_DIR, to serve another data package
         self.port: int | None = None
         self.proc: subprocess.Popen | None = None
         self.restarts = 0
@@ -97,7 +98,7 @@ class AppServer:
 
     def start(self) -> None:
         BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **self.env}
         last_error = ""
         for _attempt in range(3):  # another process may take the port between choosing and binding it
             port = self.port or free_port()

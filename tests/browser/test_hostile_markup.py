@@ -1,6 +1,7 @@
 """Highlighting stays safe in a real browser: a sentence holding <script>, $, *, _, [ ], a
-Markdown link, a colour directive, backticks and a backslash is shown literally, character for
-character, with our highlight colours around it and nothing of it interpreted."""
+Markdown link, a colour directive, backticks, a backslash, bare addresses, shortcodes and arrows is
+shown literally, character for character, with our highlight colours around it and nothing of it
+interpreted: no link, no icon, no emoji."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import re
 
 import pytest
 
+from storyframes.text import web_url
+
 from .conftest import AppServer, new_page, wait_ready
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = "Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok."
+BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"  # as in apps/hostile_markup.py
+HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
+           "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +44,11 @@ def test_hostile_sentence_is_shown_literally(browser, markup_url, key):
         # directive was not read either): no script, emphasis, code or maths
         for tag in ("script", "em", "strong", "code", ".katex"):
             assert pg.locator(f"{box} {tag}").count() == 0, tag
-        # "[incarceration](http://…)" is not a link; GFM still links a bare URL, which is
-        # harmless only because its visible text is the address itself: check exactly that.
-        links = pg.locator(f"{box} a")
-        for i in range(links.count()):
-            link = links.nth(i)
-            assert link.inner_text() == link.get_attribute("href") == "http://evil.example"
-            assert "noopener" in (link.get_attribute("rel") or "")
+        # no link at all: not "[incarceration](http://…)", nor the bare addresses GFM would link
+        # ("http://evil.example", "www.evil.example", "me@evil.example"); no icon, logo or emoji either
+        assert pg.locator(f"{box} a").count() == 0, pg.locator(f"{box} a").evaluate_all("els => els.map(a => a.outerHTML)")
+        assert pg.locator(f"{box} img, {box} [role=img]").count() == 0
+        assert "😄" not in shown_text(pg, key)
         assert pg.dialogs == [], "an injected script ran"
     finally:
         pg.context.close()
@@ -60,5 +63,25 @@ def test_highlight_layers_wrap_the_right_words(browser, markup_url):
         texts = [spans.nth(i).inner_text() for i in range(spans.count())]
         assert "*the* _mass_ [incarceration]" in texts  # the quote layer
         assert "<script>alert('x')</script>" in texts  # the lexicon layer
+    finally:
+        pg.context.close()
+
+
+def test_link_is_one_link_to_the_encoded_address_with_literal_text(browser, markup_url):
+    """render.link with an address that would end the Markdown link and add an image: one link,
+    to the encoded address, its text literal; with a javascript: address, the text alone."""
+    pg = new_page(browser, markup_url)
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        pg.goto(markup_url)
+        wait_ready(pg)
+        links = pg.locator(".st-key-link [data-testid='stMarkdownContainer'] a")
+        assert links.count() == 1
+        assert links.first.get_attribute("href") == web_url(BREAKOUT) == "https://x.org/a%29!%5BP1X%5D%28http%3A//127.0.0.1%3A9/pixel.png%29"
+        assert re.sub(r"\s+", " ", links.first.inner_text()).strip() == re.sub(r"\s+", " ", "Source " + HOSTILE)
+        assert shown_text(pg, "not_web") == re.sub(r"\s+", " ", "Source " + HOSTILE)
+        assert pg.locator(".st-key-not_web a, img").count() == 0
+        assert [u for u in requests if not u.startswith(markup_url)] == [], "a request left the app"
     finally:
         pg.context.close()

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from storyframes.page import NAV
+from storyframes.text import TEXT_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [path for path, _label, _icon in NAV]  # the app's own page list
@@ -35,8 +36,9 @@ def text_of(at: AppTest) -> str:
 
 
 def plain_text(at: AppTest) -> str:
-    """What the reader reads: the page's text with Markdown escapes (\\( \\- …) taken out."""
-    return re.sub(r"\\(.)", r"\1", text_of(at))
+    """What the reader reads: the page's text with Markdown escapes (\\( \\- …) and the empty
+    directive that keeps addresses from becoming links (text.TEXT_BREAK) taken out."""
+    return re.sub(r"\\(.)", r"\1", text_of(at).replace(TEXT_BREAK, ""))
 
 
 def assert_clean(at: AppTest) -> None:

@@ -106,7 +106,7 @@ def test_compare_cards_state_the_article_lengths(tables):
 def test_framing_summary_claims_match_the_codes(tables):
     at = open_page("pages/4_Framing_analysis.py")
     assert_clean(at)
-    text = text_of(at)
+    text = plain_text(at)  # the claims are Markdown, with the names from the data escaped
     # which outlets mention P4
     p4 = outlets_mentioning(tables, "P4")
     assert f"Only **{' and '.join(sorted(p4))}** mentions P4 · " in text

@@ -9,6 +9,7 @@ import pytest
 
 from storyframes import evidence as E
 from storyframes.data import DATA_DIR, load_package
+from storyframes.text import TEXT_BREAK
 
 # Characters Markdown or Streamlit would interpret (emphasis, code, links, HTML, maths, directives,
 # headings, tables, quotes, strikethrough, lists).
@@ -24,6 +25,7 @@ def parse_markup(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
 
     Fails the test if any Markdown-special character is left unescaped outside our own
     directives (so article text could open or close markup), or if a directive is left open.
+    The empty directive that cuts text against autolinking (text.TEXT_BREAK) shows nothing.
     """
     out: list[str] = []
     spans: list[tuple[int, int, str]] = []
@@ -35,6 +37,9 @@ def parse_markup(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
             assert i + 1 < len(markup), f"dangling backslash at the end of {markup!r}"
             out.append(markup[i + 1])
             i += 2
+            continue
+        if markup.startswith(TEXT_BREAK, i):
+            i += len(TEXT_BREAK)
             continue
         directive = next((d for d in OUR_DIRECTIVES if markup.startswith(d, i)), None)
         if directive is not None:

@@ -12,6 +12,7 @@ import pytest
 from storyframes import analysis
 from storyframes import findings as F
 from storyframes.data import DATA_DIR, load_package
+from storyframes.text import escape_markdown
 
 
 def cov_frame(rows):
@@ -582,7 +583,8 @@ def raw():
 
 
 def names(values):
-    values = list(values)
+    """How a claim names outlets: joined, each escaped (a claim is Markdown)."""
+    values = [escape_markdown(v) for v in values]
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
@@ -603,7 +605,7 @@ def test_summary_statement_quotes(summary, raw):
     top = max(counts.values())
     leaders = [o for o in raw["articles"]["outlet"] if counts[o] == top]
     assert leaders == ["CBS News (The Crime Report)"]
-    rest = ", ".join(f"{o} {n}" for o, n in counts.items() if o not in leaders)
+    rest = ", ".join(f"{escape_markdown(o)} {n}" for o, n in counts.items() if o not in leaders)
     text, ids = summary[0]
     assert text == f"**{names(leaders)}** quotes the group's Statement most: in {top} sentences (against {rest})."
     assert counts["CBS News (The Crime Report)"] == 12  # the number a reader sees, pinned
@@ -623,9 +625,9 @@ def test_summary_police_slang(summary, raw):
     def terms(o):
         rows = slang[slang["article_id"] == article[o]]
         rows = rows.assign(_r=rows["register"].map(order), _w=rows["term"].str.casefold()).sort_values(["_r", "_w"])
-        return ", ".join(f"“{t}”" for t in rows["term"])
+        return ", ".join(f"“{escape_markdown(t)}”" for t in rows["term"])
 
-    said = "; ".join(f"{outlet[o]}: {terms(o)}" for o in users)
+    said = "; ".join(f"{escape_markdown(outlet[o])}: {terms(o)}" for o in users)
     verb = "calls" if len(users) == 1 else "call"
     text, ids = summary[1]
     assert text == f"**{names(outlet[o] for o in users)}** {verb} the police by slang or insults — {said}."
@@ -705,3 +707,21 @@ def test_matrix_title_and_reach_on_the_real_package(data, raw):
         assert reach[pid].startswith(f"Reported by {len(reporting)} of 3 selected full-text outlets: ")
         for o in reporting:
             assert f"{o} (" in reach[pid]
+
+
+def test_markdown_claims_show_names_and_terms_from_the_data_literally():
+    """The two findings returned as Markdown (with our bold) escape every value from the data."""
+    facts = tiny_summary_facts()
+    hostile = {"outlet": "<b>A</b> **B0LD**", "term": "[pigs](javascript:alert(1))", "label": ":red[P4] www.example.org"}
+    facts["police_slang"].update(outlets=[hostile["outlet"], "C"], terms={"a": [hostile["term"]], "c": ["pigs"]})
+    facts["principle_mentions"].update(outlets=[hostile["outlet"], "C"])
+    claims = F.summary_claims(facts, hostile["label"])
+    counts = counts_frame(["130", "120"]).assign(source=["NPR **B0LD** (x)", "AP"], value=["130", "120"])
+    growth = counts_frame(["1"]).assign(fact=["Later ![p](http://127.0.0.1:9/p.png)"])
+    texts = [text for text, _ in claims] + [F.member_counts_sentence(counts, "130 _it_", growth)]
+    joined = "\n".join(texts)
+    for raw in [*hostile.values(), "NPR **B0LD**", "130 _it_", "![p](http"]:
+        assert raw not in joined
+    assert escape_markdown(hostile["outlet"]) in texts[1] and escape_markdown(hostile["term"]) in texts[1]
+    assert escape_markdown(hostile["label"]) in texts[2]
+    assert "**" + escape_markdown("130 _it_") + "**" in texts[-1]

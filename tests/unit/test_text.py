@@ -1,15 +1,21 @@
-"""Sentence splitting, furniture, tokens and escaping (storyframes.text)."""
+"""Sentence splitting, furniture, tokens, escaping and link addresses (storyframes.text)."""
+
+import random
+import re
 
 import pytest
 
 from storyframes.text import (
+    TEXT_BREAK,
     count_words,
     escape_markdown,
     furniture_kind,
     split_paragraphs,
     split_sentences,
     tokenize,
+    web_url,
 )
+from tests.markdown_model import MARKUP, NODE_TRANSFORMS
 
 
 def texts(paragraph: str) -> list[str]:
@@ -89,11 +95,115 @@ def test_count_words():
     assert count_words("Low-level offenses — narcotics — I’m not sure.") == 6  # low-level, offenses, narcotics, i’m, not, sure
 
 
-@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "$x$ *bold* _it_ [link](http://e.x)", "`code` # h :red[x]"])
-def test_escape_markdown_leaves_no_unescaped_markup(hostile):
-    escaped = escape_markdown(hostile)
-    for ch in "<>$*_[]()`#:":
-        # every special character that survives is preceded by a backslash
-        for i, c in enumerate(escaped):
-            if c == ch:
-                assert escaped[i - 1] == "\\", (ch, escaped)
+# --- escape_markdown: what Streamlit 1.67's Markdown would make of the escaped text --------------
+# (tests/markdown_model.py: escapes, then transforms on each text node that escapes cannot stop)
+
+ASCII_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def shown_nodes(markup: str) -> list[str]:
+    """The text nodes Streamlit's Markdown makes of escaped text; fails on any markup left open."""
+    nodes = []
+    for piece in markup.split(TEXT_BREAK):
+        out, i = [], 0
+        while i < len(piece):
+            if piece[i] == "\\":
+                assert i + 1 < len(piece) and piece[i + 1] in ASCII_PUNCTUATION, f"bad escape at {i} in {piece!r}"
+                out.append(piece[i + 1])
+                i += 2
+                continue
+            assert piece[i] not in MARKUP, f"unescaped {piece[i]!r} at {i} in {piece!r}"
+            assert piece[i] not in "\n\r", f"line break in {piece!r}"
+            out.append(piece[i])
+            i += 1
+        nodes.append("".join(out))
+    return nodes
+
+
+def assert_literal(text: str, markup: str) -> None:
+    nodes = shown_nodes(markup)
+    assert "".join(nodes) == re.sub(r"\r\n|[\r\n\t\v\f]", " ", text)
+    for node in nodes:
+        for name, pattern in NODE_TRANSFORMS.items():
+            assert not pattern.search(node), (name, node, markup)
+
+
+HOSTILE_TEXTS = [
+    "**bold** __strong__ *em* _em_ ~~gone~~ `code` ``two``",
+    "[link](http://evil.example) [ref][1] ![image](http://127.0.0.1:9/p.png) <http://auto.example>",
+    "<img src=x onerror=\"window.__pwned=1\"> <script>alert(1)</script> <!-- c --> &lt;b&gt; &amp; &#60;",
+    ":red[red] :blue-background[bg] :green-badge[b] :material/warning: :material_home: :streamlit: :smile: :+1: :-1:",
+    "$x^2$ and $$\\int$$ cost $5, $6 and \\$7",
+    "http://x.org/a https://x.org www.example.com WWW.EXAMPLE.COM me@example.com mailto:me@example.com xmpp:me@x.org",
+    "C:\\path\\ \\*not* \\ a\\",
+    "line one\nline two\r\nthree\tfour",
+    "# heading\n- item\n1. item\n> quote\n| a | b |\n---\n===\n    code",
+    "a -- b -> c <- d <-> e >= f <= g ~= h",
+    "[x](javascript:alert(1)) [y](data:text/html,<script>alert(1)</script>) [z](vbscript:x)",
+    "https://x.org/a)![p](http://127.0.0.1:9/p.png)",
+    "[^1] footnote, - [ ] task, \\(a\\), {attr} :name[x]{#id .c}",
+    "ends with www",
+    "ends with :smile",
+    "plain words, “curly quotes”, an em dash — and 09:30 on Oct. 21",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_escape_markdown_shows_the_text_and_nothing_else(text):
+    assert_literal(text, escape_markdown(text))
+
+
+def test_escape_markdown_stays_literal_next_to_our_own_text():
+    """A value that ends in ':smile' or 'www' must not become an emoji or a link with the ':' or
+    '.' our own sentence puts after it."""
+    for value in ("ends with :smile", "ends with www", "see http"):
+        for after in (": 3 sentences", ". Then", "://x.org"):
+            assert_literal(value + after, escape_markdown(value) + escape_markdown(after))
+
+
+def test_escape_markdown_random_punctuation_soup():
+    rng = random.Random(8)
+    alphabet = "".join(sorted(ASCII_PUNCTUATION)) + "ab wwW.:@/hHtTpPs1\n\t é—·“”"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert_literal(text, escape_markdown(text))
+
+
+def test_escape_markdown_leaves_ordinary_words_alone():
+    assert escape_markdown("Police chiefs say so") == "Police chiefs say so"
+    assert escape_markdown("Gawker’s “top brass” — 130 of them") == "Gawker’s “top brass” — 130 of them"
+
+
+# --- web_url ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:window.__pwned=1", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x",
+    "mailto:a@b.org", "ftp://x.org/f", "//x.org/a", "x.org/a", "/relative", "", "   ", "https://", "https:///path",
+    "https://?q=1", "https://#f", "http://:80/", "https://trusted.org@evil.example/", "https://user:pw@x.org/",
+    "https://x.org:99999/", "https://[::1/", "https://x.org\n/a", "https://x.org/\x00", "https://x y.org/",
+    "https://x.org)![p](http://127.0.0.1:9/p.png)", "https://<script>/", None, 42,
+])
+def test_web_url_refuses_what_is_not_an_http_address_with_a_host(url):
+    assert web_url(url) == ""
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.congress.gov/bill/114th-congress/senate-bill/2123", "https://www.congress.gov/bill/114th-congress/senate-bill/2123"),
+    ("http://example.org", "http://example.org"),
+    ("HTTPS://Example.ORG:8080/a?b=1&c=2#top", "https://example.org:8080/a?b=1&c=2#top"),
+    ("https://x.org/a%20b?q=%E2%80%94", "https://x.org/a%20b?q=%E2%80%94"),  # encoded stays encoded
+    ("https://x.org/a)![p](http://127.0.0.1:9/p.png)", "https://x.org/a%29!%5Bp%5D%28http%3A//127.0.0.1%3A9/p.png%29"),
+    ("https://x.org/a) ![D9](http://127.0.0.1:8636/D9.png", "https://x.org/a%29%20!%5BD9%5D%28http%3A//127.0.0.1%3A8636/D9.png"),
+    ('https://x.org/"onmouseover="x', "https://x.org/%22onmouseover=%22x"),
+    ("https://x.org/<b>\\`'{}|^", "https://x.org/%3Cb%3E%5C%60%27%7B%7D%7C%5E"),
+    ("https://x.org/:material/warning:?s=:streamlit:", "https://x.org/%3Amaterial/warning%3A?s=%3Astreamlit%3A"),
+    ("https://x.org/100%", "https://x.org/100%25"),
+    ("http://[::1]:8501/x", "http://[::1]:8501/x"),
+])
+def test_web_url_encodes_whatever_could_end_a_markdown_link(url, expected):
+    got = web_url(url)
+    assert got == expected
+    assert not set(got) & set(" ()<>\"'`\\{}|^"), got
+    assert ":material/" not in got and ":streamlit:" not in got

@@ -9,9 +9,14 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from storyframes.evidence import reading_markup, safe  # noqa: E402
+from storyframes.render import link  # noqa: E402
 
-HOSTILE = "Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok."
+HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
+           "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")
 QUOTE = "*the* _mass_ [incarceration]"
+# A link address that ends the Markdown link and adds an image, and one that is no web address.
+BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"
+NOT_WEB = "javascript:alert(1)"
 TERM = "<script>alert('x')</script>"
 
 # Each rendering sits in a keyed container (CSS class st-key-<key>) so the test can find it.
@@ -21,3 +26,7 @@ with st.container(key="safe"):
     st.markdown(safe(HOSTILE))
 with st.container(key="furniture"):
     st.markdown(reading_markup(HOSTILE, [], [], show_quotes=False, show_terms=False, furniture=True))
+with st.container(key="link"):
+    st.markdown(link("Source " + HOSTILE, BREAKOUT))
+with st.container(key="not_web"):
+    st.markdown(link("Source " + HOSTILE, NOT_WEB))

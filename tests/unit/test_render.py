@@ -1,0 +1,57 @@
+"""The one way data reaches Markdown (storyframes.render): literal text, links and option labels."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyframes import render
+from tests.unit.test_text import HOSTILE_TEXTS, assert_literal
+
+LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s<>]*)\)$", re.S)
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_literal_shows_any_text_as_written(text):
+    assert_literal(text, render.literal(text))
+
+
+def test_literal_takes_any_value():
+    assert render.literal(130) == "130"
+    assert render.literal(None) == "None"
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.lawenforcementleaders.org/priority-issues/",
+    "https://x.org/a)![p](http://127.0.0.1:9/p.png)",
+    "https://x.org/a) ![D9](http://127.0.0.1:8636/D9.png",
+    "https://x.org/?q=&lt;img src=x&gt;&amp;r=1",
+    "https://x.org/:material/warning:",
+])
+@pytest.mark.parametrize("text", ["Source", "**B0LD** <img src=x> [x](javascript:alert(1)) www.example.com"])
+def test_link_to_a_web_address_is_one_link_with_literal_text(text, url):
+    markup = render.link(text, url)
+    match = LINK.match(markup)
+    assert match, markup
+    assert_literal(text, match["text"])
+    destination = match["url"]
+    assert destination.startswith("https://x.org/") or destination.startswith("https://www.lawenforcementleaders.org/")
+    # Markdown decodes "&lt;"-style references in a link's address: each "&" there is escaped
+    assert re.search(r"(?<!\\)&", destination) is None, destination
+
+
+@pytest.mark.parametrize("url", ["javascript:window.__pwned=1", "data:text/html,<script>alert(1)</script>", "https://?q=1",
+                                 "https://trusted.org@evil.example/", "", "not a url", "https:// x.org/"])
+def test_link_to_anything_else_is_the_text_alone(url):
+    text = "Source [x](javascript:alert(1))"
+    markup = render.link(text, url)
+    assert markup == render.literal(text)
+    assert_literal(text, markup)
+
+
+def test_literal_options_escapes_each_label():
+    labels = {"a": "**B0LD** :red[R3D]", "b": "Plain"}
+    fmt = render.literal_options(labels.get)
+    assert fmt("b") == "Plain"
+    assert_literal(labels["a"], fmt("a"))
