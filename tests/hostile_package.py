@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from storyframes.urls import safe_url
 from storyframes.data import DATA_DIR
 from storyframes.text import count_words
 
@@ -65,6 +66,11 @@ URL_PAYLOADS = (
 )
 _RFC3986 = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 STRICT_URL_PAYLOADS = tuple(u for u in URL_PAYLOADS if _RFC3986.fullmatch(u.format(pixel="http://127.0.0.1:1/p.png")))
+# What the loader lets through (storyframes.urls.safe_url refuses the break-outs above with their
+# file, line and column; tests/unit/test_data_package.py checks that): the payloads it accepts, plus
+# balanced brackets and Markdown-significant characters that a real address may carry.
+LOADER_URL_PAYLOADS = tuple(u for u in (*URL_PAYLOADS, "https://x.org/a_(b)/!(P1X)*x*?q=$y$&r=:red", "https://x.org/(a)![b](c)")
+                            if safe_url(u.format(pixel="http://127.0.0.1:1/p.png")))
 
 # Columns that hold no free text: ids, codes, enums, patterns, dates, numbers, paths, fragments.
 KEEP = {
@@ -118,7 +124,7 @@ def _url_columns(resource: dict) -> list[str]:
     return [f["name"] for f in resource["schema"]["fields"] if f.get("constraints", {}).get("pattern", "").startswith("https?://")]
 
 
-def build(dest: Path, pixel: str = "http://127.0.0.1:9/pixel.png", *, url_payloads: tuple[str, ...] = URL_PAYLOADS,
+def build(dest: Path, pixel: str = "http://127.0.0.1:9/pixel.png", *, url_payloads: tuple[str, ...] = LOADER_URL_PAYLOADS,
           source: Path = DATA_DIR) -> HostilePackage:
     """Copy the package at `source` to `dest` with payloads in it; returns what a test needs."""
     dest = Path(dest)

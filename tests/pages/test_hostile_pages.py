@@ -30,13 +30,13 @@ def hostile(tmp_path_factory):
     package = H.build(tmp_path_factory.mktemp("hostile") / "data")
     before = os.environ.get("STORYFRAMES_DATA_DIR")
     os.environ["STORYFRAMES_DATA_DIR"] = str(package.path)
-    app_page.cached_package.clear()
+    app_page._package_outcome.clear()
     yield package
     if before is None:
         os.environ.pop("STORYFRAMES_DATA_DIR", None)
     else:
         os.environ["STORYFRAMES_DATA_DIR"] = before
-    app_page.cached_package.clear()
+    app_page._package_outcome.clear()
 
 
 def _walk(node):
@@ -117,7 +117,9 @@ def test_chosen_place_and_other_options_escape_hostile_data(hostile):
 def test_principle_sources_link_only_to_encoded_web_addresses(hostile):
     at = open_page("pages/1_Principles.py")
     buttons = [node.proto.url for node in _walk(at._tree) if getattr(node, "type", "") == "link_button"]
-    assert 0 < len(buttons) < len(at.radio(key="principle_to_read").options), "only a valid web address gets a source button"
+    # the loader lets only plain web addresses through (storyframes.urls.safe_url), so each principle
+    # has its source button; each button's address is encoded (no bracket, quote or space left)
+    assert len(buttons) == len(at.radio(key="principle_to_read").options)
     for url in buttons:
         assert url.startswith("https://x.org/") and not re.search(r"[\s()<>\"'\\]", url), url
     # no Markdown link at all on the page: none is made from the data
@@ -133,7 +135,7 @@ def test_a_broken_hostile_package_is_reported_literally(hostile, tmp_path):
     assert ",crime_punishment," in text
     codes.write_text(text.replace(",crime_punishment,", f",**{H.BOLD}** <img src=x> ![P1X](http://127.0.0.1:9/p.png),", 1), encoding="utf-8")
     os.environ["STORYFRAMES_DATA_DIR"] = str(broken)
-    app_page.cached_package.clear()
+    app_page._package_outcome.clear()
     try:
         at = open_page("dashboard.py")
         assert [e.value for e in at.error], "the data error is shown"
@@ -141,4 +143,4 @@ def test_a_broken_hostile_package_is_reported_literally(hostile, tmp_path):
         assert escape_markdown(f"**{H.BOLD}**") in at.error[0].value
     finally:
         os.environ["STORYFRAMES_DATA_DIR"] = str(hostile.path)
-        app_page.cached_package.clear()
+        app_page._package_outcome.clear()
