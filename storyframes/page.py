@@ -76,16 +76,25 @@ class PageContext:
     SECTION_PARAM = "section"
 
     def section_choice(self, sections: tuple[str, ...]) -> str:
-        """Which section (tab) is open: the tab's own state, else the address (`?section=Tone`),
-        else the first. An unknown value in the address gets a notice; the choice is written back."""
+        """Which section (tab) is open: the tab's own state (key SECTION_KEY), else the address
+        (`?section=Tone`), else the first; the choice is written to the address. An unknown value
+        in the address gets a notice. As with the filters, the address is read into the tabs only
+        on the first run of the page (tab state does not outlive a page switch) and on
+        Back/Forward, and the tabs are assigned only a real change: an assignment is sent to the
+        browser and would close a tab clicked since. Draw the tabs with `st.tabs(sections,
+        key=SECTION_KEY, on_change="rerun")` and no `default=`: a default is part of the tabs'
+        identity, so one that follows the open tab makes new tabs (and loses clicks) on every change."""
         current = st.session_state.get(self.SECTION_KEY)
-        if current not in sections:
+        if current not in sections or _history_navigation():
             asked = st.query_params.get(self.SECTION_PARAM)
             by_name = {s.casefold(): s for s in sections}
-            current = by_name.get((asked or "").strip().casefold(), sections[0])
+            wanted = by_name.get((asked or "").strip().casefold(), sections[0])  # no section named: the first
             if asked and asked.strip().casefold() not in by_name:
-                st.warning(f"The address names an unknown section ({flt.safe_preview(asked)}); showing “{sections[0]}” instead.",
+                st.warning(f"The address names an unknown section ({flt.safe_preview(asked)}); showing “{wanted}” instead.",
                            icon=":material/link_off:")
+            if wanted != (current if current in sections else sections[0]):
+                st.session_state[self.SECTION_KEY] = wanted
+            current = wanted
         if current == sections[0]:
             st.query_params.pop(self.SECTION_PARAM, None)
         elif st.query_params.get(self.SECTION_PARAM) != current:

@@ -113,3 +113,11 @@ def test_an_unknown_address_value_on_a_page_switch_keeps_the_choice_with_a_notic
     assert at.pills(key=OUTLETS_KEY).value == ["gawker"]
     assert address_values(at, "outlet") == ["gawker"]
 
+
+def test_the_open_section_survives_filter_changes_and_is_in_the_address():
+    at = open_page(FRAMING, section="Tone")
+    assert address_values(at, "section") == ["Tone"]
+    at.pills(key=OUTLETS_KEY).set_value(["dabs", "gawker"]).run()
+    assert_clean(at)
+    assert address_values(at, "section") == ["Tone"]
+    assert "VADER" in "\n".join(c.value for c in at.caption)
