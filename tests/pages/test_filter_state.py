@@ -121,3 +121,13 @@ def test_the_open_section_survives_filter_changes_and_is_in_the_address():
     assert_clean(at)
     assert address_values(at, "section") == ["Tone"]
     assert "VADER" in "\n".join(c.value for c in at.caption)
+
+
+def test_an_unknown_section_falls_back_to_the_first_with_a_notice():
+    at = open_page(FRAMING, section="nope<b>")
+    assert_clean(at)
+    assert any("unknown section" in w.value for w in at.warning)
+    assert "section" not in at.query_params
+    at.pills(key=PRINCIPLES_KEY).set_value(["P1"]).run()  # the notice was for the link, not every run
+    assert_clean(at)
+    assert not at.warning
