@@ -135,14 +135,19 @@ def default_filters(data: StoryData) -> flt.Filters:
 
 
 def _write_address(chosen: flt.Filters, default: flt.Filters) -> None:
+    """Write the choice into the address, keeping the other parameters (`section`) and their order.
+
+    Sent on every run, even when the server's copy of the address already says so: that copy is
+    the address the browser sent with this run's request, and a run interrupted by that request
+    can still have written a newer one into the browser afterwards (rapid tab clicks ended with
+    `?section=` naming a tab that was not open). The browser ignores an address equal to its own."""
     wanted = flt.to_address(chosen, default)
-    for param in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM):
-        current = st.query_params.get_all(param)
-        if param in wanted:
-            if current != wanted[param]:
-                st.query_params[param] = wanted[param]
-        elif param in st.query_params:
-            del st.query_params[param]
+    ours = (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)
+    address = {key: wanted[key] if key in ours else st.query_params.get_all(key)
+               for key in st.query_params if key not in ours or key in wanted}
+    for key, values in wanted.items():
+        address.setdefault(key, values)
+    st.query_params.from_dict(address)
 
 
 def _history_navigation() -> bool:
