@@ -20,7 +20,7 @@ if reason:
     st.stop()
 
 section = ctx.section_choice(framing.SECTIONS)
-tabs = st.tabs(framing.SECTIONS, key=ctx.SECTION_KEY, on_change="rerun", default=section)
+tabs = st.tabs(framing.SECTIONS, key=ctx.SECTION_KEY, on_change="rerun")  # no default=: see section_choice
 tab = dict(zip(framing.SECTIONS, tabs))[section]
 with tab:
     part = ctx.section(framing.build_section, section, full_texts_only=section not in framing.READS_HEADLINES)

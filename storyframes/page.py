@@ -29,7 +29,7 @@ T = TypeVar("T")
 
 APP_TITLE = "Same Story, Different Frames"
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
-_SESSION_KEY = "story_filters"
+_PAGE_KEY = "story_filters_page"  # the page whose pills the session drew last: tells a page switch
 _WIDGET_KEYS = {flt.OUTLET_PARAM: "outlet_filter", flt.PRINCIPLE_PARAM: "principle_filter"}
 # Our own navigation (the automatic one would call the home page "dashboard").
 NAV = (
@@ -84,16 +84,25 @@ class PageContext:
     SECTION_PARAM = "section"
 
     def section_choice(self, sections: tuple[str, ...]) -> str:
-        """Which section (tab) is open: the tab's own state, else the address (`?section=Tone`),
-        else the first. An unknown value in the address gets a notice; the choice is written back."""
+        """Which section (tab) is open: the tab's own state (key SECTION_KEY), else the address
+        (`?section=Tone`), else the first; the choice is written to the address. An unknown value
+        in the address gets a notice. As with the filters, the address is read into the tabs only
+        on the first run of the page (tab state does not outlive a page switch) and on
+        Back/Forward, and the tabs are assigned only a real change: an assignment is sent to the
+        browser and would close a tab clicked since. Draw the tabs with `st.tabs(sections,
+        key=SECTION_KEY, on_change="rerun")` and no `default=`: a default is part of the tabs'
+        identity, so one that follows the open tab makes new tabs (and loses clicks) on every change."""
         current = st.session_state.get(self.SECTION_KEY)
-        if current not in sections:
+        if current not in sections or _history_navigation():
             asked = st.query_params.get(self.SECTION_PARAM)
             by_name = {s.casefold(): s for s in sections}
-            current = by_name.get((asked or "").strip().casefold(), sections[0])
+            wanted = by_name.get((asked or "").strip().casefold(), sections[0])  # no section named: the first
             if asked and asked.strip().casefold() not in by_name:
-                st.warning(f"The address names an unknown section ({flt.safe_preview(asked)}); showing “{sections[0]}” instead.",
+                st.warning(f"The address names an unknown section ({flt.safe_preview(asked)}); showing “{wanted}” instead.",
                            icon=":material/link_off:")
+            if wanted != (current if current in sections else sections[0]):
+                st.session_state[self.SECTION_KEY] = wanted
+            current = wanted
         if current == sections[0]:
             st.query_params.pop(self.SECTION_PARAM, None)
         elif st.query_params.get(self.SECTION_PARAM) != current:
@@ -214,54 +223,88 @@ def default_filters(data: StoryData) -> flt.Filters:
 
 
 def _write_address(chosen: flt.Filters, default: flt.Filters) -> None:
+    """Write the choice into the address, keeping the other parameters (`section`) and their order.
+
+    Sent on every run, even when the server's copy of the address already says so: that copy is
+    the address the browser sent with this run's request, and a run interrupted by that request
+    can still have written a newer one into the browser afterwards (rapid tab clicks ended with
+    `?section=` naming a tab that was not open). The browser ignores an address equal to its own."""
     wanted = flt.to_address(chosen, default)
-    for param in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM):
-        current = st.query_params.get_all(param)
-        if param in wanted:
-            if current != wanted[param]:
-                st.query_params[param] = wanted[param]
-        elif param in st.query_params:
-            del st.query_params[param]
+    ours = (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)
+    address = {key: wanted[key] if key in ours else st.query_params.get_all(key)
+               for key in st.query_params if key not in ours or key in wanted}
+    for key, values in wanted.items():
+        address.setdefault(key, values)
+    st.query_params.from_dict(address)
 
 
-def _commit(default: flt.Filters) -> None:
-    """Widget callback: the widgets' values become the session's choice and the address."""
-    chosen = flt.Filters(
-        tuple(st.session_state[_WIDGET_KEYS[flt.OUTLET_PARAM]]),
-        tuple(st.session_state[_WIDGET_KEYS[flt.PRINCIPLE_PARAM]]),
-    )
-    st.session_state[_SESSION_KEY] = chosen
-    _write_address(chosen, default)
+def _history_navigation() -> bool:
+    """True when this run comes from the browser's Back or Forward button (the address is then the
+    reader's wish, as for Streamlit's own address-bound widgets). Not in Streamlit's public API:
+    read defensively, and False where it is missing (AppTest, an older or newer release)."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
+    except Exception:  # noqa: BLE001 - an internal that moved: treat the run as an ordinary one
+        return False
 
 
-def _reset(default: flt.Filters) -> None:
-    st.session_state[_SESSION_KEY] = default
-    _write_address(default, default)
+def _widget_choice(outlet_ids, principle_ids) -> flt.Filters | None:
+    """The pills' values as a choice in the dashboard's order, or None before they exist."""
+    keys = _WIDGET_KEYS[flt.OUTLET_PARAM], _WIDGET_KEYS[flt.PRINCIPLE_PARAM]
+    if not all(k in st.session_state for k in keys):
+        return None
+    outlets, principles = (set(st.session_state[k] or ()) for k in keys)
+    return flt.Filters(tuple(o for o in outlet_ids if o in outlets), tuple(p for p in principle_ids if p in principles))
 
 
-def _full_texts_only(default: flt.Filters, full_text_ids: tuple[str, ...]) -> None:
-    current = st.session_state.get(_SESSION_KEY, default)
-    chosen = flt.Filters(full_text_ids, current.principles)
-    st.session_state[_SESSION_KEY] = chosen
-    _write_address(chosen, default)
+def _seed(choice: flt.Filters, current: flt.Filters | None) -> None:
+    """Set the pills to a choice made outside them (a link, Back/Forward, a filter button), or to
+    the session's choice on a page's new pills (`current=None`: assign both). Otherwise only a
+    pill whose value truly changes is assigned: an assigned value is sent to the browser and
+    overwrites what it holds there, so an equal one would undo clicks made since."""
+    for param, wanted in ((flt.OUTLET_PARAM, choice.outlets), (flt.PRINCIPLE_PARAM, choice.principles)):
+        had = None if current is None else (current.outlets if param == flt.OUTLET_PARAM else current.principles)
+        if had != wanted:
+            st.session_state[_WIDGET_KEYS[param]] = list(wanted)
 
 
-def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
-    """Draw the outlet and principle filters; return (choice, default)."""
+def _reset(default: flt.Filters, outlet_ids, principle_ids) -> None:
+    _seed(default, _widget_choice(outlet_ids, principle_ids))
+
+
+def _full_texts_only(full_text_ids: tuple[str, ...], outlet_ids, principle_ids) -> None:
+    current = _widget_choice(outlet_ids, principle_ids)
+    if current is not None:
+        _seed(flt.Filters(tuple(full_text_ids), current.principles), current)
+
+
+def sidebar_filters(data: StoryData, page: str) -> tuple[flt.Filters, flt.Filters]:
+    """Draw the outlet and principle filters on `page`; return (choice, default).
+
+    One writer: the pills hold the choice, and the address is written from them on every run.
+    The app sets the pills only where the reader chose outside them: the first run of a session
+    (a shared link, a reload: the address, else the default), Back/Forward (what the address
+    names), a filter button, and a page switch. Streamlit puts the page in a widget's identity,
+    so each page has its own pills: `persist_state="session"` keeps their value under the key
+    across the switch, and the new page's pills are set to it (or to what a link names) once.
+
+    Never on an ordinary run: an assigned value is sent to the browser and overwrites what it
+    holds, so on a slow page it undid clicks made meanwhile (rapid clicks ended in a state the
+    reader never chose). Nor is an address arriving with an ordinary rerun read back: the
+    browser sends the address it shows, which lags behind the pills while a run is writing it."""
     vocab = data.vocab
     outlet_ids, principle_ids = list(vocab.outlet_ids), [*vocab.principle_ids, NO_PRINCIPLE]
     default = default_filters(data)
-    raw = {p: st.query_params.get_all(p) for p in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)}
-    parsed = flt.parse_address(raw, outlet_ids, principle_ids)
-    chosen = flt.resolve(st.session_state.get(_SESSION_KEY), parsed, default)
-    st.session_state[_SESSION_KEY] = chosen
-    _write_address(chosen, default)
-    for notice in parsed.notices:
-        st.warning(notice, icon=":material/link_off:")
-    # Widgets are re-seeded from the session's choice on every page (their own state is dropped
-    # on a page switch); their callbacks write changes back before the next run.
-    st.session_state[_WIDGET_KEYS[flt.OUTLET_PARAM]] = list(chosen.outlets)
-    st.session_state[_WIDGET_KEYS[flt.PRINCIPLE_PARAM]] = list(chosen.principles)
+    current = _widget_choice(outlet_ids, principle_ids)
+    arrived = st.session_state.get(_PAGE_KEY) != page  # also true on a session's first run
+    if current is None or arrived or _history_navigation():
+        raw = {p: st.query_params.get_all(p) for p in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)}
+        parsed = flt.parse_address(raw, outlet_ids, principle_ids)
+        _seed(flt.resolve(current, parsed, default), None if arrived else current)
+        for notice in parsed.notices:
+            st.warning(notice, icon=":material/link_off:")
     full_texts = vocab.full_text_ids
     pills = (  # principles first: five short pills, so both filters start above the fold at 1280x720
         ("Principles", principle_ids, flt.PRINCIPLE_PARAM,
@@ -269,17 +312,21 @@ def sidebar_filters(data: StoryData) -> tuple[flt.Filters, flt.Filters]:
         ("Outlets", outlet_ids, flt.OUTLET_PARAM,
          literal(", ".join(vocab.short(o) for o in full_texts)) + " have full texts, coded sentence by sentence; the others are compared by headline."),
     )
+    ids = (outlet_ids, principle_ids)
     with st.sidebar:
         st.markdown("### Filters")
         left, right = st.columns(2)
-        left.button("Full texts only", on_click=_full_texts_only, args=(default, full_texts), width="stretch")
-        right.button("Reset filters", on_click=_reset, args=(default,), width="stretch")
+        left.button("Full texts only", on_click=_full_texts_only, args=(full_texts, *ids), width="stretch")
+        right.button("Reset filters", on_click=_reset, args=(default, *ids), width="stretch")
         # Pills, not a multiselect: with 22 outlets every choice stays visible, on or off at a
         # glance, and each is a large target on a projector.
         for label, options, param, explanation in pills:
             st.pills(label, options, selection_mode="multi", format_func=literal_options(vocab.filter_label), key=_WIDGET_KEYS[param],
-                     on_change=_commit, args=(default,), help=explanation)
+                     persist_state="session", help=explanation)
         st.caption("The filters live in the page's address: copy it to share exactly this view.")
+    st.session_state[_PAGE_KEY] = page  # once this page's pills are drawn
+    chosen = _widget_choice(outlet_ids, principle_ids)
+    _write_address(chosen, default)
     return chosen, default
 
 
@@ -317,5 +364,5 @@ def setup_page(title: str, icon: str) -> PageContext:
         for path, label, nav_icon in NAV:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
-    chosen, default = sidebar_filters(data)
+    chosen, default = sidebar_filters(data, title)
     return PageContext(data=data, filters=chosen, default=default)

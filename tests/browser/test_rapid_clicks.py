@@ -1,0 +1,325 @@
+"""Rapid clicks on the sidebar filters end in the state the reader last chose.
+
+A reader (or a class of them on a slow shared server) can click pills faster than the heaviest
+page re-runs. The browser toggles a pill the moment it is clicked, so the expected end state is
+known by toggling; after the clicks the app must settle there: the pills, the address and the
+page's own text all agree with what the reader last chose. Each run clicks a random (seeded,
+logged) mix of outlet and principle pills 60 ms apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.conftest import BROWSER_ARTIFACTS, open_page
+
+pytestmark = pytest.mark.browser
+
+CLICKS = 30
+GAP_S = 0.060
+SETTLE_QUIET_MS = 1_500  # the page must not change for this long to count as settled
+SETTLE_TIMEOUT_S = 90
+SIDEBAR = "[data-testid='stSidebar']"
+
+# Records the time of the last DOM change, so "settled" can mean "nothing has changed for a while".
+_CHANGE_WATCH_JS = """
+() => {
+  if (window.__sfChangeWatch) return;
+  window.__sfChangeWatch = true;
+  window.__sfLastChange = performance.now();
+  new MutationObserver(() => { window.__sfLastChange = performance.now(); })
+    .observe(document.body, {attributes: true, childList: true, subtree: true, characterData: true});
+}
+"""
+
+_SETTLED_JS = """
+(quiet) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && performance.now() - window.__sfLastChange > quiet;
+}
+"""
+
+# The pills of one sidebar filter: label -> pressed, for the group whose label starts with `name`.
+_PILLS_JS = """
+([sidebar, name]) => {
+  const groups = [...document.querySelector(sidebar).querySelectorAll("[data-testid='stButtonGroup']")];
+  const group = groups.find(g => (g.querySelector("[data-testid='stWidgetLabel']") || {}).innerText.trim().startsWith(name));
+  if (!group) return null;
+  return [...group.querySelectorAll('button[aria-pressed]')].map(b => [b.innerText.trim(), b.getAttribute('aria-pressed') === 'true']);
+}
+"""
+
+@pytest.fixture(scope="module")
+def story():
+    from storyframes.data import load_package
+    from storyframes.views.common import default_filters
+
+    data = load_package()
+    return data, default_filters(data.vocab)
+
+
+# Clicks pills from inside the page, each `gap` ms after the one before on the page's own clock:
+# Playwright's mouse waits until each event is handled, which on a busy page stretches 60 ms to
+# over 100 ms. A timer, like a reader's click, waits only while the page's main thread is busy.
+# Each pill is found when its click is due (the sidebar is redrawn between clicks).
+_CLICK_PLAN_JS = """
+([sidebar, plan, gap]) => {
+  window.__sfClicks = [];
+  const click = (i) => {
+    const start = performance.now(), [group, text] = plan[i];
+    const g = [...document.querySelector(sidebar).querySelectorAll("[data-testid='stButtonGroup']")]
+      .find(g => (g.querySelector("[data-testid='stWidgetLabel']") || {}).innerText.trim().startsWith(group));
+    const b = g && [...g.querySelectorAll('button[aria-pressed]')].find(b => b.innerText.trim() === text);
+    window.__sfClicks.push([start, !!b]);
+    if (b) b.click();  // React redraws the pill before this returns: count that time in the gap
+    if (i + 1 < plan.length) setTimeout(() => click(i + 1), Math.max(0, gap - (performance.now() - start)));
+  };
+  setTimeout(() => click(0), 0);
+}
+"""
+
+
+class Clicker:
+    """Clicks sidebar pills (and the filter buttons) at a fixed pace, and keeps the state the
+    reader expects by toggling: the browser toggles a pill the moment it is clicked."""
+
+    def __init__(self, page, story, log: list[str]) -> None:
+        self.page = page
+        self.data, self.default = story
+        vocab = self.data.vocab
+        self.groups = {"Outlets": list(vocab.outlet_ids), "Principles": [*vocab.principle_ids, "none"]}
+        self.label = vocab.filter_label
+        self.expected = {"Outlets": set(self.default.outlets), "Principles": set(self.default.principles)}
+        self.log = log
+        self.count = 0
+        self.gaps: list[float] = []
+
+    def pills(self, plan: list[tuple[str, str]]) -> None:
+        """Click these (group, value) pills GAP_S apart; return once the last click is made."""
+        if not plan:
+            return
+        self.page.evaluate(_CLICK_PLAN_JS, [SIDEBAR, [[g, self.label(v)] for g, v in plan], GAP_S * 1000])
+        self.page.wait_for_function("(n) => window.__sfClicks.length === n", arg=len(plan), timeout=60_000, polling=50)
+        clicks = self.page.evaluate("() => window.__sfClicks")
+        assert all(found for _t, found in clicks), f"a pill to click was not found: {list(zip(plan, clicks))}"
+        self.gaps += [b[0] - a[0] for a, b in itertools.pairwise(clicks)]
+        for group, value in plan:
+            chosen = self.expected[group]
+            chosen.symmetric_difference_update({value})
+            self.count += 1
+            self.log.append(f"{self.count:2d}. {group[:-1].lower()} {value:<14} -> {'on' if value in chosen else 'off'}")
+
+    def button(self, text: str) -> None:
+        """Click a filter button like a reader, then wait until its result shows in the pills: it is
+        made on the server, and a reader clicks on what they see (a pill clicked earlier acts on the
+        pills as they were)."""
+        self.page.locator(f"{SIDEBAR} button", has_text=text).click()
+        clicked = time.monotonic()
+        self.count += 1
+        if text == "Reset filters":
+            self.expected = {"Outlets": set(self.default.outlets), "Principles": set(self.default.principles)}
+        elif text == "Full texts only":
+            self.expected["Outlets"] = set(self.data.vocab.full_text_ids)
+        self.log.append(f"{self.count:2d}. button {text}")
+        deadline = clicked + 30
+        while time.monotonic() < deadline:
+            if pill_state(self.page, self.groups, self.label) == self.expected:
+                self.log.append(f"    (its result is shown after {time.monotonic() - clicked:.2f} s)")
+                return
+            time.sleep(0.02)
+        self.log.append("    (its result was not shown within 30 s)")
+
+    def random_plan(self, rng: random.Random, n: int) -> list[tuple[str, str]]:
+        plan = []
+        for _ in range(n):
+            group = rng.choice(["Outlets", "Principles"])
+            plan.append((group, rng.choice(self.groups[group])))
+        return plan
+
+
+def pill_state(page, groups: dict[str, list[str]], label) -> dict[str, set[str]]:
+    state = {}
+    for name, values in groups.items():
+        by_label = {label(v): v for v in values}
+        pills = page.evaluate(_PILLS_JS, [SIDEBAR, name])
+        assert pills is not None, f"no sidebar filter {name!r}"
+        state[name] = {by_label[text] for text, pressed in pills if pressed}
+    return state
+
+
+def wait_settled(page, log: list[str]) -> float:
+    """Wait until the app has settled: no script running, nothing on the page changed for
+    SETTLE_QUIET_MS, and the address the same before and after such a quiet spell."""
+    page.evaluate(_CHANGE_WATCH_JS)
+    start = time.monotonic()
+    last_url = None
+    while time.monotonic() - start < SETTLE_TIMEOUT_S:
+        remaining_ms = max(1_000, int((SETTLE_TIMEOUT_S - (time.monotonic() - start)) * 1000))
+        page.wait_for_function(_SETTLED_JS, arg=SETTLE_QUIET_MS, timeout=remaining_ms, polling=100)
+        if page.url == last_url:
+            took = time.monotonic() - start
+            log.append(f"settled {took:.1f} s after the last click")
+            return took
+        last_url = page.url
+        page.wait_for_timeout(300)
+    raise AssertionError(f"the app did not settle within {SETTLE_TIMEOUT_S} s")
+
+
+def address_params(page) -> dict[str, list[str]]:
+    query = parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+    return {k: v for k, v in query.items() if k in ("outlet", "principle")}
+
+
+def assert_consistent(page, clicker: Clicker, check_content, log: list[str]) -> None:
+    from storyframes.filters import Filters, to_address
+
+    data, default = clicker.data, clicker.default
+    vocab = data.vocab
+    exp = clicker.expected
+    expected = Filters(tuple(o for o in vocab.outlet_ids if o in exp["Outlets"]),
+                       tuple(p for p in default.principles if p in exp["Principles"]))
+    story = "\n".join(log)
+    shown = pill_state(page, clicker.groups, clicker.label)
+    assert not page.locator("[data-testid='stException']").count(), f"an exception is shown\n{story}"
+    problems = []
+    for name in clicker.groups:
+        if shown[name] != exp[name]:
+            problems.append(f"{name} pills: missing {sorted(exp[name] - shown[name])}, extra {sorted(shown[name] - exp[name])}")
+    wanted = to_address(expected, default)
+    if address_params(page) != wanted:
+        problems.append(f"address {address_params(page)} != expected {wanted}")
+    problems += check_content(page, data, expected)
+    assert not problems, "rapid clicks did not end in the state the reader last chose:\n- " + "\n- ".join(problems) + f"\n{story}"
+
+
+def framing_content(page, data, expected) -> list[str]:
+    """The Framing page's caption says which outlets and principles it shows."""
+    from storyframes.views import framing
+
+    line = framing.build_selection(data, expected).describe()
+    caption = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    return [] if caption.startswith(line) else [f"the page says {caption!r}, expected {line!r}"]
+
+
+def home_content(page, data, expected) -> list[str]:
+    """Home: one 'Reported by n of m selected full-text outlets: …' line per chosen principle."""
+    from storyframes.views import home
+
+    view = home.build(data, expected)
+    wanted = [view.reach.get(card.principle_id, "") for card in view.principles]
+    text = page.locator("[data-testid='stMain']").inner_text()
+    found = re.findall(r"Reported by \d+ of \d+ selected full-text outlets?: [^\n]*", text)
+    return [] if found == wanted else [f"the principle cards say {found}, expected {wanted}"]
+
+
+def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int, str] | None = None) -> None:
+    """Open `path`, make CLICKS clicks (pills chosen by `seed`; `buttons` at the given click
+    numbers), wait until the app settles, and check pills, address and page agree."""
+    log = [f"{path}, seed {seed}: {CLICKS} clicks {GAP_S * 1000:.0f} ms apart"]
+    BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log_file = BROWSER_ARTIFACTS / f"rapid-clicks-{path.strip('/') or 'home'}-{seed}.log"
+    try:
+        open_page(page, path)
+        rng = random.Random(seed)
+        clicker = Clicker(page, story, log)
+        plan: list[tuple[str, str]] = []
+        for i in range(1, CLICKS + 1):
+            if buttons and i in buttons:
+                clicker.pills(plan)
+                plan = []
+                clicker.button(buttons[i])
+            else:
+                plan += clicker.random_plan(rng, 1)
+        clicker.pills(plan)
+        gaps = sorted(clicker.gaps)
+        log.append(f"pill clicks {gaps[len(gaps) // 2]:.0f} ms apart (median; longest {gaps[-1]:.0f} ms)")
+        wait_settled(page, log)
+        log.append(f"expected outlets {sorted(clicker.expected['Outlets'])}, principles {sorted(clicker.expected['Principles'])}")
+        log.append(f"address {page.url}")
+        assert_consistent(page, clicker, check_content, log)
+    finally:
+        log_file.write_text("\n".join(log) + "\n", encoding="utf-8")
+        print("\n".join(log))
+
+
+@pytest.mark.parametrize("seed", [11, 22, 33, 44, 55])
+def test_rapid_pill_clicks_on_the_framing_page(page, story, seed):
+    _run(page, story, "/Framing_analysis", seed, framing_content)
+
+
+def test_rapid_pill_clicks_on_the_home_page(page, story):
+    _run(page, story, "/", 66, home_content)
+
+
+def test_rapid_clicks_with_the_filter_buttons(page, story):
+    """Full texts only and Reset, mixed into the clicks near the end. A button's result is made
+    on the server, so the next click waits until the pills show it (as a reader's would)."""
+    _run(page, story, "/Framing_analysis", 77, framing_content,
+         buttons={22: "Full texts only", 25: "Reset filters", 28: "Full texts only"})
+
+
+# ---------------------------------------------------------------------------------------------
+# The Framing page's tabs (sections) are state too: the open tab and `?section=`.
+
+TAB_CLICKS = 12
+_CLICK_TABS_JS = """
+([plan, gap]) => {
+  window.__sfClicks = [];
+  const click = (i) => {
+    const start = performance.now();
+    const tab = [...document.querySelectorAll("[data-testid='stMain'] [role='tab']")].find(t => t.innerText.trim() === plan[i]);
+    window.__sfClicks.push([start, !!tab]);
+    if (tab) tab.click();
+    if (i + 1 < plan.length) setTimeout(() => click(i + 1), Math.max(0, gap - (performance.now() - start)));
+  };
+  setTimeout(() => click(0), 0);
+}
+"""
+# Text each section draws in its panel (the others draw charts only; their panel must not be empty).
+_SECTION_TEXT = {"In short": "Each claim is computed", "Words": "Distinctive words", "Tone": "VADER",
+                 "Headlines & readability": "Headline versus body", "Parallel reading": "Read the sentences about"}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_rapid_tab_clicks_on_the_framing_page(page, seed):
+    from storyframes.views import framing
+
+    log = [f"/Framing_analysis tabs, seed {seed}: {TAB_CLICKS} clicks {GAP_S * 1000:.0f} ms apart"]
+    open_page(page, "/Framing_analysis")
+    rng = random.Random(seed)
+    plan = [rng.choice(framing.SECTIONS) for _ in range(TAB_CLICKS)]
+    log += [f"{i:2d}. tab {name}" for i, name in enumerate(plan, 1)]
+    page.evaluate(_CLICK_TABS_JS, [plan, GAP_S * 1000])
+    page.wait_for_function("(n) => window.__sfClicks.length === n", arg=len(plan), timeout=60_000, polling=50)
+    assert all(found for _t, found in page.evaluate("() => window.__sfClicks")), f"a tab to click was not found\n{log}"
+    wait_settled(page, log)
+    story = "\n".join(log + [f"address {page.url}"])
+    assert not page.locator("[data-testid='stException']").count(), f"an exception is shown\n{story}"
+    # First: the open tab, the address and the panel agree with each other.
+    selected = page.locator("[data-testid='stMain'] [role='tab'][aria-selected='true']").all_inner_texts()
+    assert len(selected) == 1, f"open tabs {selected}\n{story}"
+    open_tab = selected[0]
+    problems = []
+    section = parse_qs(urlsplit(page.url).query).get("section")
+    if section != (None if open_tab == framing.SECTIONS[0] else [open_tab]):
+        problems.append(f"address section={section}, but the open tab is {open_tab!r}")
+    panel = page.locator("[data-testid='stMain'] [role='tabpanel']:visible")
+    text = panel.first.inner_text() if panel.count() else ""
+    if not text.strip() or _SECTION_TEXT.get(open_tab, "") not in text:
+        problems.append(f"the open panel does not show {open_tab!r}: {text[:120]!r}")
+    assert not problems, "after rapid tab clicks the tab, the address and the page disagree:\n- " + "\n- ".join(problems) + f"\n{story}"
+    # Then: it is the tab the reader clicked last. Known to fail now and then: each run sends
+    # its open tab to the browser (default_tab_index), and Streamlit's tabs switch to it when it
+    # changes, so a run that started before the last clicks can reopen an older tab. The app
+    # assigns the tabs nothing on an ordinary run; only replacing st.tabs would remove this.
+    if open_tab != plan[-1]:
+        pytest.xfail(f"Streamlit's stateful tabs reopened {open_tab!r} after the last click on {plan[-1]!r} "
+                     "(a run's default_tab_index arriving late)")
