@@ -304,6 +304,8 @@ def main() -> int:
             notes.append(f"{config.name}, {config.readers} readers: {count} × {error}")
     notes.append("The load client runs on the same machine as the servers (and nginx), in one Python process: under load "
                  "it takes CPU from them; the floor and the one-process figures pay the same price.")
+    notes.append("Every reader opens the default view (no filter in the address), as a class following one shared link "
+                 "would; the warm-up reader has left that view in the servers' caches, as the first student would.")
     notes.append("Times are from the client's side: connect (or request) to the `script_finished` message. A browser also "
                  "has to draw the page; benchmarks/RESULTS.md times that for one reader.")
     if nginx_rss is not None:
