@@ -36,6 +36,8 @@ from benchmarks.report import NO_TARGET, Row, Samples, Section, Target, render  
 from benchmarks.script_timing import Script, time_package_load, time_scripts  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+# A class at once, one process and replicas: measured by another command, reported in its own file.
+LOAD_LINK = "see [LOAD_RESULTS.md](LOAD_RESULTS.md), from `python benchmarks/bench_load.py`"
 APP = "dashboard.py"
 FLOOR = "benchmarks/apps/floor.py"
 FILTER_PAGE = "pages/4_Framing_analysis.py"  # the heaviest page
@@ -271,6 +273,7 @@ def main() -> int:
             ("Runs", f"{plan.describe()}, each after a warm-up"),
             ("Command", f"`{command}`"),
             ("Took", f"{time.monotonic() - _T0:.0f} s"),
+            ("Many readers at once", LOAD_LINK),
         ],
         sections,
         notes,
