@@ -361,7 +361,16 @@ async def run_round_async(base_url: str, readers: int, visits: Sequence[Visit], 
 
 def run_round(base_url: str, readers: int, visits: Sequence[Visit], **kwargs) -> RoundResult:
     """`run_round_async` in its own event loop (the caller's process does nothing else meanwhile)."""
-    return asyncio.run(run_round_async(base_url, readers, visits, **kwargs))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: no event loop in this thread
+        return asyncio.run(run_round_async(base_url, readers, visits, **kwargs))
+    # Called from a thread that already runs a loop (e.g. pytest with Playwright's sync API open):
+    # run the round on a thread of its own, with its own loop.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(run_round_async(base_url, readers, visits, **kwargs))).result()
 
 
 # ---------------------------------------------------------------------------------------------
