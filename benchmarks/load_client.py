@@ -359,18 +359,22 @@ async def run_round_async(base_url: str, readers: int, visits: Sequence[Visit], 
     return RoundResult(tuple(visits), sorted(results, key=lambda r: r.reader), wall_ms, rss_before, rss_loaded, rss_after)
 
 
-def run_round(base_url: str, readers: int, visits: Sequence[Visit], **kwargs) -> RoundResult:
-    """`run_round_async` in its own event loop (the caller's process does nothing else meanwhile)."""
+def outside_running_loop(fn, *args, **kwargs):
+    """`fn(*args, **kwargs)`, on a thread of its own if this one already runs an asyncio loop (e.g.
+    pytest with Playwright's sync API open): asyncio.run and Playwright's sync API refuse such a thread."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:  # the usual case: no event loop in this thread
-        return asyncio.run(run_round_async(base_url, readers, visits, **kwargs))
-    # Called from a thread that already runs a loop (e.g. pytest with Playwright's sync API open):
-    # run the round on a thread of its own, with its own loop.
+        return fn(*args, **kwargs)
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(run_round_async(base_url, readers, visits, **kwargs))).result()
+        return pool.submit(fn, *args, **kwargs).result()
+
+
+def run_round(base_url: str, readers: int, visits: Sequence[Visit], **kwargs) -> RoundResult:
+    """`run_round_async` in its own event loop (the caller's process does nothing else meanwhile)."""
+    return outside_running_loop(lambda: asyncio.run(run_round_async(base_url, readers, visits, **kwargs)))
 
 
 # ---------------------------------------------------------------------------------------------

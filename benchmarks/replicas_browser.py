@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import browser_timing as bt  # noqa: E402
-from benchmarks.load_client import STICKY_COOKIE  # noqa: E402
+from benchmarks.load_client import STICKY_COOKIE, outside_running_loop  # noqa: E402
 from benchmarks.replicas import Cluster, replicas, sticky_report  # noqa: E402
 
 PAGE = "pages/4_Framing_analysis.py"
@@ -47,6 +47,10 @@ class BrowserCheck:
 
 
 def check_through_nginx(cluster: Cluster, path: str = PAGE_PATH, title: str | None = None, pill_label: str = PILL_LABEL) -> BrowserCheck:
+    return outside_running_loop(_check_through_nginx, cluster, path, title, pill_label)
+
+
+def _check_through_nginx(cluster: Cluster, path: str, title: str | None, pill_label: str) -> BrowserCheck:
     result = BrowserCheck()
     title = title if title is not None else page_title(PAGE)
     sockets: list[str] = []

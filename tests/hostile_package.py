@@ -10,8 +10,8 @@ article files too, with the offsets and SHA-256 the loader checks; quotes, lexic
 codebook examples (which must be fragments of their sentence) become the payload appended to it.
 
 Use: `build(tmp_path / "data", pixel="http://127.0.0.1:PORT/pixel.png")`, then point the app at it
-with STORYFRAMES_DATA_DIR. To adapt to a stricter loader, pass `url_payloads=` (see
-`STRICT_URL_PAYLOADS`) or edit the lists below.
+with STORYFRAMES_DATA_DIR. URL columns get `LOADER_URL_PAYLOADS` (what the loader's URL rule lets
+through); pass `url_payloads=` for others.
 """
 
 from __future__ import annotations
@@ -54,23 +54,19 @@ def note_payload(pixel: str) -> str:
     return f"\n# {HEADING}\n- {ITEM}\n> {long_payload(pixel)}\n1. | a | b |\n---"
 
 
-# URL columns must keep matching the loader's `https?://.+`; each URL of the package (table by table,
-# row by row) gets the next of these, so a short table gets valid and invalid ones too.
+# Address payloads, tried in order; the loader (storyframes.urls.safe_url) refuses the break-outs,
+# and tests/unit/test_data_package.py checks that it does.
 URL_PAYLOADS = (
     "https://x.org/a) ![P1X]({pixel})",  # ends the Markdown link and adds an image (has a space)
-    "https://x.org/a)![P1X]({pixel})",  # the same with no space: every character is legal in a URL
+    "https://x.org/a)![P1X]({pixel})",  # the same with no space
     "https://x.org/?q=&lt;img&gt;&amp;r=1",  # character references, which Markdown decodes in a link
     f"https://x.org/:material/{ICON}:/:streamlit:/*{BOLD}*_{ITALIC}_",  # icons and emphasis, all legal
-    "https://?q=no-host",  # passes the pattern, but has no host: must not become a link
-    "http://[::1/broken",  # passes the pattern, but does not parse
+    "https://x.org/a_(b)/!(P1X)*x*?q=$y$&r=:red",  # balanced brackets and Markdown characters, legal
+    "https://?q=no-host",  # no host: must not become a link
+    "http://[::1/broken",  # does not parse
 )
-_RFC3986 = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-STRICT_URL_PAYLOADS = tuple(u for u in URL_PAYLOADS if _RFC3986.fullmatch(u.format(pixel="http://127.0.0.1:1/p.png")))
-# What the loader lets through (storyframes.urls.safe_url refuses the break-outs above with their
-# file, line and column; tests/unit/test_data_package.py checks that): the payloads it accepts, plus
-# balanced brackets and Markdown-significant characters that a real address may carry.
-LOADER_URL_PAYLOADS = tuple(u for u in (*URL_PAYLOADS, "https://x.org/a_(b)/!(P1X)*x*?q=$y$&r=:red", "https://x.org/(a)![b](c)")
-                            if safe_url(u.format(pixel="http://127.0.0.1:1/p.png")))
+# What the loader lets through: each URL of the package (table by table, row by row) gets the next.
+LOADER_URL_PAYLOADS = tuple(u for u in URL_PAYLOADS if safe_url(u.format(pixel="http://127.0.0.1:1/p.png")))
 
 # Columns that hold no free text: ids, codes, enums, patterns, dates, numbers, paths, fragments.
 KEEP = {

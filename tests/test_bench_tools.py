@@ -165,11 +165,6 @@ def test_a_browser_through_nginx_renders_filters_and_sticks(cluster):
         _require("STORYFRAMES_REQUIRE_BROWSER", "Chromium not found: the browser check through nginx needs Debian's chromium")
     from benchmarks.replicas_browser import check_through_nginx
 
-    # Playwright's sync API refuses a thread whose asyncio loop is running (the browser tests' session
-    # keeps one open in the main thread): give the check a thread of its own.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        check = pool.submit(check_through_nginx, cluster).result()
+    check = check_through_nginx(cluster)
     assert check.ok, check.error
     assert any("one replica" in line for line in check.findings)
