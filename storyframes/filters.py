@@ -2,9 +2,12 @@
 
 Why not `bind="query-params"`: in Streamlit 1.67 a bound widget puts its *label* in the address,
 drops unknown values silently and (checked in a browser) loses the choice on a page switch. So
-the choice lives in `st.session_state` under one key, the address carries short codes
-(`?outlet=gawker&principle=P4`) written on every run, and a link someone shares wins over the
-session when it names a value. Parsing is pure and unit-tested; `page.py` is the glue.
+the choice lives in the sidebar pills (their keys, kept across pages with
+`persist_state="session"`), the address carries short codes (`?outlet=gawker&principle=P4`)
+written from them on every run, and a link someone shares wins over the session when it names a
+value. The address is read back only on a session's first run, Back/Forward and a page switch,
+never re-assigned to the pills on an ordinary run (see `page.sidebar_filters`: that lost clicks).
+Parsing is pure and unit-tested; `page.py` is the glue.
 
 `Filters` owns the three things a filter does (as Datasette's `filters.py` does): it is parsed
 from the address, it applies itself to the tables (every view narrows its data through these

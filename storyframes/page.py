@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -29,6 +30,7 @@ T = TypeVar("T")
 
 APP_TITLE = "Same Story, Different Frames"
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+_ADDRESS_SENT_KEY = "story_address_sent"  # the address this session last sent to the browser
 _PAGE_KEY = "story_filters_page"  # the page whose pills the session drew last: tells a page switch
 _WIDGET_KEYS = {flt.OUTLET_PARAM: "outlet_filter", flt.PRINCIPLE_PARAM: "principle_filter"}
 # Our own navigation (the automatic one would call the home page "dashboard").
@@ -103,10 +105,13 @@ class PageContext:
             if wanted != (current if current in sections else sections[0]):
                 st.session_state[self.SECTION_KEY] = wanted
             current = wanted
+        sent = False
         if current == sections[0]:
-            st.query_params.pop(self.SECTION_PARAM, None)
+            sent = st.query_params.pop(self.SECTION_PARAM, None) is not None
         elif st.query_params.get(self.SECTION_PARAM) != current:
             st.query_params[self.SECTION_PARAM] = current
+            sent = True
+        _resend_if_stale(sent)
         return current
 
 
@@ -223,19 +228,35 @@ def default_filters(data: StoryData) -> flt.Filters:
 
 
 def _write_address(chosen: flt.Filters, default: flt.Filters) -> None:
-    """Write the choice into the address, keeping the other parameters (`section`) and their order.
-
-    Sent on every run, even when the server's copy of the address already says so: that copy is
-    the address the browser sent with this run's request, and a run interrupted by that request
-    can still have written a newer one into the browser afterwards (rapid tab clicks ended with
-    `?section=` naming a tab that was not open). The browser ignores an address equal to its own."""
     wanted = flt.to_address(chosen, default)
-    ours = (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM)
-    address = {key: wanted[key] if key in ours else st.query_params.get_all(key)
-               for key in st.query_params if key not in ours or key in wanted}
-    for key, values in wanted.items():
-        address.setdefault(key, values)
-    st.query_params.from_dict(address)
+    sent = False
+    for param in (flt.OUTLET_PARAM, flt.PRINCIPLE_PARAM):
+        current = st.query_params.get_all(param)
+        if param in wanted:
+            if current != wanted[param]:
+                st.query_params[param] = wanted[param]
+                sent = True
+        elif param in st.query_params:
+            del st.query_params[param]
+            sent = True
+    _resend_if_stale(sent)
+
+
+def _resend_if_stale(sent: bool) -> None:
+    """Send the address again when the browser may show another one than this run's.
+
+    The server's copy of the address is the one the browser sent with this run's request, so
+    writing only what differs from it can leave the browser on an address that an earlier run
+    wrote after the request had left (rapid tab clicks ended with `?section=` naming a tab that
+    was not open). So the session remembers the last address it sent, and a run whose address
+    differs from it sends its own, even when the copy already agreed. The record is made after a
+    send returns: a run stopped for a newer one stops inside the send and records nothing."""
+    address = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
+    if not sent and st.session_state.get(_ADDRESS_SENT_KEY) != address:
+        st.query_params.update()  # sends the whole address
+        sent = True
+    if sent:
+        st.session_state[_ADDRESS_SENT_KEY] = address
 
 
 def _history_navigation() -> bool:
