@@ -19,7 +19,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storyframes.text import count_words, furniture_kind, split_paragraphs, split_sentences  # noqa: E402
+from storyframes.text import count_syllables, count_words, furniture_kind, split_paragraphs, split_sentences  # noqa: E402
 from build_io import check_flag, write_or_check  # noqa: E402
 
 DATA = ROOT / "data"
@@ -45,6 +45,7 @@ def passages_for(article_id: str, raw: str, headline: str = "") -> list[dict]:
                     "is_furniture": bool(kind),
                     "furniture_kind": kind,
                     "word_count": count_words(sent.text),
+                    "syllables": count_syllables(sent.text),
                 }
             )
     return rows

