@@ -10,6 +10,9 @@ table), measured the same way in the same run, and as their ratio:
 2. a real browser opening each page on a warm server, to a finished page (≤ 1.5×);
 3. cold start: server process start to the first finished page (≤ 2×);
 4. a sidebar filter click on the framing page, new and seen combinations (≤ 500 ms);
+5. data scale: synthetic corpora of 30, 300 and 3,000 articles (benchmarks/make_corpus.py), each
+   in a fresh process (benchmarks/scale_timing.py): cold package load (≤ 5 s), memory, and every
+   page's warm script time (≤ 300 ms and ≤ 20× the floor timed in that process);
 plus the cold load of the data package. Writes benchmarks/RESULTS.md and prints the same text.
 """
 
@@ -18,11 +21,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,9 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import browser_timing as bt  # noqa: E402
-from benchmarks.report import NO_TARGET, Row, Samples, Section, Target, render  # noqa: E402
-from benchmarks.script_timing import Script, time_package_load, time_scripts  # noqa: E402
+from benchmarks import browser_timing as bt
+from benchmarks.report import NO_TARGET, Row, Samples, Section, Target, render
+from benchmarks.script_timing import Script, time_package_load, time_scripts
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 # A class at once, one process and replicas: measured by another command, reported in its own file.
@@ -49,6 +54,10 @@ DEFAULT_RUNS = 10
 QUICK_RUNS, QUICK_LOAD_RUNS = 3, 1  # a smoke run: page loads cost seconds each
 
 SCRIPT_TARGET = Target(ratio=5)
+SCALE_SIZES = (30, 300, 3000)
+SCALE_TARGET = Target(ratio=20, ms=300)  # warm page script on a 3,000-article corpus
+SCALE_LOAD_TARGET = Target(ms=5000)  # cold package load
+SCALE_TIMEOUT_S = 3600
 LOAD_TARGET = Target(ratio=1.5)
 COLD_TARGET = Target(ratio=2)
 FILTER_TARGET = Target(ms=500)
@@ -173,6 +182,51 @@ def script_section(pages: list[str], runs: int) -> Section:
     )
 
 
+def scale_section(pages: list[str], runs: int, sizes: Sequence[int]) -> tuple[Section, list[str]]:
+    """Every page on synthetic corpora: one fresh process per corpus (benchmarks/scale_timing.py)."""
+    from benchmarks.make_corpus import DEFAULT_OUTLETS, make_corpus
+
+    rows, notes, facts = [], [], []
+    with tempfile.TemporaryDirectory(prefix="sf-corpus-") as tmp:
+        for n in sizes:
+            corpus = Path(tmp) / f"corpus-{n}"
+            progress(f"data scale: making a corpus of {n} articles …")
+            make_corpus(n, corpus)
+            size_mb = sum(f.stat().st_size for f in corpus.rglob("*") if f.is_file()) / 2**20
+            progress(f"data scale: {n} articles ({size_mb:.0f} MB), load and {runs} × {len(pages) + 1} scripts in a fresh process …")
+            cmd = [sys.executable, str(ROOT / "benchmarks" / "scale_timing.py"), str(corpus), "--runs", str(runs)]
+            try:
+                done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=SCALE_TIMEOUT_S, check=False)
+                out = json.loads(done.stdout.strip().splitlines()[-1])
+            except (subprocess.SubprocessError, json.JSONDecodeError, IndexError) as exc:
+                tail = " ".join((getattr(exc, "stderr", None) or "").splitlines()[-3:])
+                failed = Samples(error=f"{type(exc).__name__}: {exc} {tail}".strip())
+                rows += [Row(f"{n} articles: load_package()", failed, None, SCALE_LOAD_TARGET)]
+                rows += [Row(f"{n} articles: {p}", failed, failed, SCALE_TARGET) for p in pages]
+                continue
+            errors = out.get("errors", {})
+            floor = Samples(out["floor_ms"], errors.get("floor"))
+            rows.append(Row(f"{n} articles: load_package() (cold)", Samples([out["load_ms"]]), None, SCALE_LOAD_TARGET))
+            rows += [Row(f"{n} articles: {p}", Samples(out["warm_ms"].get(p, []), errors.get(p)), floor, SCALE_TARGET) for p in pages]
+            rss, rows_n = out["rss_mb"], out["rows"]
+            first = ", ".join(f"{p} {ms / 1000:.1f} s" for p, ms in out["first_ms"].items() if p != "floor")
+            facts.append(f"{n} articles: {size_mb:.0f} MB on disk; {rows_n['passages']:,} passages, {rows_n['passage_codes']:,} "
+                         f"passage codes, {rows_n['lexicon']:,} lexicon rows; tables {out['tables_mb']:.0f} MB in pandas; "
+                         f"process RSS {rss['before_load']:.0f} MB before the load, {rss['after_load']:.0f} MB after it, "
+                         f"{rss['after_pages']:.0f} MB after every page ran (the package loaded again through the app's cache, "
+                         f"views cached); first runs (view built): {first}.")
+    notes += facts
+    return Section(
+        "Data scale: synthetic corpora",
+        f"`benchmarks/make_corpus.py N`: the real package plus N − 3 articles resampled from its sentences (with their "
+        f"codes), spread over {DEFAULT_OUTLETS} synthetic outlets, valid against its datapackage.json. For each N, a fresh "
+        "process loads it once (cold) and then runs the floor and every page under AppTest with `STORYFRAMES_DATA_DIR` "
+        f"pointing at it: one first run (builds the view), then the median of {runs} warm re-runs, pages and floor "
+        "interleaved. The floor column is the floor page in that same process.",
+        rows,
+    ), notes
+
+
 def browser_sections(pages: list[str], plan: Plan) -> tuple[list[Section], list[str], str]:
     """The three browser sections, notes on the filter clicks, and the Chromium version."""
     urls = [page_url(p) for p in pages]
@@ -238,6 +292,8 @@ def browser_sections(pages: list[str], plan: Plan) -> tuple[list[Section], list[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, help=f"measured runs per figure, median reported (default {DEFAULT_RUNS})")
+    parser.add_argument("--scale", type=int, nargs="*", default=list(SCALE_SIZES), metavar="N",
+                        help=f"corpus sizes for the data-scale section (default {' '.join(map(str, SCALE_SIZES))}; none: skip it)")
     parser.add_argument("--quick", action="store_true",
                         help=f"a smoke run: {QUICK_RUNS} runs per figure, {QUICK_LOAD_RUNS} per browser page load and cold start")
     args = parser.parse_args()
@@ -256,6 +312,10 @@ def main() -> int:
     browser, browser_notes, chromium_version = browser_sections(pages, plan)
     sections += browser
     notes += browser_notes
+    if args.scale:
+        scale, scale_notes = scale_section(pages, plan.runs, args.scale)
+        sections.append(scale)
+        notes += scale_notes
     sections.append(Section("Extra: cold data-package load", "`storyframes.data.load_package()`, first call in the benchmark process "
                             "(no cache; its modules are already imported). One measurement, no floor.",
                             [Row("load_package()", package, None, NO_TARGET)]))

@@ -14,24 +14,26 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Target:
-    """A ratio to the floor (`ratio`) or an absolute median in ms (`ms`)."""
+    """A ratio to the floor (`ratio`), an absolute median in ms (`ms`), or both (both must hold)."""
 
     ratio: float | None = None
     ms: float | None = None
 
     def label(self) -> str:
-        if self.ratio is not None:
-            return f"≤ {self.ratio:g}×"
-        if self.ms is not None:
-            return f"≤ {self.ms:g} ms"
-        return "—"
+        parts = ([f"≤ {self.ratio:g}×"] if self.ratio is not None else []) + ([f"≤ {self.ms:g} ms"] if self.ms is not None else [])
+        return " and ".join(parts) or "—"
 
     def met(self, median_ms: float, ratio: float | None) -> bool | None:
+        checks = []
         if self.ratio is not None:
-            return None if ratio is None else ratio <= self.ratio
+            checks.append(None if ratio is None else ratio <= self.ratio)
         if self.ms is not None:
-            return median_ms <= self.ms
-        return None
+            checks.append(median_ms <= self.ms)
+        if not checks:
+            return None
+        if False in checks:
+            return False
+        return None if None in checks else True
 
 
 NO_TARGET = Target()

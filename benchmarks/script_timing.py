@@ -44,8 +44,9 @@ def _exception(at) -> str | None:
     return None
 
 
-def time_scripts(scripts: Sequence[Script], runs: int, log=print) -> dict[str, Samples]:
-    """Median-ready warm re-run times (ms) per script, measured in interleaved rounds."""
+def time_scripts(scripts: Sequence[Script], runs: int, log=print, first: dict[str, float] | None = None) -> dict[str, Samples]:
+    """Median-ready warm re-run times (ms) per script, measured in interleaved rounds. `first`,
+    if given, receives each script's first (warm-up) run time."""
     from streamlit.testing.v1 import AppTest
 
     results: dict[str, Samples] = {s.name: Samples() for s in scripts}
@@ -57,7 +58,10 @@ def time_scripts(scripts: Sequence[Script], runs: int, log=print) -> dict[str, S
                 at.switch_page(script.page)
             t0 = time.perf_counter()
             at.run()  # warm-up: imports, cache fill
-            log(f"  {script.name}: first run {(time.perf_counter() - t0) * 1000:.0f} ms")
+            elapsed = (time.perf_counter() - t0) * 1000
+            if first is not None:
+                first[script.name] = elapsed
+            log(f"  {script.name}: first run {elapsed:.0f} ms")
             results[script.name].error = _exception(at)
         except Exception as exc:  # noqa: BLE001 - e.g. a timeout: report it, go on with the others
             results[script.name].error = f"{type(exc).__name__}: {exc}"

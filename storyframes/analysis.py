@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from storyframes.text import count_words, normalise_quotes, tokenize
@@ -229,7 +230,9 @@ def principle_coverage(passages: pd.DataFrame, articles: pd.DataFrame, passage_p
                        principles: pd.DataFrame) -> pd.DataFrame:
     """Which outlet reported which principle, how, how much and how early: omissions included.
 
-    One row per article with prose × principle (every combination; an outlet has one article).
+    One row per outlet with prose × principle (every combination). An outlet with several
+    articles is counted over all of them (`article_id` names its first; first_* is the first
+    referring sentence in reading order, article by article).
     status: "quoted" if any referring sentence quotes the Statement's wording, else
     "paraphrased" if any refers to it, else "omitted". n_sentences / n_quoted count distinct
     prose sentences; share_of_words = their words / the article's prose words. first_*: the
@@ -238,29 +241,33 @@ def principle_coverage(passages: pd.DataFrame, articles: pd.DataFrame, passage_p
     referring sentences in reading order (the evidence behind the cell).
     """
     text = prose(passages, articles)
-    refs = passage_principles[["passage_id", "principle_id", "reference"]]
-    rows = []
-    for article_id, art in text.groupby("article_id", sort=False):
-        prose_words = int(art["words"].sum())
-        for principle_id in principles["principle_id"]:
-            mine = refs[refs["principle_id"] == principle_id]
-            hit = art[art["passage_id"].isin(mine["passage_id"])]
-            quoted_ids = set(mine.loc[mine["reference"] == "quoted", "passage_id"])
-            n_quoted = int(hit["passage_id"].isin(quoted_ids).sum())
-            status = "quoted" if n_quoted else ("paraphrased" if len(hit) else "omitted")
-            first = hit.iloc[0] if len(hit) else None
-            rows.append({
-                "outlet_id": art["outlet_id"].iloc[0], "outlet": art["outlet"].iloc[0], "article_id": article_id,
-                "principle_id": principle_id, "status": status, "n_sentences": len(hit), "n_quoted": n_quoted,
-                "words": int(hit["words"].sum()),
-                "share_of_words": hit["words"].sum() / prose_words if prose_words else 0.0,
-                "first_sentence": pd.NA if first is None else int(first["sentence"]),
-                "first_position": pd.NA if first is None else float(first["position"]),
-                "first_passage_id": "" if first is None else first["passage_id"],
-                "position_label": OMITTED_LABEL if first is None else first["position_label"],
-                "passage_ids": _join(hit["passage_id"]),
-            })
-    return _typed(rows, PRINCIPLE_COLUMNS)
+    # One merge and one groupby, not a scan per article × principle: a corpus of thousands of
+    # articles made the loop take tens of seconds (benchmarks/bench_scale.py).
+    arts = text.drop_duplicates("outlet_id")[["article_id", "outlet_id", "outlet"]]
+    prose_words = text.groupby("outlet_id", sort=False)["words"].sum()
+    grid = arts.merge(pd.DataFrame({"principle_id": principles["principle_id"].tolist()}), how="cross")
+    refs = passage_principles[["passage_id", "principle_id", "reference"]].drop_duplicates(["passage_id", "principle_id"])
+    hits = text[["passage_id", "outlet_id", "words", "sentence", "position", "position_label"]].merge(refs, on="passage_id")
+    hits = hits.assign(_quoted=hits["reference"] == "quoted")
+    by = hits.groupby(["outlet_id", "principle_id"], sort=False)
+    agg = by.agg(n_sentences=("passage_id", "size"), n_quoted=("_quoted", "sum"), words=("words", "sum"),
+                 first_sentence=("sentence", "first"), first_position=("position", "first"),
+                 first_passage_id=("passage_id", "first"), position_label=("position_label", "first"),
+                 passage_ids=("passage_id", _join)).reset_index()
+    out = grid.merge(agg, on=["outlet_id", "principle_id"], how="left")
+    hit = out["n_sentences"].notna()
+    n_quoted = out["n_quoted"].fillna(0).astype("int64")
+    words = out["words"].fillna(0).astype("int64")
+    total = out["outlet_id"].map(prose_words).astype("int64")
+    out = out.assign(
+        n_sentences=out["n_sentences"].fillna(0).astype("int64"), n_quoted=n_quoted, words=words,
+        status=np.where(n_quoted > 0, "quoted", np.where(hit, "paraphrased", "omitted")),
+        share_of_words=np.where(total > 0, words / total.where(total > 0, 1), 0.0),
+        first_sentence=pd.array(out["first_sentence"].where(hit, None), dtype="Int64"),
+        first_position=pd.array(out["first_position"].where(hit, None), dtype="Float64"),
+        first_passage_id=out["first_passage_id"].where(hit, ""), position_label=out["position_label"].where(hit, OMITTED_LABEL),
+        passage_ids=out["passage_ids"].where(hit, ""))
+    return _typed(out, PRINCIPLE_COLUMNS)
 
 
 # --- 4. voices --------------------------------------------------------------------------------

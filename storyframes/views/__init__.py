@@ -10,7 +10,8 @@ package, the package plus a reader's own articles, or a synthetic corpus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -63,8 +64,42 @@ class Claim:
     passage_ids: tuple[str, ...] = ()
 
 
+class Lazy(Mapping):
+    """A read-only mapping whose values are built on first access, once, and kept.
+
+    For what a view offers but a reader looks at one of: a chart for every pair of outlets is
+    n² charts (a thousand for 33 outlets, over a minute to build), of which the page shows one.
+    The view stays one object, shared by every reader of the selection; the lock makes two
+    readers asking for the same pair build it once."""
+
+    def __init__(self, keys: Iterable[Hashable], build: Callable[[Hashable], object]):
+        self._keys = tuple(keys)
+        self._known = frozenset(self._keys)
+        self._build = build
+        self._built: dict = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, key):
+        if key not in self._known:
+            raise KeyError(key)
+        with self._lock:
+            if key not in self._built:
+                self._built[key] = self._build(key)
+            return self._built[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        # Every value, as a dict would show them: builds them all (tests compare views by repr).
+        return f"Lazy({dict(self.items())!r})"
+
+
 def frozen(mapping: Mapping | None = None, **kwargs) -> Mapping:
     return MappingProxyType({**(mapping or {}), **kwargs})
 
 
-__all__ = ["Chart", "Claim", "EMPTY", "Evidence", "Scope", "frozen", "field"]
+__all__ = ["EMPTY", "Chart", "Claim", "Evidence", "Lazy", "Scope", "field", "frozen"]

@@ -26,11 +26,12 @@ class Selection:
 
     @property
     def outlet_ids(self) -> list[str]:
-        return self.articles["outlet_id"].tolist()
+        """The chosen outlets with a full text, each once (an outlet may have several articles)."""
+        return list(dict.fromkeys(self.articles["outlet_id"]))
 
     @property
     def outlet_names(self) -> list[str]:
-        return self.articles["outlet"].tolist()
+        return [self.vocab.outlet(o) for o in self.outlet_ids]
 
     @property
     def short_names(self) -> list[str]:

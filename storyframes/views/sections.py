@@ -6,6 +6,7 @@ Compare and Framing pages show the same numbers because they read the same secti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,7 +15,7 @@ from storyframes import analysis, charts, findings, palette
 from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.text import tokenize
-from storyframes.views import Chart, Claim, frozen
+from storyframes.views import Chart, Claim, Lazy, frozen
 from storyframes.views.common import Selection, coverage_for
 
 TEXT_PREVIEW = 110  # characters of a sentence shown in a chart tooltip
@@ -34,7 +35,7 @@ def _join(ids) -> str:
 class FramesSection:
     profile: pd.DataFrame
     chart: Chart
-    differences: dict[tuple[str, str], Chart]  # (outlet a, outlet b) -> a minus b
+    differences: Mapping[tuple[str, str], Chart]  # (outlet a, outlet b) -> a minus b, built when first asked for
 
 
 def frames(sel: Selection) -> FramesSection:
@@ -51,12 +52,8 @@ def frames(sel: Selection) -> FramesSection:
     main = Chart("frames_chart", charts.spec(chart), findings.frame_alt_text(prof), table, "frame_bar", ("outlet_id", "frame"),
                  frozen(ids_by(prof, ["outlet_id", "frame"])),
                  frozen({(r.outlet_id, r.frame): f"{r.outlet}: {r.frame_label}" for r in prof.itertuples()}))
-    diffs: dict[tuple[str, str], Chart] = {}
-    for a in sel.outlet_ids:
-        for b in sel.outlet_ids:
-            if a != b:
-                diffs[(a, b)] = _difference(sel, prof, a, b)
-    return FramesSection(prof, main, diffs)
+    pairs = [(a, b) for a in sel.outlet_ids for b in sel.outlet_ids if a != b]
+    return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)))
 
 
 def _difference(sel: Selection, prof: pd.DataFrame, a: str, b: str) -> Chart:

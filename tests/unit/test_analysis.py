@@ -264,6 +264,23 @@ def test_principle_coverage(passages, articles, passage_principles, principles):
     assert out.loc[("b", "P3"), "status"] == "omitted" and out.loc[("a", "P4"), "status"] == "omitted"
 
 
+def test_principle_coverage_pools_an_outlets_articles(passages, articles, passage_principles, principles):
+    """A second article of outlet A ("a2": one prose sentence quoting P4) joins A's row, not a row of its own."""
+    more = pd.concat([passages, passages_frame([("a2-01", "a2", 1, 1, "They “engage with community members.”", False)])],
+                     ignore_index=True)
+    arts = pd.concat([articles, pd.DataFrame({"article_id": ["a2"], "outlet_id": ["a"], "outlet": ["Outlet A"], "headline": ["A again"],
+                                              "word_count": [5], "sentence_count": [1]})], ignore_index=True)
+    refs = pd.concat([passage_principles, pd.DataFrame({"passage_id": ["a2-01"], "principle_id": ["P4"], "reference": ["quoted"],
+                                                        "reason": [""]})], ignore_index=True)
+    out = A.principle_coverage(more, arts, refs, principles).set_index(["outlet_id", "principle_id"])
+    assert len(out) == 6 and not out.index.duplicated().any()  # still 2 outlets x 3 principles
+    a4 = out.loc[("a", "P4")]
+    # 25 + 5 prose words in A's two articles; the new sentence (5 words) is A's only P4 sentence
+    assert (a4["status"], a4["n_sentences"], a4["words"], a4["first_passage_id"]) == ("quoted", 1, 5, "a2-01")
+    assert a4["share_of_words"] == pytest.approx(5 / 30) and out.loc[("a", "P4"), "article_id"] == "a"
+    assert out.loc[("a", "P3"), "share_of_words"] == pytest.approx(9 / 30)
+
+
 def test_principle_coverage_order(passages, articles, passage_principles, principles):
     out = A.principle_coverage(passages, articles.iloc[::-1], passage_principles, principles)
     # outlet order follows `articles` (here B first), then the principles table
