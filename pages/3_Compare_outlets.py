@@ -14,8 +14,11 @@ sel = view.selection
 st.title(view.title)
 st.caption(literal(view.describe))
 
+CARDS_SHOWN = 12  # a card per full text; a larger corpus gets the first ones and a table of all
+
 if view.cards:
-    for box, card in zip(render.card_row("outlets", len(view.cards)), view.cards):
+    shown = view.cards[:CARDS_SHOWN]
+    for box, card in zip(render.card_row("outlets", len(shown)), shown):
         with box:
             st.markdown(f"#### {literal(card.outlet)}")
             st.markdown(f"**“{literal(card.headline)}”**")
@@ -25,6 +28,10 @@ if view.cards:
                 st.markdown(f"**{card.selected}** of the {card.sentences} sentences match the principle filter")
             st.markdown(f"**Quoted:** {literal(card.quoted)}")
             st.markdown(f"**Principles:** {literal(card.principles)}")
+    if len(view.cards) > CARDS_SHOWN:
+        st.caption(f"The first {CARDS_SHOWN} of {len(view.cards):,} full texts as cards; all of them are in the table below.")
+        with st.expander(f"All {len(view.cards):,} full texts as a table"):
+            render.table(compare.cards_table(view.cards), labels=compare.CARD_COLUMNS)
 if view.empty_reason:
     render.empty_state(view.empty_reason)
 else:

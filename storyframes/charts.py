@@ -19,6 +19,11 @@ from storyframes import palette
 # of a view. The unit tests validate every chart function's full spec (`to_dict()`), so the app
 # builds charts without it; the flag is process-wide and only ever switched off.
 alt.utils.schemapi.disable_debug_mode()
+# Sentence-level charts draw one mark per sentence: a corpus of 3,000 articles has ~44,000 prose
+# sentences, past Altair's 5,000-row guard, which would raise instead of drawing (found by
+# benchmarks/bench_pages.py's data-scale section). The data is ours and bounded by the loader's
+# row limit (data/README.md, Limits).
+alt.data_transformers.disable_max_rows()
 
 FONT_SIZE = 14
 TITLE_SIZE = 17

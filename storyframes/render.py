@@ -38,15 +38,23 @@ def literal_options(format_func):
     return lambda value: literal(format_func(value))
 
 
-def sentences(rows: pd.DataFrame, heading: str = "", *, border: bool = True) -> None:
-    """Verbatim sentences, each with its outlet and place ('¶3 · sentence 8 of 16')."""
+SENTENCES_SHOWN = 30  # one element per sentence: past this, a larger corpus would draw thousands
+
+
+def sentences(rows: pd.DataFrame, heading: str = "", *, border: bool = True, limit: int = SENTENCES_SHOWN) -> None:
+    """Verbatim sentences, each with its outlet and place ('¶3 · sentence 8 of 16'). Past `limit`,
+    the first ones are shown and all of them are in a table below (one element, however many)."""
     if rows.empty:
         return
     with st.container(border=border):
         if heading:
-            st.markdown(f"**{literal(heading)}** ({len(rows)} sentence{'s' if len(rows) != 1 else ''})")
-        for r in rows.itertuples():
+            st.markdown(f"**{literal(heading)}** ({len(rows):,} sentence{'s' if len(rows) != 1 else ''})")
+        for r in rows.head(limit).itertuples():
             st.markdown(f"{literal(r.text)}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
+        if len(rows) > limit:
+            st.caption(f"The first {limit} of {len(rows):,} sentences, in reading order; all of them are in the table below.")
+            with st.expander(f"All {len(rows):,} sentences as a table"):
+                table(rows[["outlet", "where", "text"]], labels={"outlet": "Outlet", "where": "Where", "text": "Sentence"})
 
 
 def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table") -> None:

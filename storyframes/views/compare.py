@@ -59,21 +59,34 @@ def cards(sel: Selection) -> tuple[OutletCard, ...]:
     read = analysis.quotes_per_100_words(data.passages, sel.articles, data.passage_people).set_index("outlet_id")
     voices = analysis.voices(data.passages, sel.articles, data.passage_people)
     coverage = coverage_for(sel)
+    # Lookups made once, not a scan of every table per article: a corpus of thousands of articles
+    # made this loop quadratic (a minute at 3,000 articles).
+    length = whole.groupby("article_id", sort=False)["words"].agg(["sum", "size"])
+    selected = sel.passages["article_id"].value_counts()
+    quoted_by = {o: grp.sort_values("quote_words", ascending=False) for o, grp in voices[voices["n_quoted"] > 0].groupby("outlet_id", sort=False)}
+    said_by = {o: "; ".join(f"{p.person} ({p.quote_words} words, via {sel.vocab.code('quote_channel', p.channels) if ', ' not in p.channels else p.channels.replace('_', ' ')}"
+                            + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in grp.itertuples()) for o, grp in quoted_by.items()}
+    principles_by = {o: ", ".join(f"{r.principle_id} {r.status}" for r in grp.itertuples()) for o, grp in coverage.groupby("outlet_id", sort=False)}
     out = []
     for art in sel.articles.itertuples():
-        mine = whole[whole["article_id"] == art.article_id]
-        quoted = voices[(voices["outlet_id"] == art.outlet_id) & (voices["n_quoted"] > 0)].sort_values("quote_words", ascending=False)
-        said = "; ".join(f"{p.person} ({p.quote_words} words, via {sel.vocab.code('quote_channel', p.channels) if ', ' not in p.channels else p.channels.replace('_', ' ')}"
-                         + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in quoted.itertuples()) or "nobody"
+        words, n = (int(length.loc[art.article_id, "sum"]), int(length.loc[art.article_id, "size"])) if art.article_id in length.index else (0, 0)
         date = findings.display_date(art.published) + ("" if art.published_confidence == "high" else f" ({art.published_confidence} confidence)")
-        rows = coverage[coverage["outlet_id"] == art.outlet_id]
         out.append(OutletCard(
             art.outlet_id, art.outlet, art.headline, f"{art.author or 'Author unknown'} · {date}",
-            int(mine["words"].sum()), len(mine), int((sel.passages["article_id"] == art.article_id).sum()),
-            f"{read.loc[art.outlet_id, 'quotes_per_100_words']:.1f}", said,
-            ", ".join(f"{r.principle_id} {r.status}" for r in rows.itertuples()) or "no principle selected",
+            words, n, int(selected.get(art.article_id, 0)),
+            f"{read.loc[art.outlet_id, 'quotes_per_100_words']:.1f}", said_by.get(art.outlet_id) or "nobody",
+            principles_by.get(art.outlet_id) or "no principle selected",
         ))
     return tuple(out)
+
+
+CARD_COLUMNS = {"outlet": "Outlet", "headline": "Headline", "byline": "Byline", "words": "Words", "sentences": "Sentences",
+                "selected": "Match the principle filter", "quotes_per_100": "Quotes per 100 words", "quoted": "Quoted", "principles": "Principles"}
+
+
+def cards_table(cards: tuple[OutletCard, ...]) -> pd.DataFrame:
+    """The cards as one table (a corpus with more full texts than a page can show as cards)."""
+    return pd.DataFrame([{col: getattr(c, col) for col in CARD_COLUMNS} for c in cards], columns=list(CARD_COLUMNS))
 
 
 def headline_dates(data: StoryData, coverage: pd.DataFrame) -> Chart | None:

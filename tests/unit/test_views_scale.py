@@ -84,3 +84,16 @@ def test_an_outlet_with_several_articles_is_one_outlet_in_every_section(corpus):
     assert not matrix.duplicated(["outlet_id", "principle_id"]).any()
     words = framing.build_section(data, common.default_filters(data.vocab), "Words")
     assert list(words.charts) == sel.outlet_ids
+
+
+def test_the_compare_cards_are_one_per_full_text_and_table_as_one(corpus):
+    from storyframes.views import compare
+
+    data = load_package(corpus)
+    view = compare.build(data, common.default_filters(data.vocab))
+    # one card per full text, in the reader's outlet order (an outlet's articles together)
+    assert [c.outlet_id for c in view.cards] == view.selection.articles["outlet_id"].tolist()
+    assert sorted(c.headline for c in view.cards) == sorted(data.articles["headline"])
+    table = compare.cards_table(view.cards)
+    assert list(table.columns) == list(compare.CARD_COLUMNS) and len(table) == len(view.cards) == 12
+    assert table["words"].tolist() == [c.words for c in view.cards]
