@@ -362,6 +362,7 @@ def lexicon_table(lexicon: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return _typed(frame, LEXICON_COLUMNS)
 
 
+@lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = normalise_quotes(term).casefold().split()
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
@@ -382,11 +383,18 @@ def term_counts(lexicon: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     (first appearance in passages), then term (case-folded), target, register.
     """
     text = prose(passages)
-    by_article = {a: grp for a, grp in text.groupby("article_id", sort=False)}
+    # Each sentence normalised once and each pattern compiled once, not once per term and
+    # sentence: a 3,000-article corpus has 54,000 lexicon rows (20 s before, benchmarks/RESULTS.md).
+    folded = [normalise_quotes(t).casefold() for t in text["text"]]
+    by_article: dict[str, list[tuple[str, str]]] = {}
+    for article_id, pid, t in zip(text["article_id"], text["passage_id"], folded):
+        by_article.setdefault(article_id, []).append((pid, t))
     rows = []
     for r in lexicon.itertuples(index=False):
-        art = by_article.get(r.article_id)
-        hits = [(pid, count_term(r.term, t)) for pid, t in zip(art["passage_id"], art["text"])] if art is not None else []
+        pattern = _term_pattern(r.term) if r.term.strip() else None
+        first = normalise_quotes(r.term).casefold().split()[0] if pattern else ""
+        # a plain substring test first: most sentences lack the term's first word altogether
+        hits = [(pid, len(pattern.findall(t))) for pid, t in by_article.get(r.article_id, ()) if first in t] if pattern else []
         hits = [(pid, k) for pid, k in hits if k]
         rows.append({"article_id": r.article_id, "term": r.term, "target": r.target, "register": r.register,
                      "count": sum(k for _, k in hits), "n_sentences": len(hits), "passage_ids": _join(pid for pid, _ in hits)})
