@@ -146,6 +146,7 @@ class StreamlitProcess:
     address: str = "127.0.0.1"
     port: int = 0
     proc: subprocess.Popen | None = None
+    options: tuple[str, ...] = ()  # more `streamlit run` options, e.g. ("--server.disconnectedSessionTTL", "3")
 
     @property
     def url(self) -> str:
@@ -165,6 +166,7 @@ class StreamlitProcess:
             "--browser.gatherUsageStats", "false",
             # Others may edit files meanwhile: no reruns or "source changed" banners mid-run.
             "--server.fileWatcherType", "none",
+            *self.options,
         ]  # fmt: skip
 
     def launch(self) -> None:
@@ -328,10 +330,13 @@ def _workdir(log_dir: Path | None) -> Iterator[Path]:
 
 
 @contextmanager
-def streamlit_servers(scripts: Sequence[str], log_dir: Path | None = None) -> Iterator[list[StreamlitProcess]]:
-    """One Streamlit process per script, started in parallel on loopback, all stopped on exit."""
+def streamlit_servers(scripts: Sequence[str], log_dir: Path | None = None,
+                      options: Sequence[str] = ()) -> Iterator[list[StreamlitProcess]]:
+    """One Streamlit process per script, started in parallel on loopback, all stopped on exit;
+    `options` are added to every `streamlit run` command line."""
     with _workdir(log_dir) as work:
-        servers = [StreamlitProcess(s, work / f"streamlit-{i}-{Path(s).stem}.log") for i, s in enumerate(scripts)]
+        servers = [StreamlitProcess(s, work / f"streamlit-{i}-{Path(s).stem}.log", options=tuple(options))
+                   for i, s in enumerate(scripts)]
         try:
             for server in servers:
                 server.launch()
