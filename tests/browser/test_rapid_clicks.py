@@ -33,7 +33,13 @@ _CHANGE_WATCH_JS = """
   if (window.__sfChangeWatch) return;
   window.__sfChangeWatch = true;
   window.__sfLastChange = performance.now();
-  new MutationObserver(() => { window.__sfLastChange = performance.now(); })
+  window.__sfChanged = [];  // what changed last (for the message when the page never settles)
+  new MutationObserver((ms) => {
+    window.__sfLastChange = performance.now();
+    const m = ms[ms.length - 1], t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+    window.__sfChanged = [m.type, m.attributeName, t && (t.getAttribute('data-testid') || t.tagName),
+                          t && (t.className || '').toString().slice(0, 60)];
+  })
     .observe(document.body, {attributes: true, childList: true, subtree: true, characterData: true});
 }
 """
@@ -44,6 +50,17 @@ _SETTLED_JS = """
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && performance.now() - window.__sfLastChange > quiet;
+}
+"""
+
+# Why the page is not settled: the app's state attributes, the runs seen and the last change.
+_UNSETTLED_JS = """
+() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return {script: app && app.getAttribute('data-test-script-state'),
+          connection: app && app.getAttribute('data-test-connection-state'),
+          runs: window.__sfRuns, msSinceChange: Math.round(performance.now() - window.__sfLastChange),
+          lastChange: window.__sfChanged, url: location.href};
 }
 """
 
@@ -158,12 +175,18 @@ def pill_state(page, groups: dict[str, list[str]], label) -> dict[str, set[str]]
 def wait_settled(page, log: list[str]) -> float:
     """Wait until the app has settled: no script running, nothing on the page changed for
     SETTLE_QUIET_MS, and the address the same before and after such a quiet spell."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.evaluate(_CHANGE_WATCH_JS)
     start = time.monotonic()
     last_url = None
     while time.monotonic() - start < SETTLE_TIMEOUT_S:
         remaining_ms = max(1_000, int((SETTLE_TIMEOUT_S - (time.monotonic() - start)) * 1000))
-        page.wait_for_function(_SETTLED_JS, arg=SETTLE_QUIET_MS, timeout=remaining_ms, polling=100)
+        try:
+            page.wait_for_function(_SETTLED_JS, arg=SETTLE_QUIET_MS, timeout=remaining_ms, polling=100)
+        except PlaywrightTimeout:
+            raise AssertionError(f"the app did not settle within {SETTLE_TIMEOUT_S} s: {page.evaluate(_UNSETTLED_JS)}\n"
+                                 + "\n".join(log)) from None
         if page.url == last_url:
             took = time.monotonic() - start
             log.append(f"settled {took:.1f} s after the last click")
