@@ -417,6 +417,8 @@ APP_CONTRACT: Mapping[str, Need] = MappingProxyType({
                                _needs(passage_id=S, principle_id=S, reference=S), rows=False),
     "passage_codes": Need("frames and tone (Compare outlets, Framing analysis)",
                           _needs(passage_id=S, frame=S, tone_police=S, stance_reform=S)),
+    "second_coding": Need("the coders' agreement and disagreements (Sources & method) and the disputed sentences (Framing analysis)",
+                          _needs(passage_id=S, principles=S, frame=S, tone_police=S, stance_reform=S, note=S), rows=False),
     "passage_people": Need("who is named and quoted (Compare outlets, Framing analysis, Members & cities)",
                            _needs(passage_id=S, name_in_source=S, person=S, person_kind=S, member_id=S, mention=S,
                                   quote_channel=S, channel_outlet=S, quote_text=S), rows=False),
@@ -832,6 +834,19 @@ def _check_substrings(tables: dict[str, pd.DataFrame], lines: dict[str, np.ndarr
                     raise DataPackageError(f"{value!r} is not verbatim in passage {row[0]}", file=paths[name], line=int(lines[name][i]), column=col)
 
 
+def _check_second_coding(tables: dict[str, pd.DataFrame], lines: dict[str, np.ndarray], paths: dict[str, str]) -> None:
+    """The second coder's principles name known principles, each once (the pattern checked the form)."""
+    known = set(tables["principles"]["principle_id"])
+    for i, cell in enumerate(tables["second_coding"]["principles"].tolist()):
+        ids = [item.split(":", 1)[0] for item in cell.split(";")] if cell else []
+        unknown = [p for p in ids if p not in known]
+        where = dict(file=paths["second_coding"], line=int(lines["second_coding"][i]), column="principles")
+        if unknown:
+            raise DataPackageError(f"{unknown[0]!r} is not a known principle_id of principles (known: {', '.join(sorted(known))})", **where)
+        if len(set(ids)) != len(ids):
+            raise DataPackageError(f"a principle is coded twice in {cell!r}", **where)
+
+
 def _load_geo(resource: dict, reader: _Reader) -> dict:
     rel = resource["path"]
     text, _raw = reader.read_text(rel)
@@ -889,5 +904,6 @@ def load_package(data_dir: Path | str = DATA_DIR) -> StoryData:
         _check_foreign_keys(res, tables, lines)
     _check_raw_articles(tables, lines, reader, paths)
     _check_substrings(tables, lines, paths)
+    _check_second_coding(tables, lines, paths)
     geo = _load_geo(next(r for r in resources if r["name"] == "us_states"), reader)
     return StoryData(tables=tables, descriptor=descriptor, geo=geo, version=reader.digest.hexdigest()[:16])

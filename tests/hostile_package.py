@@ -78,6 +78,7 @@ KEEP = {
     "principles": {"principle_id"},
     "passage_principles": {"passage_id", "principle_id", "reference"},
     "passage_codes": {"passage_id", "frame", "tone_police", "stance_reform"},
+    "second_coding": {"passage_id", "principles", "frame", "tone_police", "stance_reform"},
     "passage_people": {"passage_id", "name_in_source", "person_kind", "member_id", "mention", "quote_channel"},
     "lexicon": {"article_id", "target", "register", "first_passage_id"},
     "members": {"member_id", "state", "place_state", "place_basis", "latitude", "longitude", "geonames_id", "role_type", "launch_era",
@@ -91,7 +92,7 @@ KEEP = {
     "codebook": {"field", "code", "example_passage_id"},
 }
 SHORT = {("outlets", "short_name"), ("principles", "short_label"), ("codebook", "label"), ("timeline", "short_label")}
-NOTES = {("articles", "headline_basis"), ("articles", "published_basis"), ("passage_principles", "reason"), ("passage_codes", "rationale"),
+NOTES = {("articles", "headline_basis"), ("articles", "published_basis"), ("passage_principles", "reason"), ("passage_codes", "rationale"), ("second_coding", "note"),
          ("lexicon", "note"), ("members", "evidence"), ("members", "confidence_note"), ("coverage_cities", "evidence"),
          ("coverage", "angle_note"), ("coverage", "headline_confidence_note"), ("coverage_people", "evidence"),
          ("headline_codes", "rationale"), ("facts", "note"), ("codebook", "definition"), ("codebook", "edge_rule")}

@@ -458,7 +458,7 @@ def test_the_shipped_descriptor_satisfies_the_contract():
 
 
 def test_contract_names_every_table_and_the_map():
-    assert len([n for n, need in APP_CONTRACT.items() if need.kind == "table"]) == 16
+    assert len([n for n, need in APP_CONTRACT.items() if need.kind == "table"]) == 17
     assert APP_CONTRACT["us_states"].kind == "topojson"
 
 
@@ -520,7 +520,7 @@ def test_header_only_table_that_needs_rows(broken, name):
 def test_tables_that_may_be_empty_load_empty(broken):
     """The coded tables every page handles empty (tests/pages/test_broken_package.py runs them)."""
     empty = [n for n, need in APP_CONTRACT.items() if need.kind == "table" and not need.rows]
-    assert set(empty) == {"passage_principles", "passage_people", "lexicon", "coverage_cities", "coverage_people"}
+    assert set(empty) == {"passage_principles", "passage_people", "lexicon", "coverage_cities", "coverage_people", "second_coding"}
     for name in empty:
         path = broken / f"{name}.csv"
         path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
@@ -766,3 +766,58 @@ def test_deeply_nested_descriptor(broken):
     (broken / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     err = load_error(broken)
     assert err.file == "datapackage.json"
+
+
+# --- the second coding (reliability) ----------------------------------------------------------------
+
+SHARED_SECOND_CODING = ROOT.parent / "shared" / "reference" / "second_coding" / "second_coding.csv"
+
+
+def test_second_coding_is_the_file_the_descriptor_records():
+    """The descriptor records the shared file's SHA-256 (frictionless checks it too); this runs everywhere."""
+    recorded = next(r for r in descriptor_of(DATA_DIR)["resources"] if r["name"] == "second_coding")["hash"]
+    assert recorded == "sha256:" + hashlib.sha256((DATA_DIR / "second_coding.csv").read_bytes()).hexdigest()
+
+
+def test_second_coding_is_the_shared_file_byte_for_byte():
+    if not SHARED_SECOND_CODING.exists():
+        pytest.skip("the shared reference is not beside this checkout (it is on the project's machine, not in CI's clone)")
+    assert (DATA_DIR / "second_coding.csv").read_bytes() == SHARED_SECOND_CODING.read_bytes()
+
+
+def test_second_coding_covers_every_prose_sentence_once(data):
+    """The 50 prose sentences of the full texts, each once; no furniture (the second coder never saw it)."""
+    prose = data.passages.loc[~data.passages["is_furniture"], "passage_id"]
+    assert sorted(data.second_coding["passage_id"]) == sorted(prose)
+    assert data.second_coding["passage_id"].is_unique
+
+
+def _second_coding_error(broken: Path, row: int, column: str, value: str) -> DataPackageError:
+    frame = pd.read_csv(broken / "second_coding.csv", dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(broken / "second_coding.csv", index=False)
+    err = load_error(broken)
+    assert (err.file, err.column, err.line) == ("second_coding.csv", column, row + 2), str(err)
+    return err
+
+
+def test_second_coding_with_an_unknown_code(broken):
+    assert "unknown code 'vibes'" in str(_second_coding_error(broken, 3, "tone_police", "vibes"))
+
+
+def test_second_coding_of_an_unknown_passage(broken):
+    assert "'dabs-99' is not a known passage_id of passages" in str(_second_coding_error(broken, 0, "passage_id", "dabs-99"))
+
+
+@pytest.mark.parametrize("cell", ["P1", "P1:maybe", "P1:quoted,P2:quoted", "P1:quoted;", "<b>P1:quoted</b>"])
+def test_second_coding_with_malformed_principles(broken, cell):
+    assert "does not match the pattern" in str(_second_coding_error(broken, 5, "principles", cell))
+
+
+def test_second_coding_naming_an_unknown_principle(broken):
+    err = _second_coding_error(broken, 5, "principles", "P1:quoted;P9:paraphrased")
+    assert "'P9' is not a known principle_id" in str(err)
+
+
+def test_second_coding_with_a_principle_twice(broken):
+    assert "coded twice" in str(_second_coding_error(broken, 5, "principles", "P2:quoted;P2:paraphrased"))
