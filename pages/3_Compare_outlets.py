@@ -40,10 +40,11 @@ else:
     st.caption("Terms that occur in the selected sentences. Register: formal, neutral, slang, pejorative or figurative (definitions in Sources & method).")
 
     st.header("How each outlet framed it")
-    render.chart(view.frames.chart, sel.index)
+    disputes = ctx.disputes_toggle()
+    render.chart(view.frames.disputes.get() if disputes else view.frames.chart, sel.index)
 
     st.header("Tone and stance along the article")
-    render.chart(view.tone, sel.index)
+    render.chart(view.tone.disputes.get() if disputes else view.tone.chart, sel.index)
 
 st.header("The wider coverage, by headline")
 render.scope(view.headline_scope)

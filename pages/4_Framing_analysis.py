@@ -49,7 +49,7 @@ with tab:
         render.chart(part.lexicon.chart, sel.index)
         render.table(part.lexicon.side_by_side)
     elif section == "Frames":
-        render.chart(part.chart, sel.index)
+        render.chart(part.disputes.get() if ctx.disputes_toggle() else part.chart, sel.index)
         if part.differences:
             a_col, b_col = st.columns(2)
             ids = sel.outlet_ids

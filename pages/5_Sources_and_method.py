@@ -36,10 +36,47 @@ st.caption(
     "Click a cell to read it in full."
 )
 
+st.header("How reliable are the codes?")
+st.markdown(
+    f"A second coder coded all {view.n_second_coded} prose sentences of the full texts again, independently: from the codebook "
+    "alone, without seeing the codes this site shows. Where two careful readers agree, a finding does not rest on one "
+    "person's judgement. The site keeps showing the curated codes; the second coding is the check on them."
+)
+render.table(view.agreement[list(sources.AGREEMENT_COLUMNS)], labels=sources.AGREEMENT_COLUMNS)
+st.caption(
+    "Agreement: the share of items both coders coded alike. Cohen's kappa discounts the agreement two coders would reach by chance, "
+    "given how often each used each code: 1 is perfect agreement, 0 no better than chance. Content analysts usually ask for 0.8 "
+    "(Krippendorff 2004). Computed from the two files each time the data loads."
+)
+st.subheader("Every disagreement, for discussion")
+st.caption(literal(view.disagreement_scope))
+if view.disagreements.empty:
+    st.info("No disagreement in the sentences the filters select. Reset the filters to see all of them.", icon=":material/filter_alt_off:")
+else:
+    render.table(view.disagreements[list(sources.DISAGREEMENT_COLUMNS)], labels=sources.DISAGREEMENT_COLUMNS,
+                 widths={"where_label": 130, "what": 95, "first_label": 110, "second_label": 110})
+    disputed = view.disagreements.set_index("key", drop=False)
+    chosen = st.selectbox("Read a disputed sentence in its place", disputed.index, key="disputed_sentence",
+                          format_func=lambda k: f"{disputed.at[k, 'where_label']} — {disputed.at[k, 'what']}")
+    item = disputed.loc[chosen]
+    render.in_context(view.contexts[item["passage_id"]])
+    first, second = st.columns(2)
+    with first.container(border=True):
+        st.markdown(f"**Curated code (shown in the app):** {literal(item['first_label'])}")
+        if item["first_rule"]:
+            st.caption(f"Edge rule: {literal(item['first_rule'])}")
+    with second.container(border=True):
+        st.markdown(f"**Second coder:** {literal(item['second_label'])}")
+        if item["second_rule"]:
+            st.caption(f"Edge rule: {literal(item['second_rule'])}")
+        if item["note"]:
+            st.caption(f"Note: {literal(item['note'])}")
+    st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
+
 st.header("Limits of the coding")
 st.markdown(
-    "- **One coder.** The codes were assigned by one careful reading, not by several coders with an agreement score; "
-    "treat them as an argued reading that the rationale column lets you check, not as measurement.\n"
+    f"- **Two coders, not a panel.** {literal(view.reliability_summary)} Treat the codes as an argued reading that the rationale "
+    "column lets you check: the disagreements above show where it is a close call.\n"
     "- **One primary frame per sentence.** Many sentences carry two frames; the codebook's edge rules say which wins.\n"
     "- **Few full texts.** The other outlets are compared by headline only; a headline is not the story.\n"
     "- **Members.** The full launch roster of about 130 names was not recoverable offline; the members table holds the "

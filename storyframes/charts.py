@@ -44,7 +44,7 @@ TITLE_CHARS, SUBTITLE_CHARS = 52, 66
 
 def _lines(text: str, width: int = TITLE_CHARS) -> list[str]:
     """Long titles wrap onto several lines instead of being cut off with an ellipsis."""
-    return textwrap.wrap(text, width=width) or [""]
+    return textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]  # "double-click" stays one word
 
 
 def scale_of(colours: dict[str, str]) -> Scale:
@@ -157,34 +157,65 @@ def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: st
         orient="bottom", direction="vertical", columns=1, labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT)
 
 
-def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:
-    """Share of each outlet's sentences per frame, grouped bars; click a bar for its sentences."""
+DISPUTE_NOTE = {
+    "frame": "Dashed white part of a bar = its sentences the second coder framed differently.",
+    "tone": "Ringed point = a sentence whose tone or stance the second coder coded differently.",
+}
+
+
+def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str, *, disputes: bool = False) -> alt.Chart | alt.LayerChart:
+    """Share of each outlet's sentences per frame, grouped bars; click a bar for its sentences.
+    With `disputes`, the part of each bar that rests on sentences the second coder framed
+    differently (`disputed_share`, `n_disputed`) is veiled and outlined."""
     pick = _pick("frame_bar", ["outlet_id", "frame"])
+    y = alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("share", op="max", order="descending"))
+    y_offset = alt.YOffset("outlet:N", sort=outlets[0])
+    tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("frame_label:N", title="Frame"), alt.Tooltip("n:Q", title="Sentences"),
+               alt.Tooltip("share:Q", title="Share", format=".0%")]
+    if disputes:
+        tooltip.append(alt.Tooltip("n_disputed:Q", title="Framed differently by the second coder"))
     chart = alt.Chart(profile).mark_bar().encode(
-        y=alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("share", op="max", order="descending")),
-        yOffset=alt.YOffset("outlet:N", sort=outlets[0]),
+        y=y, yOffset=y_offset,
         x=alt.X("share:Q", title="Share of the outlet's selected sentences", axis=alt.Axis(format="%")),
         color=alt.Color("outlet:N", title="Outlet", scale=_scale(outlets)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
-        tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("frame_label:N", title="Frame"), alt.Tooltip("n:Q", title="Sentences"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")],
+        tooltip=tooltip,
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(14)), title, CLICK_HINT.format("bar"))
+    subtitle = CLICK_HINT.format("bar")
+    if disputes:
+        veil = alt.Chart(profile).transform_filter("datum.n_disputed > 0").mark_bar(
+            color=palette.DISPUTE_VEIL, opacity=0.6, stroke=palette.DISPUTE_STROKE, strokeWidth=1.5, strokeDash=[4, 2],
+        ).encode(y=y, yOffset=y_offset, x=alt.X("disputed_share:Q"), tooltip=tooltip)
+        chart = alt.layer(chart, veil)
+        subtitle = f"{DISPUTE_NOTE['frame']} {subtitle}"
+    return _style(chart.properties(width="container", height=alt.Step(14)), title, subtitle)
 
 
-def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: Scale) -> alt.Chart:
-    """Hand-coded tone toward law enforcement along each article, one row per outlet."""
+def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: Scale, *, disputes: bool = False) -> alt.Chart | alt.LayerChart:
+    """Hand-coded tone toward law enforcement along each article, one row per outlet. With
+    `disputes`, the sentences the second coder coded differently (`disputed` not empty) are ringed."""
     pick = _pick("tone_point", ["passage_id"])
+    x = alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("outlet:N", title=None, sort=outlet_order)
+    tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Tone"),
+               alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")]
+    if disputes:
+        tooltip.append(alt.Tooltip("disputed:N", title="Second coder"))
     chart = alt.Chart(tone).mark_point(filled=True, size=170).encode(
-        x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("outlet:N", title=None, sort=outlet_order),
+        x=x, y=y,
         color=alt.Color("tone_label:N", title="Hand-coded tone", scale=_scale(tones)),
         shape=alt.Shape("stance_label:N", title="Stance on reform"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
-        tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Tone"),
-                 alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")],
+        tooltip=tooltip,
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(46)), title, CLICK_HINT.format("point"))
+    subtitle = CLICK_HINT.format("point")
+    if disputes:
+        rings = alt.Chart(tone).transform_filter("datum.disputed != ''").mark_point(
+            shape="circle", size=520, filled=False, stroke=palette.DISPUTE_STROKE, strokeWidth=2.5,
+        ).encode(x=x, y=y, tooltip=tooltip)
+        chart = alt.layer(chart, rings)
+        subtitle = f"{DISPUTE_NOTE['tone']} {subtitle}"
+    return _style(chart.properties(width="container", height=alt.Step(46)), title, subtitle)
 
 
 def headline_dates_chart(coverage: pd.DataFrame, title: str, outlets: Scale) -> alt.Chart:

@@ -59,11 +59,20 @@ h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual;
 """
 
 
+_DISPUTES_WANTED_KEY = "story_show_disputes"  # the reader's last choice of the disputes toggle, on any page
+_DISPUTES_PAGE_KEY = "story_disputes_page"  # the page whose toggle the session drew last: tells a page switch
+
+
+def _remember_disputes() -> None:
+    st.session_state[_DISPUTES_WANTED_KEY] = bool(st.session_state.get(PageContext.DISPUTES_KEY))
+
+
 @dataclass(frozen=True)
 class PageContext:
     data: StoryData
     filters: flt.Filters
     default: flt.Filters
+    page: str = ""  # the page's title: tells a page switch to widgets kept across pages
 
     @property
     def vocab(self) -> Vocabulary:
@@ -81,6 +90,21 @@ class PageContext:
         key = self.filters.keep_outlets(self.vocab.full_text_ids) if full_texts_only else self.filters
         return _cached_view(_name(builder), section, self.data.version, key,
                             _build=lambda d, f: builder(d, f, section), _data=self.data)
+
+    DISPUTES_KEY = "show_disputes"
+
+    def disputes_toggle(self) -> bool:
+        """The reader's "mark where the coders differ" switch, one for every chart that offers it,
+        kept across pages for the session. Each page has its own toggle (Streamlit puts the page in
+        a widget's identity): the session remembers the reader's choice, and a page's new toggle is
+        set to it; an ordinary run assigns nothing (an assignment would undo a click made since)."""
+        if st.session_state.get(_DISPUTES_PAGE_KEY) != self.page or self.DISPUTES_KEY not in st.session_state:
+            st.session_state[self.DISPUTES_KEY] = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
+            st.session_state[_DISPUTES_PAGE_KEY] = self.page
+        return st.toggle("Mark where the second coder differs", key=self.DISPUTES_KEY, on_change=_remember_disputes,
+                         help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
+                              "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
+                              "figures and every disagreement: Sources & method.")
 
     SECTION_KEY = "framing_section"
     SECTION_PARAM = "section"
@@ -386,4 +410,4 @@ def setup_page(title: str, icon: str) -> PageContext:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
     chosen, default = sidebar_filters(data, title)
-    return PageContext(data=data, filters=chosen, default=default)
+    return PageContext(data=data, filters=chosen, default=default, page=title)

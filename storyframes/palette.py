@@ -33,6 +33,8 @@ TIMELINE_KIND = {"event": "#0072B2", "press": "#AD5E00"}
 AGREEMENT = {"disagree": "#1A1A1A", "equal": "#BDBDBD"}
 
 INK = "#1A1A1A"  # text drawn on charts
+# Where the two coders differ (on request): an ink outline, over a white veil on a bar's disputed part.
+DISPUTE_STROKE, DISPUTE_VEIL = "#1A1A1A", "#FFFFFF"
 RULE = "#8C8C8C"  # reference lines
 MAP_LAND, MAP_BORDER = "#F2F2F2", "#9A9A9A"
 

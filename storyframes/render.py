@@ -57,6 +57,17 @@ def sentences(rows: pd.DataFrame, heading: str = "", *, border: bool = True, lim
                 table(rows[["outlet", "where", "text"]], labels={"outlet": "Outlet", "where": "Where", "text": "Sentence"})
 
 
+def in_context(rows: pd.DataFrame) -> None:
+    """A few sentences in reading order, the one in question (`focus`) set apart in bold; each
+    shown literally, with its outlet and place."""
+    if rows.empty:
+        return
+    with st.container(border=True):
+        for r in rows.itertuples():
+            text = f"**{literal(r.text)}**" if r.focus else f":gray[{literal(r.text)}]"
+            st.markdown(f"{text}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
+
+
 def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table") -> None:
     """A chart, its table alternative, and — right under it, where the reader is looking — the
     sentences behind the mark they clicked."""
@@ -86,18 +97,22 @@ LINE_HEIGHT, CELL_PADDING, MAX_LINES, MIN_TEXT_WIDTH = 21, 14, 4, 80
 HEADER_HEIGHT, MAX_TABLE_HEIGHT, ONE_LINE_ROW, WRAP_MIN_ROW = 38, 560, 35, 70
 
 
-def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, total: int = TABLE_WIDTH) -> dict[str, int]:
+def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, total: int = TABLE_WIDTH,
+                  labels: dict[str, str] | None = None) -> dict[str, int]:
     """Pixel widths that fit the table into `total`: numbers and short codes get what they need,
-    long text shares the rest in proportion to its mean length."""
+    long text shares the rest in proportion to its mean length. A column is at least as wide as
+    its header (its label, if renamed for the reader), so no header is cut off."""
     fixed = dict(fixed or {})
+    labels = labels or {}
     need = {}
     for col in frame.columns:
         if col in fixed:
             continue
         text = frame[col].astype(str)
-        longest = max([len(str(col)), *text.str.len().tolist()]) if len(text) else len(str(col))
+        header = len(str(labels.get(col, col))) + 2  # the header's font is bolder than the cells'
+        longest = max([header, *text.str.len().tolist()]) if len(text) else header
         typical = float(text.str.len().mean()) if len(text) else 0.0  # the mean: a column of long cells gets room
-        need[col] = (longest, max(typical, len(str(col))))
+        need[col] = (longest, max(typical, header))
     short = {c: int(longest * CHAR_WIDTH) + CELL_PADDING + 6 for c, (longest, _) in need.items() if longest * CHAR_WIDTH + CELL_PADDING + 6 <= 150}
     rest = {c: typical for c, (_, typical) in need.items() if c not in short}
     left = total - sum(fixed.values()) - sum(short.values())
@@ -131,7 +146,7 @@ def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: d
     when clicked. `links` turns URL columns into links with the given display text, `labels`
     renames columns for the reader."""
     links, labels = links or {}, labels or {}
-    fitted = column_widths(frame, {c: 70 for c in links} | (widths or {}))
+    fitted = column_widths(frame, {c: 70 for c in links} | (widths or {}), labels=labels)
     # A link column opens only http(s) addresses with a host (encoded as `web_url` does); any other
     # value is left blank rather than offered as a link.
     frame = frame.assign(**{col: frame[col].map(web_url) for col in links}) if links else frame

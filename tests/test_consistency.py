@@ -166,7 +166,7 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     # tone: hand-coded tone of each selected sentence (the Tone chart's points and the Compare chart's)
     toned = selected.assign(tone=selected["passage_id"].map(tone))
     want_tone = toned[toned["tone"].isin(["mocking", "critical", "neutral", "favourable"])].groupby(["outlet", "tone"]).size().to_dict()
-    compare_points = next(iter(cv.tone.spec["datasets"].values()))
+    compare_points = next(iter(cv.tone.chart.spec["datasets"].values()))
     got_tone = pd.DataFrame(compare_points).groupby(["outlet", "tone_police"]).size().to_dict()
     assert got_tone == want_tone
     framing_points = pd.concat([pd.DataFrame(next(iter(c.spec["datasets"].values()))) for c in sections["Tone"].charts.values()])

@@ -98,8 +98,30 @@ class Lazy(Mapping):
         return f"Lazy({dict(self.items())!r})"
 
 
+class Deferred:
+    """One value built on first use, once, and kept: what a view offers on request (a chart with
+    the coders' disputes marked) costs nothing for the readers who never ask. Thread-safe, as Lazy."""
+
+    def __init__(self, build: Callable[[], object]):
+        self._build = build
+        self._lock = threading.Lock()
+        self._value: object = _UNBUILT
+
+    def get(self):
+        with self._lock:
+            if self._value is _UNBUILT:
+                self._value = self._build()
+            return self._value
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.get()!r})"  # as Lazy: views are compared by repr in tests
+
+
+_UNBUILT = object()
+
+
 def frozen(mapping: Mapping | None = None, **kwargs) -> Mapping:
     return MappingProxyType({**(mapping or {}), **kwargs})
 
 
-__all__ = ["EMPTY", "Chart", "Claim", "Evidence", "Lazy", "Scope", "field", "frozen"]
+__all__ = ["EMPTY", "Chart", "Claim", "Deferred", "Evidence", "Lazy", "Scope", "field", "frozen"]

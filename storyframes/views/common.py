@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import analysis, evidence
+from storyframes import analysis, evidence, reliability
 from storyframes.data import StoryData
 from storyframes.filters import Filters
 from storyframes.vocab import Vocabulary
@@ -77,6 +77,24 @@ def principle_coverage(data: StoryData) -> pd.DataFrame:
                           share_pct=(cov["share_of_words"] * 100).round(1),
                           cell_text=cov["n_sentences"].map(lambda n: f"{n} sentence{'s' if n != 1 else ''}" if n else "omitted"))
     return data.memo("principle_coverage", build)
+
+
+def coder_pairs(data: StoryData) -> pd.DataFrame:
+    """The curated codes beside the second coder's, item by item, once per package."""
+    return data.memo("coder_pairs", lambda d: reliability.paired_codes(d.passage_codes, d.passage_principles, d.second_coding,
+                                                                        d.principles["principle_id"].tolist()))
+
+
+def second_codes(sel: Selection, fields: tuple[str, ...]) -> dict[str, str]:
+    """passage_id -> what the second coder coded differently there, among `fields` (e.g.
+    'tone: Neutral; stance: Sceptical'), for the sentences of the selection."""
+    pairs = coder_pairs(sel.data)
+    dis = reliability.disagreements(pairs)
+    dis = dis[dis["field"].isin(fields) & dis["passage_id"].isin(sel.passage_ids)]
+    said: dict[str, list[str]] = {}
+    for r in dis.itertuples():
+        said.setdefault(r.passage_id, []).append(f"{reliability.SHORT_LABELS[r.field]}: {sel.vocab.code(r.field, r.second)}")
+    return {pid: "; ".join(items) for pid, items in said.items()}
 
 
 def select(data: StoryData, filters: Filters) -> Selection:

@@ -37,7 +37,7 @@ class CompareView:
     cards: tuple[OutletCard, ...]
     lexicon: sections.LexiconSection | None
     frames: sections.FramesSection | None
-    tone: Chart | None
+    tone: sections.ToneAlong | None  # the tone chart, and on request the same with the disputed sentences ringed
     headline_dates: Chart | None
     headlines: pd.DataFrame
     undated_note: str
@@ -117,4 +117,4 @@ def build(data: StoryData, filters: Filters) -> CompareView:
         return CompareView(cards=cards(sel), lexicon=None, frames=None, tone=None,
                            empty_reason="no sentence of the selected outlets matches the principle filter", **common)
     return CompareView(cards=cards(sel), lexicon=sections.lexicon(sel), frames=sections.frames(sel),
-                       tone=sections.tone_chart(sel, sections.tone_table(sel)), empty_reason="", **common)
+                       tone=sections.tone_along(sel), empty_reason="", **common)

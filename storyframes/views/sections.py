@@ -15,8 +15,8 @@ from storyframes import analysis, charts, findings, palette
 from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.text import tokenize
-from storyframes.views import Chart, Claim, Lazy, frozen
-from storyframes.views.common import Selection, coverage_for
+from storyframes.views import Chart, Claim, Deferred, Lazy, frozen
+from storyframes.views.common import Selection, coverage_for, second_codes
 
 TEXT_PREVIEW = 110  # characters of a sentence shown in a chart tooltip
 
@@ -36,6 +36,7 @@ class FramesSection:
     profile: pd.DataFrame
     chart: Chart
     differences: Mapping[tuple[str, str], Chart]  # (outlet a, outlet b) -> a minus b, built when first asked for
+    disputes: Deferred  # .get(): the chart with the sentences the second coder framed differently marked
 
 
 def frames(sel: Selection) -> FramesSection:
@@ -53,7 +54,22 @@ def frames(sel: Selection) -> FramesSection:
                  frozen(ids_by(prof, ["outlet_id", "frame"])),
                  frozen({(r.outlet_id, r.frame): f"{r.outlet}: {r.frame_label}" for r in prof.itertuples()}))
     pairs = [(a, b) for a in sel.outlet_ids for b in sel.outlet_ids if a != b]
-    return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)))
+    return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)), Deferred(lambda: _frames_disputed(sel, prof, main)))
+
+
+def _frames_disputed(sel: Selection, prof: pd.DataFrame, main: Chart) -> Chart:
+    """The frame chart with the part of each bar the second coder framed differently marked."""
+    disputed = set(second_codes(sel, ("frame",)))
+    n_disputed = prof["passage_ids"].map(lambda ids: sum(p in disputed for p in ids.split(", ") if p))
+    marked = prof.assign(n_disputed=n_disputed, disputed_share=n_disputed / prof["n_prose"])
+    chart = charts.frame_profile_chart(marked, _outlet_scale(sel), findings.frame_title(prof), disputes=True)
+    table = main.table.assign(**{"Framed differently by the second coder": n_disputed.to_numpy()})
+    return Chart("frames_chart_disputes", charts.spec(chart), f"{main.alt} {disputed_alt(int(n_disputed.sum()), 'framed')}", table,
+                 main.selection, main.fields, main.evidence, main.headings)
+
+
+def disputed_alt(n: int, what: str) -> str:
+    return f"{n} of these sentences the second coder {what} differently; they are marked."
 
 
 def _difference(sel: Selection, prof: pd.DataFrame, a: str, b: str) -> Chart:
@@ -111,6 +127,30 @@ def tone_chart(sel: Selection, tone: pd.DataFrame) -> Chart:
     table = toned[["outlet", "where", "tone_label", "stance_label", "text"]].rename(
         columns={"outlet": "Outlet", "where": "Where", "tone_label": "Tone", "stance_label": "Stance on reform", "text": "Sentence"})
     return Chart("tone_chart", charts.spec(chart), findings.tone_alt_text(tone), table, "tone_point", ("passage_id",), evidence, headings)
+
+
+def tone_chart_disputed(sel: Selection, tone: pd.DataFrame, main: Chart) -> Chart:
+    """The tone chart with the sentences whose tone or stance the second coder coded differently ringed."""
+    said = second_codes(sel, ("tone_police", "stance_reform"))
+    toned = tone[tone["tone_police"].isin(["mocking", "critical", "neutral", "favourable"])]
+    marked = toned.assign(disputed=toned["passage_id"].map(said).fillna(""))
+    chart = charts.tone_chart(marked, sel.outlet_names, findings.tone_title(tone), _tone_scale(sel, include_na=False), disputes=True)
+    table = main.table.assign(**{"Second coder": marked["disputed"].to_numpy()})
+    n = int((marked["disputed"] != "").sum())
+    return Chart("tone_chart_disputes", charts.spec(chart), f"{main.alt} {disputed_alt(n, 'coded')}", table,
+                 main.selection, main.fields, main.evidence, main.headings)
+
+
+@dataclass(frozen=True)
+class ToneAlong:
+    chart: Chart
+    disputes: Deferred  # .get(): the chart with the disputed sentences ringed
+
+
+def tone_along(sel: Selection) -> ToneAlong:
+    tone = tone_table(sel)
+    main = tone_chart(sel, tone)
+    return ToneAlong(main, Deferred(lambda: tone_chart_disputed(sel, tone, main)))
 
 
 @dataclass(frozen=True)

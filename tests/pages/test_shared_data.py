@@ -21,7 +21,7 @@ import pytest
 
 from storyframes import page as shell
 from storyframes.data import StoryData, load_package
-from storyframes.views import Lazy, framing
+from storyframes.views import _UNBUILT, Deferred, Lazy, framing
 
 from .conftest import PAGES, assert_clean, open_page
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY
@@ -39,7 +39,7 @@ FRAMING = "pages/4_Framing_analysis.py"
 
 def use_controls(at, page: str) -> None:
     """What a reader does on a page besides the filters: another choice in every select box and
-    radio, a search, every toggle switched off; on the Framing page every section opened."""
+    radio, a search, every toggle flipped; on the Framing page every section opened."""
     if page == FRAMING and at.tabs:  # no tabs: the page shows its empty state
         for section in framing.SECTIONS:
             at.session_state[shell.PageContext.SECTION_KEY] = section
@@ -59,16 +59,26 @@ def use_page_widgets(at) -> None:
         box.input("sheriff").run()
         assert_clean(at)
     for toggle in list(at.toggle):
-        toggle.set_value(False).run()
+        toggle.set_value(not toggle.value).run()  # the highlights off, the coders' disputes on
         assert_clean(at)
 
 
 def raw_option(widget, index: int):
     """The value behind a select box's or radio's option (AppTest lists the formatted labels)."""
-    vocab = shell.cached_package().vocab
+    from storyframes import reliability
+    from storyframes.views.common import coder_pairs
+
+    package = shell.cached_package()
+    vocab = package.vocab
+    disputed = reliability.disagreements(coder_pairs(package))
+    disputed_keys = (disputed["passage_id"] + "/" + disputed["field"] + "/" + disputed["item"]).tolist()  # Sources & method
     label = widget.options[index]
-    for value in (*widget.options, *vocab.outlet_ids, *vocab.principle_ids, "none"):
-        if str(widget.format_func(value)) == label:
+    for value in (*widget.options, *vocab.outlet_ids, *vocab.principle_ids, "none", *disputed_keys):
+        try:
+            shown = str(widget.format_func(value))
+        except (KeyError, IndexError, TypeError, ValueError):  # a label is not a value this box knows
+            continue
+        if shown == label:
             return value
     raise AssertionError(f"no value for the option {label!r} of {widget.label!r}: add its values to raw_option")
 
@@ -164,6 +174,9 @@ def assert_same(a, b, where: str) -> None:
         assert list(a) == list(b), f"{where}: keys {list(a)} != {list(b)}"
         for key, value in a._built.items():  # only what was built: the rest was never handed out
             assert_same(value, b[key], f"{where}[{key!r}]")
+    elif isinstance(a, Deferred):
+        if a._value is not _UNBUILT:  # only if built: otherwise it was never handed out
+            assert_same(a._value, b.get(), f"{where}.get()")
     elif dataclasses.is_dataclass(a):
         for f in dataclasses.fields(a):
             assert_same(getattr(a, f.name), getattr(b, f.name), f"{where}.{f.name}")

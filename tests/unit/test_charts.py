@@ -142,6 +142,9 @@ def build(name: str, title: str = TITLE):
         "members_map": lambda: charts.members_map(geo_frame(), places_frame(), cities_frame(), title, ROLES, EVIDENCE),
         "frame_profile": lambda: charts.frame_profile_chart(profile_frame(), OUTLETS, title),
         "tone": lambda: charts.tone_chart(tone_frame(), order, title, TONES),
+        "tone_disputes": lambda: charts.tone_chart(tone_frame().assign(disputed=["tone: Neutral", "", ""]), order, title, TONES, disputes=True),
+        "frame_profile_disputes": lambda: charts.frame_profile_chart(
+            profile_frame().assign(n_disputed=[1, 0, 0], disputed_share=[0.2, 0.0, 0.0]), OUTLETS, title, disputes=True),
         "headline_dates": lambda: charts.headline_dates_chart(headlines_frame(), title, HEADLINES),
         "distinctive_words": lambda: charts.distinctive_words_chart(words_frame(), WORD_COLOUR, title),
         "frame_difference": lambda: charts.frame_difference_chart(diff_frame(), LEANS, title, "Outlet A", "Outlet B"),
@@ -159,6 +162,8 @@ SELECTIONS = {
     "members_map": ("place", ["place_id"]),
     "frame_profile": ("frame_bar", ["outlet_id", "frame"]),
     "tone": ("tone_point", ["passage_id"]),
+    "tone_disputes": ("tone_point", ["passage_id"]),
+    "frame_profile_disputes": ("frame_bar", ["outlet_id", "frame"]),
     "headline_dates": None,
     "distinctive_words": ("word", ["outlet_id", "term"]),
     "frame_difference": ("frame_gap", ["frame"]),
@@ -175,6 +180,8 @@ SCALES = {
     "members_map": [ROLES],
     "frame_profile": [OUTLETS],
     "tone": [TONES],
+    "tone_disputes": [TONES],
+    "frame_profile_disputes": [OUTLETS],
     "headline_dates": [HEADLINES],
     "distinctive_words": [],  # one colour, the outlet's, on the bars
     "frame_difference": [LEANS],
@@ -186,7 +193,7 @@ SCALES = {
 }
 
 # Colours a chart may type in itself: palette's chart furniture, and white.
-FURNITURE_COLOURS = {palette.INK, palette.RULE, palette.MAP_LAND, palette.MAP_BORDER}
+FURNITURE_COLOURS = {palette.INK, palette.RULE, palette.MAP_LAND, palette.MAP_BORDER, palette.DISPUTE_STROKE, palette.DISPUTE_VEIL}
 
 
 @pytest.fixture(scope="module")
