@@ -46,7 +46,8 @@ render.table(view.agreement[list(sources.AGREEMENT_COLUMNS)], labels=sources.AGR
 st.caption(
     "Agreement: the share of items both coders coded alike. Cohen's kappa discounts the agreement two coders would reach by chance, "
     "given how often each used each code: 1 is perfect agreement, 0 no better than chance. Content analysts usually ask for 0.8 "
-    "(Krippendorff 2004). Computed from the two files each time the data loads."
+    "before relying on a code, and accept 0.667 to 0.8 for tentative conclusions only (Krippendorff 2004). Kappa is undefined when "
+    "both coders used one code throughout. Computed from the two files each time the data loads."
 )
 st.subheader("Every disagreement, for discussion")
 st.caption(literal(view.disagreement_scope))
@@ -54,24 +55,25 @@ if view.disagreements.empty:
     st.info("No disagreement in the sentences the filters select. Reset the filters to see all of them.", icon=":material/filter_alt_off:")
 else:
     render.table(view.disagreements[list(sources.DISAGREEMENT_COLUMNS)], labels=sources.DISAGREEMENT_COLUMNS,
-                 widths={"where_label": 130, "what": 95, "first_label": 110, "second_label": 110})
+                 widths={"where_label": 120, "what": 85, "first_label": 105, "second_label": 105, "note": 160})
     disputed = view.disagreements.set_index("key", drop=False)
     chosen = st.selectbox("Read a disputed sentence in its place", disputed.index, key="disputed_sentence",
                           format_func=lambda k: f"{disputed.at[k, 'where_label']} — {disputed.at[k, 'what']}")
     item = disputed.loc[chosen]
-    render.in_context(view.contexts[item["passage_id"]])
-    first, second = st.columns(2)
-    with first.container(border=True):
-        st.markdown(f"**Curated code (shown in the app):** {literal(item['first_label'])}")
-        if item["first_rule"]:
-            st.caption(f"Edge rule: {literal(item['first_rule'])}")
-    with second.container(border=True):
-        st.markdown(f"**Second coder:** {literal(item['second_label'])}")
-        if item["second_rule"]:
-            st.caption(f"Edge rule: {literal(item['second_rule'])}")
-        if item["note"]:
-            st.caption(f"Note: {literal(item['note'])}")
-    st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
+    with st.expander(f"The sentence in its place, and both codes with their rules: {literal(item['where_label'])}", expanded=False):
+        render.in_context(view.contexts[item["passage_id"]])
+        first, second = st.columns(2)
+        with first.container(border=True):
+            st.markdown(f"**Curated code (shown in the app):** {literal(item['first_label'])}")
+            if item["first_rule"]:
+                st.caption(f"Edge rule: {literal(item['first_rule'])}")
+        with second.container(border=True):
+            st.markdown(f"**Second coder:** {literal(item['second_label'])}")
+            if item["second_rule"]:
+                st.caption(f"Edge rule: {literal(item['second_rule'])}")
+            if item["note"]:
+                st.caption(f"Note: {literal(item['note'])}")
+        st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
 
 st.header("Limits of the coding")
 st.markdown(
@@ -85,12 +87,14 @@ st.markdown(
 )
 
 st.header("Every source")
-render.table(view.sources, links={"url": r"https?://(?:www\.)?([^/]+)"}, widths={"url": 150},
-             labels={"source": "Source", "url": "Address", "supports": "Supports", "confidence": "How sure"})
+with st.expander(f"All {len(view.sources)} sources, what each supports and how sure we are"):
+    render.table(view.sources, links={"url": r"https?://(?:www\.)?([^/]+)"}, widths={"url": 150},
+                 labels={"source": "Source", "url": "Address", "supports": "Supports", "confidence": "How sure"})
 
 st.header("Download the data")
 st.caption(literal(view.describe) + " Downloads below hold exactly these rows.")
-cols = st.columns(2)
+with st.expander(f"One table at a time ({len(view.downloads)} tables, as CSV)", icon=":material/table_view:"):
+    cols = st.columns(2)
 for i, (name, frame) in enumerate(view.downloads.items()):
     cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame)} rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
                                 key=f"download_{name}", width="stretch", icon=":material/download:", on_click="ignore")

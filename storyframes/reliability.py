@@ -79,18 +79,18 @@ def percent_agreement(first: Sequence, second: Sequence) -> float | None:
 
 
 def meaning(result: Agreement) -> str:
-    """A plain sentence on what the figure means for a reader."""
+    """A short plain phrase on what the figure means for a reader (the page's caption explains the bars)."""
     if result.n == 0:
-        return "Nothing to compare: no item was coded by both."
+        return "Nothing to compare"
     if result.kappa is None:
-        return "Both coders gave every item the same single code, so kappa is undefined; they agree on all of them."
+        return "Kappa undefined: one code used throughout (all agree)"
     if result.kappa >= RELIABLE:
-        return f"Meets the usual {RELIABLE} bar: findings may rest on these codes."
+        return f"Meets the usual {RELIABLE} bar"
     if result.kappa >= TENTATIVE:
-        return f"Between {TENTATIVE} and {RELIABLE}: tentative conclusions only; read the disputed sentences first."
+        return f"Tentative only ({TENTATIVE} to {RELIABLE})"
     if result.kappa > 0:
-        return f"Below {TENTATIVE}: too many close calls; treat findings on this field as one reader's judgement."
-    return "No better than chance: the codes cannot support a finding."
+        return f"Too low to rely on (below {TENTATIVE})"
+    return "No better than chance"
 
 
 def parse_principles(cell: str) -> dict[str, str]:

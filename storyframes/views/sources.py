@@ -14,7 +14,7 @@ from storyframes.filters import Filters
 from storyframes.views import Lazy, Scope
 from storyframes.views.common import Selection, coder_pairs, select
 
-CONTEXT_SENTENCES = 2  # sentences shown before and after a disputed one
+CONTEXT_SENTENCES = 1  # sentences shown before and after a disputed one
 
 # The agreement table's columns, as the reader sees them.
 AGREEMENT_COLUMNS = {"label": "Coded", "compared": "Compared", "agreed": "Coded alike", "percent_text": "Agreement",
