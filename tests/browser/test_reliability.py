@@ -63,6 +63,8 @@ def test_a_disputed_sentence_opens_in_its_place(page):
     page.get_by_role("option", name=re.compile(r"^Gawker · .* — Tone toward police$")).first.click()
     wait_ready(page, runs_before=before)
     no_exception(page, "Sources & method after choosing a disputed sentence")
+    page.locator(f"{MAIN} [data-testid='stExpander'] summary", has_text="The sentence in its place").click()
+    page.wait_for_timeout(400)
     text = page.locator(MAIN).inner_text()
     assert "Curated code (shown in the app):" in text and "Second coder:" in text
     from storyframes.data import load_package
