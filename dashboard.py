@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import render
+from storyframes import prompts, render
 from storyframes.page import setup_page
 from storyframes.render import literal
 from storyframes.views import home
@@ -57,4 +57,5 @@ if view.sources.empty:
 else:
     render.table(view.sources, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "date": "Published", "url": "Address"})
 st.caption("Each fact above carries its source and confidence in the data; see Sources & method for all of them.")
+render.discussion(prompts.home(view))
 render.footer()

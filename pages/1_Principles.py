@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import render
+from storyframes import prompts, render
 from storyframes.evidence import sentences_for
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -51,4 +51,5 @@ for col, (outlet_id, outlet) in zip(render.card_row("side", len(sel.outlet_ids),
         if not ids:
             st.info(f"{literal(outlet)} does not mention this principle.", icon=":material/visibility_off:")
         render.sentences(sentences_for(sel.index, ids))
+render.discussion(prompts.principles(view))
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import members, render
+from storyframes import members, prompts, render
 from storyframes.evidence import picked
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -49,4 +49,5 @@ if view.naming.empty:
     st.info("None of the selected outlets names a member.", icon=":material/filter_alt_off:")
 else:
     render.table(view.naming)
+render.discussion(prompts.members(view))
 render.footer()

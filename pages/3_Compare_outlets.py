@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import render
+from storyframes import prompts, render
 from storyframes.page import setup_page
 from storyframes.render import literal
 from storyframes.views import compare
@@ -56,4 +56,5 @@ else:
     st.caption(literal(view.undated_note))
     with st.expander(f"Read all {len(view.headlines)} headlines, with their key words, frame and address"):
         render.table(view.headlines, links={"Address": "open"})
+render.discussion(prompts.compare(view))
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import render
+from storyframes import prompts, render
 from storyframes.evidence import reading_markup, sentences_for
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -101,4 +101,5 @@ with tab:
                         also = f" · also under {literal(', '.join(r.also))}" if r.also else ""
                         body = reading_markup(r.text, list(r.quotes), list(r.terms), show_quotes=show_quotes, show_terms=show_terms)
                         st.markdown(f"{tag}{body}  \n:gray[{literal(r.where)}{also}]")
+render.discussion(prompts.framing(ctx.section(framing.build_section, "In short", full_texts_only=True)))
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import render
+from storyframes import prompts, render
 from storyframes.page import package_zip, setup_page
 from storyframes.render import literal
 from storyframes.views import sources
@@ -109,4 +109,5 @@ st.code(
     language=None,
     wrap_lines=True,
 )
+render.discussion(prompts.sources(view))
 render.footer()

@@ -41,6 +41,7 @@ NAV = (
     ("pages/3_Compare_outlets.py", "Compare outlets", ":material/compare:"),
     ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
+    ("pages/6_Guided_tour.py", "Guided tour", ":material/tour:"),
 )
 
 
@@ -73,6 +74,23 @@ class PageContext:
     filters: flt.Filters
     default: flt.Filters
     page: str = ""  # the page's title: tells a page switch to widgets kept across pages
+    arrived: bool = True  # the session's first run of this page since it was on another one
+
+    def kept_choice(self, state_key: str, param: str, parse: Callable[[str | None], tuple[int, str]],
+                    name_of: Callable[[int], str]) -> int:
+        """A page's own choice (a tour step, say), kept for the session and named in the address
+        (`?param=name`). The address is read on arrival (a shared link) and on Back/Forward; `parse`
+        turns it into a choice and a notice for a value it does not know (shown, never raised).
+        Buttons change the choice in `st.session_state[state_key]` (in their callbacks)."""
+        if self.arrived or state_key not in st.session_state or _history_navigation():
+            chosen, notice = parse(st.query_params.get(param))
+            if notice:
+                st.warning(literal(notice), icon=":material/link_off:")
+            st.session_state[state_key] = chosen
+        chosen = st.session_state[state_key]
+        if st.query_params.get(param) != name_of(chosen):
+            st.query_params[param] = name_of(chosen)
+        return chosen
 
     @property
     def vocab(self) -> Vocabulary:
@@ -409,5 +427,6 @@ def setup_page(title: str, icon: str) -> PageContext:
         for path, label, nav_icon in NAV:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
+    arrived = st.session_state.get(_PAGE_KEY) != title  # before the filters record this page
     chosen, default = sidebar_filters(data, title)
-    return PageContext(data=data, filters=chosen, default=default, page=title)
+    return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived)

@@ -183,6 +183,13 @@ def empty_state(what: str) -> None:
             icon=":material/filter_alt_off:")
 
 
+def discussion(prompts: tuple[str, ...]) -> None:
+    """A page's discussion prompts for a class, in one short expander, each shown literally."""
+    if prompts:
+        with st.expander("For discussion in class", icon=":material/forum:"):
+            st.markdown("\n".join(f"{i}. {literal(p)}" for i, p in enumerate(prompts, 1)))
+
+
 def footer() -> None:
     st.divider()
     st.caption(

@@ -1,0 +1,91 @@
+"""Guided tour: eight steps through the story for a lesson, each with a live piece of the data."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from storyframes import render, tour
+from storyframes.page import NAV, setup_page
+from storyframes.render import literal
+from storyframes.views import compare, framing, home, members, principles
+
+ctx = setup_page("Guided tour", ":material/tour:")
+STATE = "tour_step"
+index = ctx.kept_choice(STATE, tour.STEP_PARAM, lambda raw: (lambda c: (c.index, c.notice))(tour.parse_step(raw)),
+                        lambda i: tour.STEPS[i].key)
+step = tour.STEPS[index]
+
+
+def go(to: int) -> None:
+    st.session_state[STATE] = max(0, min(len(tour.STEPS) - 1, to))
+
+
+st.title("Guided tour")
+st.caption(f"{tour.progress(index)} · {literal(step.title)}")
+st.progress((index + 1) / len(tour.STEPS))
+back, forward = st.columns(2)
+back.button("Back", icon=":material/arrow_back:", on_click=go, args=(index - 1,), disabled=index == 0, width="stretch", key="tour_back")
+forward.button("Next", icon=":material/arrow_forward:", on_click=go, args=(index + 1,), disabled=index == len(tour.STEPS) - 1,
+               width="stretch", type="primary", key="tour_next")
+
+st.header(f"{index + 1}. {step.title}")
+st.markdown(step.look)
+
+if step.key == "event":
+    view = ctx.view(home.build)
+    for box, card in zip(render.card_row("narrow_tour_glance", len(view.glance)), view.glance):
+        with box:
+            st.markdown(f"**{literal(card.label)}**")
+            st.markdown(f"##### {literal(card.headline)}")
+            st.caption(literal(card.detail))
+    render.chart(view.timeline, view.selection.index, table_label="Show the timeline as a table")
+elif step.key == "principles":
+    view = ctx.view(principles.build)
+    if not view.cards:
+        render.empty_state("no principle is selected (the 'No principle' option alone has no Statement wording)")
+    for box, card in zip(render.card_row("narrow_tour_principles", len(view.cards)), view.cards):
+        with box:
+            st.markdown(f"**{literal(card.label)}**")
+            st.markdown(f"> “{literal(card.wording)}”")
+            st.caption(literal(card.source_note))
+elif step.key == "members":
+    view = ctx.view(members.build)
+    st.markdown(view.summary)
+    # The map's click opens members, not sentences (its page does that): here it is for looking only.
+    render.chart(replace(view.map, key="tour_map", selection=""), view.selection.index, table_label="Show the places as a table")
+elif step.key == "told":
+    view = ctx.view(home.build)
+    st.markdown(view.counts_sentence)
+    render.table(view.counts_table)
+elif step.key == "words":
+    view = ctx.view(compare.build)
+    if view.empty_reason:
+        render.empty_state(view.empty_reason)
+    else:
+        render.table(view.lexicon.side_by_side)
+elif step.key == "omitted":
+    view = ctx.view(principles.build)
+    if view.matrix is None:
+        render.empty_state(view.empty_reason or "no principle with Statement wording is selected")
+    else:
+        render.chart(view.matrix, view.selection.index)
+elif step.key == "voices":
+    sel = ctx.view(framing.build_selection)
+    reason = framing.empty_reason(sel)
+    if reason:
+        render.empty_state(reason)
+    else:
+        render.chart(ctx.section(framing.build_section, "Voices", full_texts_only=True), sel.index)
+elif step.key == "your-turn":
+    pages = {path: (label, icon) for path, label, icon in NAV}
+    for path in ("pages/7_Guess_the_outlet.py", "pages/8_Code_it_yourself.py", "pages/4_Framing_analysis.py", "pages/5_Sources_and_method.py"):
+        if path in pages:
+            label, icon = pages[path]
+            st.page_link(path, label=label, icon=icon)
+
+with st.container(border=True):
+    st.markdown(f"**Ask the class:** {step.ask}")
+if step.page in {path for path, _label, _icon in NAV} and step.key != "your-turn":
+    label = next(label for path, label, _icon in NAV if path == step.page)
+    st.page_link(step.page, label=f"More on this: {label}", icon=":material/arrow_forward:")
+render.footer()
