@@ -37,7 +37,7 @@ if view.empty_reason:
 else:
     st.header("Words for the police, the offenders and the reform")
     render.table(view.lexicon.side_by_side)
-    st.caption("Terms that occur in the selected sentences. Register: formal, neutral, slang, pejorative or figurative (definitions in Sources & method).")
+    st.caption("Terms in the selected sentences, with their register (defined in Sources & method).")
 
     st.header("How each outlet framed it")
     disputes = ctx.disputes_toggle()
