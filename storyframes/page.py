@@ -41,6 +41,7 @@ NAV = (
     ("pages/3_Compare_outlets.py", "Compare outlets", ":material/compare:"),
     ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
+    ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
 )
 
 
@@ -73,6 +74,25 @@ class PageContext:
     filters: flt.Filters
     default: flt.Filters
     page: str = ""  # the page's title: tells a page switch to widgets kept across pages
+    arrived: bool = False  # this run is the session's first on this page since another page (or ever)
+
+    @property
+    def address_is_news(self) -> bool:
+        """True when the address is the reader's wish on this run, as for the filters: the page's
+        first run since another page (a shared link, a reload) or Back/Forward. On other runs the
+        browser may still show an address an earlier run of this session wrote."""
+        return self.arrived or _history_navigation()
+
+    def write_params(self, params: dict[str, str | None]) -> None:
+        """Write a page's own address parameters (None removes one), sent like the filters'."""
+        sent = False
+        for key, value in params.items():
+            if value is None:
+                sent = st.query_params.pop(key, None) is not None or sent
+            elif st.query_params.get(key) != value:
+                st.query_params[key] = value
+                sent = True
+        _resend_if_stale(sent)
 
     @property
     def vocab(self) -> Vocabulary:
@@ -409,5 +429,6 @@ def setup_page(title: str, icon: str) -> PageContext:
         for path, label, nav_icon in NAV:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
+    arrived = st.session_state.get(_PAGE_KEY) != title  # read before the filters record this page
     chosen, default = sidebar_filters(data, title)
-    return PageContext(data=data, filters=chosen, default=default, page=title)
+    return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived)
