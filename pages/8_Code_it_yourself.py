@@ -59,14 +59,14 @@ if choice is None or ctx.address_is_news:
     else:
         fallback = choice.seed if choice is not None and choice.seed is not None else new_seed()
         choice = ce.resolve_address(asked[ce.SET_PARAM], asked[ce.SENTENCES_PARAM], view.candidates, fallback)
-        for notice in choice.notices:
-            st.warning(notice, icon=":material/link_off:")
         st.session_state[CHOICE_KEY] = ce.SetChoice(choice.ids, choice.seed)  # notices are said once
 ctx.write_params(choice.address)
 ids = choice.ids
 compared = st.session_state.get(COMPARED_KEY) == ids and bool(ids)
 
 st.title(TITLE)
+for notice in choice.notices:  # only on the run that read the address: the session keeps the set without them
+    st.warning(notice, icon=":material/link_off:")
 st.markdown(
     "Code these sentences the way this site's coders did: which of the four principles each one refers to, its tone toward "
     "the police, and its frame. Then compare your codes with the curated ones: the same per cent agreement and Cohen's kappa "
@@ -78,8 +78,10 @@ if not ids:
     render.footer()
     st.stop()
 
-outlets = list(dict.fromkeys(view.candidates.set_index("passage_id").loc[list(ids), "outlet_id"]))
-named = ", ".join(vocab.short(o) for o in outlets)
+by_id = view.candidates.set_index("passage_id")
+outlets = list(dict.fromkeys(by_id.loc[list(ids), "outlet_id"]))
+names = [vocab.short(o) for o in outlets]
+named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 which = f"Set {choice.seed}" if choice.seed is not None else "A listed set"
 st.markdown(f"**{which}**: {len(ids)} sentences from {literal(named)}. Share this page's address and a class codes the same "
             "sentences in the same order.")
@@ -116,7 +118,7 @@ def explain(field: str, codes) -> None:
 principle_options = [*vocab.principle_ids, ce.NO_PRINCIPLE]
 answers: dict[str, ce.Answer] = {}
 for n, pid in enumerate(ids, 1):
-    sentence = view.candidates.set_index("passage_id").loc[pid]
+    sentence = by_id.loc[pid]
     with st.container(border=True, key=f"codeit_sentence_{pid}"):
         st.markdown(f"**Sentence {n} of {len(ids)}** · :gray[{literal(view.where[pid])}]")
         st.markdown(f"> {literal(sentence['text'])}")
@@ -150,7 +152,10 @@ st.button("Change my codes", icon=":material/edit:", on_click=change_codes, key=
           help="Your codes are locked while the comparison is shown, so it always compares what you decided.")
 table = agreement_table(result.pairs)
 table = table[table["field"].isin(ce.FIELDS)].set_index("field").loc[list(ce.FIELDS)].reset_index()
-render.table(table[list(AGREEMENT_COLUMNS)], labels=AGREEMENT_COLUMNS)
+# the figures first, so a phone shows them without scrolling the table sideways
+columns = ["label", "percent_text", "kappa_text", "meaning", "compared", "agreed"]
+render.table(table[columns], labels={c: AGREEMENT_COLUMNS[c] for c in columns},
+             widths={"label": 150, "percent_text": 95, "kappa_text": 110, "compared": 200, "agreed": 100})
 missing = [f"{FIELD_NAMES[f]} ({n} of {len(ids)})" for f, n in result.coded.items() if n < len(ids)]
 if missing:
     st.caption("Only the sentences you coded are compared: " + ", ".join(missing) + ".")
@@ -173,7 +178,7 @@ if result.disagreements.empty:
 for r in result.disagreements.itertuples():
     with st.container(border=True):
         st.markdown(f"**Sentence {r.number}** · :gray[{literal(view.where[r.passage_id])}] · {literal(r.what)}")
-        st.caption(literal(view.candidates.set_index("passage_id").at[r.passage_id, "text"]))
+        st.markdown(f"> {literal(by_id.at[r.passage_id, 'text'])}")
         st.markdown(f"**You:** {literal(r.yours_label)}  \n**Curated:** {literal(r.curated_label)}")
         if r.why:
             st.markdown(f"Why the curated code: {literal(r.why)}")
