@@ -153,9 +153,10 @@ st.button("Change my codes", icon=":material/edit:", on_click=change_codes, key=
 table = agreement_table(result.pairs)
 table = table[table["field"].isin(ce.FIELDS)].set_index("field").loc[list(ce.FIELDS)].reset_index()
 # the figures first, so a phone shows them without scrolling the table sideways
-columns = ["label", "percent_text", "kappa_text", "meaning", "compared", "agreed"]
-render.table(table[columns], labels={c: AGREEMENT_COLUMNS[c] for c in columns},
-             widths={"label": 150, "percent_text": 95, "kappa_text": 110, "compared": 200, "agreed": 100})
+table = table.assign(alike=[f"{a} of {n} {reliability.UNITS[f]}" for a, n, f in zip(table["agreed"], table["n"], table["field"])])
+columns = ["label", "percent_text", "kappa_text", "meaning", "alike"]
+render.table(table[columns], labels={**{c: AGREEMENT_COLUMNS[c] for c in columns[:-1]}, "alike": AGREEMENT_COLUMNS["agreed"]},
+             widths={"label": 150, "percent_text": 95, "kappa_text": 110, "alike": 215})
 missing = [f"{FIELD_NAMES[f]} ({n} of {len(ids)})" for f, n in result.coded.items() if n < len(ids)]
 if missing:
     st.caption("Only the sentences you coded are compared: " + ", ".join(missing) + ".")

@@ -61,12 +61,13 @@ def test_a_round_with_known_answers_gives_the_hand_worked_figures(data):
     table = agreement(at)
     # Tone: curated mocking, critical, critical, neutral, n/a, neutral, neutral, neutral: 4 of 8 alike;
     # p_e = 4/8 × 8/8 = 1/2, kappa = (1/2 − 1/2)/(1 − 1/2) = 0.
-    assert (table.at["tone_police", "agreed"], table.at["tone_police", "percent_text"], table.at["tone_police", "kappa_text"]) == (4, "50.0%", "0.00")
+    assert (table.at["tone_police", "alike"], table.at["tone_police", "percent_text"], table.at["tone_police", "kappa_text"]) == ("4 of 8 sentences", "50.0%", "0.00")
     # Frame: 8 of 8 alike, p_e = (4² + 1² + 3²)/8² = 26/64, kappa = 1.
-    assert (table.at["frame", "agreed"], table.at["frame", "percent_text"], table.at["frame", "kappa_text"]) == (8, "100.0%", "1.00")
+    assert (table.at["frame", "alike"], table.at["frame", "percent_text"], table.at["frame", "kappa_text"]) == ("8 of 8 sentences", "100.0%", "1.00")
     # Principles: 32 sentence × principle items, 5 present in the curated codes, none in the reader's:
     # 27 alike (84.375%), p_e = 27/32 × 32/32, kappa 0.
-    assert (table.at["principle", "agreed"], table.at["principle", "percent_text"], table.at["principle", "kappa_text"]) == (27, "84.4%", "0.00")
+    assert (table.at["principle", "alike"], table.at["principle", "percent_text"], table.at["principle", "kappa_text"]) == (
+        "27 of 32 sentence × principle pairs", "84.4%", "0.00")
     assert table.at["tone_police", "meaning"] == "No better than chance: the codes cannot support a finding."
     assert list(table.index) == ["principle", "tone_police", "frame"]
 
@@ -96,7 +97,7 @@ def test_a_partly_coded_set_compares_what_was_coded():
     at.button(key="codeit_compare").click().run()
     assert_clean(at)
     table = agreement(at)
-    assert (table.at["tone_police", "agreed"], table.at["tone_police", "percent_text"]) == (1, "50.0%")
+    assert (table.at["tone_police", "alike"], table.at["tone_police", "percent_text"]) == ("1 of 2 sentences", "50.0%")
     assert table.at["frame", "meaning"] == "Nothing to compare: no item was coded by both."
     assert "Only the sentences you coded are compared: principle (0 of 8), tone (2 of 8), frame (0 of 8)." in plain_text(at)
 
