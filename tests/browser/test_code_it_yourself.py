@@ -92,6 +92,8 @@ def test_code_a_set_by_clicking_and_compare(page, viewport):
     scroll_to(page, page.locator(f"{MAIN} h2", has_text="How your codes compare"))
     page.screenshot(path=str(SHOTS / f"compare-{size}.png"))
     no_overflow(page, f"the comparison at {size}")
+    scroll_to(page, page.locator(f"{MAIN} h3", has_text="Sentence by sentence"))
+    page.screenshot(path=str(SHOTS / f"sentences-{size}.png"))
     scroll_to(page, page.locator(f"{MAIN} h3", has_text="Where you differ"))
     page.screenshot(path=str(SHOTS / f"differ-{size}.png"))
     page.locator(f"{MAIN} [data-testid='stExpander']", has_text="For discussion").locator("summary").click()
