@@ -42,6 +42,7 @@ NAV = (
     ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
     ("pages/6_Guided_tour.py", "Guided tour", ":material/tour:"),
+    ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
 )
 
 
@@ -74,22 +75,39 @@ class PageContext:
     filters: flt.Filters
     default: flt.Filters
     page: str = ""  # the page's title: tells a page switch to widgets kept across pages
-    arrived: bool = True  # the session's first run of this page since it was on another one
+    arrived: bool = False  # this run is the session's first on this page since another page (or ever)
+
+    @property
+    def address_is_news(self) -> bool:
+        """True when the address is the reader's wish on this run, as for the filters: the page's
+        first run since another page (a shared link, a reload) or Back/Forward. On other runs the
+        browser may still show an address an earlier run of this session wrote."""
+        return self.arrived or _history_navigation()
+
+    def write_params(self, params: dict[str, str | None]) -> None:
+        """Write a page's own address parameters (None removes one), sent like the filters'."""
+        sent = False
+        for key, value in params.items():
+            if value is None:
+                sent = st.query_params.pop(key, None) is not None or sent
+            elif st.query_params.get(key) != value:
+                st.query_params[key] = value
+                sent = True
+        _resend_if_stale(sent)
 
     def kept_choice(self, state_key: str, param: str, parse: Callable[[str | None], tuple[int, str]],
                     name_of: Callable[[int], str]) -> int:
         """A page's own choice (a tour step, say), kept for the session and named in the address
-        (`?param=name`). The address is read on arrival (a shared link) and on Back/Forward; `parse`
-        turns it into a choice and a notice for a value it does not know (shown, never raised).
-        Buttons change the choice in `st.session_state[state_key]` (in their callbacks)."""
-        if self.arrived or state_key not in st.session_state or _history_navigation():
+        (`?param=name`). The address is read when it is news (see address_is_news); `parse` turns
+        it into a choice and a notice for a value it does not know (shown, never raised). Buttons
+        change the choice in `st.session_state[state_key]` (in their callbacks)."""
+        if self.address_is_news or state_key not in st.session_state:
             chosen, notice = parse(st.query_params.get(param))
             if notice:
                 st.warning(literal(notice), icon=":material/link_off:")
             st.session_state[state_key] = chosen
         chosen = st.session_state[state_key]
-        if st.query_params.get(param) != name_of(chosen):
-            st.query_params[param] = name_of(chosen)
+        self.write_params({param: name_of(chosen)})
         return chosen
 
     @property
@@ -427,6 +445,6 @@ def setup_page(title: str, icon: str) -> PageContext:
         for path, label, nav_icon in NAV:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
-    arrived = st.session_state.get(_PAGE_KEY) != title  # before the filters record this page
+    arrived = st.session_state.get(_PAGE_KEY) != title  # read before the filters record this page
     chosen, default = sidebar_filters(data, title)
     return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived)

@@ -14,7 +14,7 @@ When both coders gave every item one and the same code, p_e = 1 and kappa is und
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -141,3 +141,13 @@ def figures(pairs: pd.DataFrame) -> pd.DataFrame:
 def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:
     """The items the coders coded differently, in field order then sentence order."""
     return pairs[pairs["first"] != pairs["second"]].reset_index(drop=True)
+
+
+def deciding_rule(field: str, first: str, second: str, rules: Mapping[tuple[str, str], str], label) -> str:
+    """The edge rule that draws the line between the two codes: the one of the pair that names
+    the other code (by code or label), else the curated code's, else the second's."""
+    mine, theirs = rules.get((field, first), ""), rules.get((field, second), "")
+    for rule, other in ((mine, second), (theirs, first)):
+        if rule and (other in rule or label(field, other).casefold() in rule.casefold()):
+            return rule
+    return mine or theirs

@@ -12,6 +12,7 @@ from storyframes import export, reliability
 from storyframes.data import StoryData
 from storyframes.filters import Filters
 from storyframes.views import Lazy, Scope
+from storyframes.reliability import deciding_rule as _deciding_rule
 from storyframes.views.common import Selection, coder_pairs, select
 
 CONTEXT_SENTENCES = 1  # sentences shown before and after a disputed one
@@ -68,16 +69,6 @@ def reliability_summary(agreement: pd.DataFrame, n_sentences: int) -> str:
 
 def _rules(book: pd.DataFrame) -> dict[tuple[str, str], str]:
     return {(f, c): r for f, c, r in zip(book["field"], book["code"], book["edge_rule"]) if r}
-
-
-def _deciding_rule(field: str, first: str, second: str, rules: Mapping[tuple[str, str], str], label) -> str:
-    """The edge rule that draws the line between the two codes: the one of the pair that names
-    the other code (by code or label), else the curated code's, else the second's."""
-    mine, theirs = rules.get((field, first), ""), rules.get((field, second), "")
-    for rule, other in ((mine, second), (theirs, first)):
-        if rule and (other in rule or label(field, other).casefold() in rule.casefold()):
-            return rule
-    return mine or theirs
 
 
 def disagreement_table(data: StoryData, pairs: pd.DataFrame, index: pd.DataFrame) -> pd.DataFrame:

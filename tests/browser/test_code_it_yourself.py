@@ -1,0 +1,117 @@
+"""Code it yourself in a real browser: a reader codes set 42 by clicking (pills and a select box),
+compares, and reads the figures and the disagreements; at 1280x720 and on a phone (390x844) with
+no sideways scrolling. Screenshots in artifacts/screenshots/code_it_yourself/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyframes.data import load_package
+from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page
+from tests.browser.test_browser import click_and_wait
+from tests.browser.test_layout import _OVERFLOW_JS
+
+pytestmark = pytest.mark.browser
+
+MAIN = "[data-testid='stMain']"
+SHOTS = SCREENSHOTS / "code_it_yourself"
+IDS = ("gawker-06", "gawker-13", "gawker-03", "dabs-16", "dabs-01", "cbs-10", "cbs-22", "dabs-15")  # set 42
+PHONE = {"width": 390, "height": 844}
+
+
+def card(page, pid: str):
+    return page.locator(f"{MAIN} .st-key-codeit_sentence_{pid}")
+
+
+def press(page, pid: str, label: str, pill: str) -> None:
+    group = card(page, pid).locator("[data-testid='stButtonGroup']").filter(
+        has=page.locator("[data-testid='stWidgetLabel']", has_text=label))
+    button = group.locator("button", has_text=re.compile(rf"^\s*{re.escape(pill)}\s*$"))
+    assert button.count() == 1, f"no pill {pill!r} under {label!r} for {pid}"
+    click_and_wait(page, button)
+    # multi-select pills are toggle buttons (aria-pressed), single-select ones radios (aria-checked)
+    assert "true" in (button.get_attribute("aria-pressed"), button.get_attribute("aria-checked")), (pid, pill)
+
+
+def choose_frame(page, pid: str, label: str) -> None:
+    box = card(page, pid).locator("[data-testid='stSelectbox']")
+    box.locator("input").click()
+    box.locator("input").fill(label)
+    option = page.get_by_role("option", name=label, exact=True)
+    from tests.browser.conftest import run_count, wait_ready
+
+    before = run_count(page)
+    option.first.click()
+    wait_ready(page, runs_before=before)
+    assert box.locator("input").input_value() == label, f"{pid}: the frame box does not show {label!r}"
+
+
+def no_overflow(page, where: str) -> None:
+    offenders = page.evaluate(_OVERFLOW_JS)
+    assert not offenders, f"{where}: content wider than the window:\n" + "\n".join(offenders)
+
+
+def scroll_to(page, locator) -> None:
+    locator.first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["1280x720", "390x844"])
+def test_code_a_set_by_clicking_and_compare(page, viewport):
+    data = load_package()
+    page.set_viewport_size(viewport)
+    size = f"{viewport['width']}x{viewport['height']}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    open_page(page, "/Code_it_yourself?set=42")
+    assert not page.locator("[data-testid='stException']").count()
+    assert "Set 42" in page.locator(MAIN).inner_text()
+    assert [card(page, pid).count() for pid in IDS] == [1] * 8
+    page.screenshot(path=str(SHOTS / f"start-{size}.png"))
+    no_overflow(page, f"the page at {size}")
+
+    curated = data.passage_codes.set_index("passage_id")
+    vocab = data.vocab
+    for pid in IDS:  # every frame as curated, every tone "Neutral", no principle
+        press(page, pid, "Which principles", vocab.principle("none"))
+        press(page, pid, "Tone toward police", vocab.code("tone_police", "neutral"))
+        choose_frame(page, pid, vocab.code("frame", curated.at[pid, "frame"]))
+    scroll_to(page, card(page, IDS[0]))
+    page.screenshot(path=str(SHOTS / f"coded-{size}.png"))
+    no_overflow(page, f"the coded sentences at {size}")
+
+    click_and_wait(page, page.locator(f"{MAIN} button", has_text="Compare with the curated codes"))
+    assert not page.locator("[data-testid='stException']").count()
+    text = page.locator(MAIN).inner_text()
+    assert "How your codes compare" in text
+    # worked out by hand in tests/pages/test_code_it_yourself_page.py: tone 4 of 8 (kappa 0), frame 8 of 8 (kappa 1)
+    assert "principle 84.4% (kappa 0.00) against 99.5% (kappa 0.97); tone 50.0% (kappa 0.00) against 94.0% (kappa 0.88); " \
+           "frame 100.0% (kappa 1.00) against 86.0% (kappa 0.81)" in re.sub(r"\s+", " ", text)
+    assert text.count("Why the curated code:") == 9
+    scroll_to(page, page.locator(f"{MAIN} h2", has_text="How your codes compare"))
+    page.screenshot(path=str(SHOTS / f"compare-{size}.png"))
+    no_overflow(page, f"the comparison at {size}")
+    scroll_to(page, page.locator(f"{MAIN} h3", has_text="Sentence by sentence"))
+    page.screenshot(path=str(SHOTS / f"sentences-{size}.png"))
+    scroll_to(page, page.locator(f"{MAIN} h3", has_text="Where you differ"))
+    page.screenshot(path=str(SHOTS / f"differ-{size}.png"))
+    page.locator(f"{MAIN} [data-testid='stExpander']", has_text="For discussion").locator("summary").click()
+    page.wait_for_timeout(400)
+    scroll_to(page, page.locator(f"{MAIN} [data-testid='stExpander']", has_text="For discussion"))
+    assert "You and the curated coder differ on 9 codes" in page.locator(MAIN).inner_text()
+    page.screenshot(path=str(SHOTS / f"discussion-{size}.png"))
+    no_overflow(page, f"the discussion at {size}")
+
+
+def test_a_tampered_link_shows_a_notice(page):
+    page.set_viewport_size(PHONE)
+    open_page(page, "/Code_it_yourself?set=%3Cscript%3E")
+    assert not page.locator("[data-testid='stException']").count()
+    alert = page.locator(f"{MAIN} [data-testid='stAlert']").first
+    assert "is not a whole number from 1 to 9999" in alert.inner_text()
+    assert not page.dialogs
+    assert re.search(r"[?&]set=\d{1,4}(&|$)", page.url), page.url  # the address names the set shown
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "tampered-390x844.png"))
+    no_overflow(page, "the tampered link's notice")
