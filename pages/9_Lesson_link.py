@@ -61,9 +61,8 @@ if origin is not None:
                 "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
     st.markdown("**The link** (copy it with the button at its right):")
     st.code(address, language=None, wrap_lines=True)
-    png = lesson.qr_png(address)
-    st.image(png, width=lesson.QR_DISPLAY, output_format="PNG", caption=f"QR code for the link to {labels[target]}")
-    st.download_button("Download the QR code (PNG)", png, file_name="lesson-link.png", mime="image/png",
+    st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}")
+    st.download_button("Download the QR code (PNG)", lesson.qr_png(address), file_name="lesson-link.png", mime="image/png",
                        icon=":material/download:")
 
 st.header("Serving the class")

@@ -226,9 +226,12 @@ def build(origin: Origin, page_file: str, filters: flt.Filters, default: flt.Fil
 
 # --- the QR code -------------------------------------------------------------------------------
 
-QR_PIXELS = 720  # about this wide: a 30 cm square on a classroom projector, readable from the back
+QR_PIXELS = 1000  # about this wide, the downloaded PNG: sharp when printed or put on a slide
 QR_BORDER = 4  # modules of quiet zone, as the standard asks
-QR_DISPLAY = 520  # px shown on the page: most of a 720-pixel-high projector (narrower screens shrink it to fit)
+# About this wide on the page, drawn at its own size (Streamlit resamples an image given a width, which
+# blurs the modules): most of a 720-pixel-high projector, a 30 cm square read from the back of the
+# room; a narrower screen shrinks it to fit.
+QR_DISPLAY = 600
 
 
 def qr_png(address: str, pixels: int = QR_PIXELS) -> bytes:
