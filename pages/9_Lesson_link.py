@@ -21,9 +21,16 @@ st.caption(literal(view.describe) + " Change the filters in the sidebar to chang
 
 left, right = st.columns(2)
 target = left.selectbox("Page the class opens", [path for path, _label, _icon in NAV], format_func=labels.get, key="lesson_page")
+served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
+typed = right.text_input(
+    "Address students use (host and port)", key="lesson_host", max_chars=80,
+    placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
+    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the address "
+         "this page was opened at.",
+)
 values: dict[str, str] = {}
-for param in lesson.params_for(target):
-    box = right if param.is_seed or len(values) % 2 else left
+params = lesson.params_for(target)
+for param, box in zip(params, st.columns(max(2, len(params))) if params else ()):
     key = f"lesson_{lesson.url_path(target).strip('/')}_{param.name}"
     if param.is_seed:
         values[param.name] = box.text_input(param.label, key=key, max_chars=lesson.MAX_SEED_DIGITS, placeholder="e.g. 42",
@@ -35,13 +42,6 @@ page_params, problems = lesson.check_params(target, values)
 for problem in problems:
     st.warning(literal(problem) + ". It is left out of the link.", icon=":material/error:")
 
-served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
-typed = st.text_input(
-    "Address students use (host and port)", key="lesson_host", max_chars=80,
-    placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
-    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the address "
-         "this page was opened at.",
-)
 origin = None
 if typed.strip():
     try:
@@ -59,7 +59,7 @@ if origin is not None:
     if origin.is_local:
         st.info(f"**{literal(origin.host)}** opens this computer only: students' devices cannot reach it. Type this "
                 "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
-    st.markdown("**The link** (copy it with the button at its right):")
+    st.markdown("**The link**, for students who type it (or to copy):")
     st.code(address, language=None, wrap_lines=True)
     st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}")
     st.download_button("Download the QR code (PNG)", lesson.qr_png(address), file_name="lesson-link.png", mime="image/png",

@@ -34,6 +34,10 @@ STYLE = """
 [data-testid="stMain"] h3 { font-size: 2.2rem; }
 [data-testid="stMain"] h4, [data-testid="stMain"] h5 { font-size: 1.9rem; }
 [data-testid="stMain"] [data-testid="stCode"] code { font-size: 1.4rem; }
+/* Card rows (render.card_row) with 1.6 times the text need 1.6 times the width before they wrap to
+   the next line, or long words would be cut in two. */
+[class*="st-key-cards"] > [data-testid="stLayoutWrapper"] { flex: 1 1 21rem; min-width: min(21rem, 100%); }
+[class*="st-key-cards_narrow"] > [data-testid="stLayoutWrapper"] { flex: 1 1 17rem; min-width: min(17rem, 100%); }
 </style>
 """
 
@@ -76,10 +80,14 @@ def spec(original: Mapping) -> dict:
     legend = config.get("legend") if isinstance(config.get("legend"), Mapping) else {}
     title = config.get("title") if isinstance(config.get("title"), Mapping) else {}
     text = config.get("text") if isinstance(config.get("text"), Mapping) else {}
-    config["axis"] = _merged(config, "axis", labelFontSize=_bigger(axis.get("labelFontSize"), 11),
+    limits = {name: round(value * FONT_SCALE) for name, value in (("axis", axis.get("labelLimit")), ("legend", legend.get("labelLimit")))
+              if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0}
+    config["axis"] = _merged(config, "axis", **({"labelLimit": limits["axis"]} if "axis" in limits else {}),
+                             labelFontSize=_bigger(axis.get("labelFontSize"), 11),
                              titleFontSize=_bigger(axis.get("titleFontSize"), 11), labelColor=INK, titleColor=INK,
                              domainColor=INK, tickColor=INK, domainWidth=STROKE - 1, tickWidth=STROKE - 1)
-    config["legend"] = _merged(config, "legend", labelFontSize=_bigger(legend.get("labelFontSize"), 10),
+    config["legend"] = _merged(config, "legend", **({"labelLimit": limits["legend"]} if "legend" in limits else {}),
+                               labelFontSize=_bigger(legend.get("labelFontSize"), 10),
                                titleFontSize=_bigger(legend.get("titleFontSize"), 11), labelColor=INK, titleColor=INK,
                                symbolSize=POINT_SIZE, symbolStrokeWidth=STROKE)
     config["title"] = _merged(config, "title", fontSize=_bigger(title.get("fontSize"), 13),
