@@ -61,7 +61,8 @@ if origin is not None:
                 "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
     st.markdown("**The link**, for students who type it (or to copy):")
     st.code(address, language=None, wrap_lines=True)
-    st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}")
+    st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}",
+             alt=f"QR code that opens {address}")
     st.download_button("Download the QR code (PNG)", lesson.qr_png(address), file_name="lesson-link.png", mime="image/png",
                        icon=":material/download:")
 
