@@ -3,7 +3,7 @@ should read, with the sidebar filters and the page's own settings."""
 
 import streamlit as st
 
-from storyframes import lesson
+from storyframes import lesson, render
 from storyframes.page import NAV, setup_page
 from storyframes.render import literal
 from storyframes.views import lesson as lesson_view
@@ -18,6 +18,8 @@ st.markdown(
     "settings; students scan the code or type the address, and see exactly this."
 )
 st.caption(literal(view.describe) + " Change the filters in the sidebar to change what the link shows.")
+if view.nothing:
+    render.empty_state(view.nothing)
 
 left, right = st.columns(2)
 target = left.selectbox("Page the class opens", [path for path, _label, _icon in NAV], format_func=labels.get, key="lesson_page")
