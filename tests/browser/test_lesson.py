@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
-from tests.browser.test_browser import click_and_wait
+from tests.browser.test_browser import PAGES, assert_healthy, chart_report, click_and_wait
 from tests.browser.test_layout import _BROKEN_WORDS_JS
 
 pytestmark = pytest.mark.browser
@@ -74,6 +74,20 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     assert page.evaluate(BODY_FONT_JS) >= 1.5 * body
     toggle_projector(page)
     assert "projector" not in query(page) and page.evaluate(BODY_FONT_JS) == pytest.approx(body)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
+def test_every_page_draws_in_projector_mode(page, path):
+    """The projector config is valid Vega-Lite on every chart (the map too), and nothing overflows."""
+    open_page(page, f"{path}?projector=1")
+    assert_healthy(page, path)
+    charts = chart_report(page)
+    empty = [c for c in charts if not (c["canvas"] or (c["svg"] and c["marks"]))]
+    assert not empty, f"{path}: chart(s) with nothing drawn in projector mode: {empty}"
+    assert not page.page_errors, f"{path}: uncaught JavaScript errors in projector mode: {page.page_errors}"
+    assert not no_horizontal_overflow(page), f"{path}: horizontal overflow in projector mode: {no_horizontal_overflow(page)}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"projector-{PAGES[path]}.png"))
 
 
 def test_a_tampered_projector_address_gives_a_notice(page):
