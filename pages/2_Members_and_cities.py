@@ -16,7 +16,7 @@ st.markdown(view.summary)
 st.caption("The full 130-name launch roster could not be recovered offline: the map shows the people sources tie to the group, each with its evidence.")
 render.scope(view.scopes["map"])
 
-st.vega_lite_chart(view.map.spec, key=view.map.key, on_select="rerun", alt=view.map.alt)
+render.vega_lite(view.map.spec, key=view.map.key, on_select="rerun", alt=view.map.alt)
 render.table_alternative(view.map.table, "Show the places as a table")
 
 clicked = picked(st.session_state.get(view.map.key), "place")

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from storyframes import filters as flt
+from storyframes import projector
 from storyframes.data import DATA_DIR, DataPackageError, StoryData, load_package
 from storyframes.render import literal, literal_options
 from storyframes.vocab import NO_PRINCIPLE, Vocabulary
@@ -43,6 +44,7 @@ NAV = (
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
     ("pages/6_Guided_tour.py", "Guided tour", ":material/tour:"),
     ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
+    ("pages/9_Lesson_link.py", "Lesson link", ":material/qr_code_2:"),
 )
 
 
@@ -109,6 +111,7 @@ class PageContext:
         chosen = st.session_state[state_key]
         self.write_params({param: name_of(chosen)})
         return chosen
+    projector: bool = False  # projector mode (larger text and charts) is on
 
     @property
     def vocab(self) -> Vocabulary:
@@ -411,6 +414,44 @@ def sidebar_filters(data: StoryData, page: str) -> tuple[flt.Filters, flt.Filter
     return chosen, default
 
 
+_PROJECTOR_PAGE_KEY = "story_projector_page"  # the page whose toggle the session drew last: tells a page switch
+PROJECTOR_KEY = "projector_mode"  # the toggle's key
+
+
+def projector_toggle(page: str) -> bool:
+    """The "Projector mode" switch under the filters, kept in the address as `?projector=1` and
+    across pages for the session (`projector.SESSION_KEY`, which `render.vega_lite` reads), as
+    the filters are: a page's new toggle (Streamlit puts the page in a widget's identity) is set
+    from what the address names, else from the session, on the page's first run and on
+    Back/Forward; an ordinary run assigns nothing (an assignment would undo a click made since).
+    A value in the address other than 1 or 0 gives a notice, and projector mode is off."""
+    arrived = st.session_state.get(_PROJECTOR_PAGE_KEY) != page or PROJECTOR_KEY not in st.session_state
+    if arrived or _history_navigation():
+        asked, notice = projector.parse(st.query_params.get_all(projector.PARAM))
+        if notice:
+            st.warning(notice, icon=":material/link_off:")
+        wanted = bool(st.session_state.get(projector.SESSION_KEY, False)) if asked is None else asked
+        if arrived or st.session_state.get(PROJECTOR_KEY) != wanted:
+            st.session_state[PROJECTOR_KEY] = wanted
+        st.session_state[_PROJECTOR_PAGE_KEY] = page
+    with st.sidebar:
+        on = st.toggle("Projector mode", key=PROJECTOR_KEY,
+                       help="Larger text and charts with larger labels and thicker marks, to read from the back of a room. "
+                            "Kept in the address (projector=1) and on every page.")
+    st.session_state[projector.SESSION_KEY] = bool(on)
+    sent = False
+    if on and st.query_params.get_all(projector.PARAM) != [projector.ON]:
+        st.query_params[projector.PARAM] = projector.ON
+        sent = True
+    elif not on and projector.PARAM in st.query_params:
+        del st.query_params[projector.PARAM]
+        sent = True
+    _resend_if_stale(sent)
+    if on:
+        st.html(projector.STYLE)
+    return bool(on)
+
+
 def show_data_error(error: DataPackageError) -> None:
     """The one message a reader sees for a broken package: what and where, by the file's name
     inside the package (never a server path), shown literally (no Markdown from the data)."""
@@ -447,4 +488,5 @@ def setup_page(title: str, icon: str) -> PageContext:
         st.divider()
     arrived = st.session_state.get(_PAGE_KEY) != title  # read before the filters record this page
     chosen, default = sidebar_filters(data, title)
-    return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived)
+    on = projector_toggle(title)
+    return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived, projector=on)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from storyframes import projector
 from storyframes.evidence import evidence_key, picked, sentences_for
 from storyframes.text import escape_markdown, web_url
 from storyframes.views import Chart
@@ -71,7 +72,7 @@ def in_context(rows: pd.DataFrame) -> None:
 def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table") -> None:
     """A chart, its table alternative, and — right under it, where the reader is looking — the
     sentences behind the mark they clicked."""
-    st.vega_lite_chart(view.spec, key=view.key, on_select="rerun" if view.clickable else "ignore", alt=view.alt)
+    vega_lite(view.spec, key=view.key, on_select="rerun" if view.clickable else "ignore", alt=view.alt)
     if view.clickable:
         for row in picked(st.session_state.get(view.key), view.selection)[:1]:
             key = evidence_key(row, view.fields)
@@ -83,6 +84,13 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
                 st.info(f"{literal(heading)}: no sentence in this selection stands behind this mark.", icon=":material/info:")
     if view.table is not None and not view.table.empty:
         table_alternative(view.table, table_label)
+
+
+def vega_lite(spec: dict, **kwargs):
+    """Draw a Vega-Lite spec; in projector mode a copy with larger text and thicker marks (the
+    view's spec is shared and never changed). Every chart of the app is drawn through here."""
+    shown = projector.spec(spec) if st.session_state.get(projector.SESSION_KEY) else spec
+    return st.vega_lite_chart(shown, **kwargs)
 
 
 def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a table") -> None:

@@ -73,8 +73,9 @@ def raw_option(widget, index: int):
     disputed = reliability.disagreements(coder_pairs(package))
     disputed_keys = (disputed["passage_id"] + "/" + disputed["field"] + "/" + disputed["item"]).tolist()  # Sources & method
     label = widget.options[index]
+    pages = [path for path, _label, _icon in shell.NAV]  # the Lesson link's page choice
     codes = [c for field in ("frame", "tone_police") for c in vocab.codes(field)]  # Code it yourself
-    for value in (*widget.options, *vocab.outlet_ids, *vocab.principle_ids, "none", *disputed_keys, *codes):
+    for value in (*widget.options, *vocab.outlet_ids, *vocab.principle_ids, "none", *disputed_keys, *pages, *codes):
         try:
             shown = str(widget.format_func(value))
         except (KeyError, IndexError, TypeError, ValueError):  # a label is not a value this box knows

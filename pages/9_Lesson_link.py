@@ -1,0 +1,79 @@
+"""Lesson link: one short address (and a QR code on the projector) that opens the page the class
+should read, with the sidebar filters and the page's own settings."""
+
+import streamlit as st
+
+from storyframes import lesson, render
+from storyframes.page import NAV, setup_page
+from storyframes.render import literal
+from storyframes.views import lesson as lesson_view
+
+ctx = setup_page("Lesson link", ":material/qr_code_2:")
+view = ctx.view(lesson_view.build)
+labels = {path: label for path, label, _icon in NAV}
+
+st.title("Lesson link")
+st.markdown(
+    "Choose the page the class should open. The link keeps the **filters chosen in the sidebar** and the page's own "
+    "settings; students scan the code or type the address, and see exactly this."
+)
+st.caption(literal(view.describe) + " Change the filters in the sidebar to change what the link shows.")
+if view.nothing:
+    render.empty_state(view.nothing)
+
+left, right = st.columns(2)
+target = left.selectbox("Page the class opens", [path for path, _label, _icon in NAV], format_func=labels.get, key="lesson_page")
+served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
+typed = right.text_input(
+    "Address students use (host and port)", key="lesson_host", max_chars=80,
+    placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
+    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the address "
+         "this page was opened at.",
+)
+values: dict[str, str] = {}
+params = lesson.params_for(target)
+for param, box in zip(params, st.columns(max(2, len(params))) if params else ()):
+    key = f"lesson_{lesson.url_path(target).strip('/')}_{param.name}"
+    if param.is_seed:
+        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson.MAX_SEED_DIGITS, placeholder="e.g. 42",
+                                            help=param.help or None)
+    else:
+        picked = box.selectbox(param.label, ("", *param.choices), key=key, format_func=lambda c: c or "The page's default")
+        values[param.name] = picked or ""
+page_params, problems = lesson.check_params(target, values)
+for problem in problems:
+    st.warning(literal(problem) + ". It is left out of the link.", icon=":material/error:")
+
+origin = None
+if typed.strip():
+    try:
+        origin = lesson.parse_host(typed)
+    except lesson.HostError as error:
+        st.warning(f"That address cannot be used: {error}.", icon=":material/error:")
+else:
+    origin = served
+    if origin is None:
+        st.info("Type this computer's address on the classroom network above (see *Serving the class* below).",
+                icon=":material/info:")
+
+if origin is not None:
+    address = lesson.build(origin, target, ctx.filters, ctx.default, page_params, prefix=lesson.base_path(st.get_option("server.baseUrlPath")))
+    if origin.is_local:
+        st.info(f"**{literal(origin.host)}** opens this computer only: students' devices cannot reach it. Type this "
+                "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
+    st.markdown("**The link**, for students who type it (or to copy):")
+    st.code(address, language=None, wrap_lines=True)
+    st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}",
+             alt=f"QR code that opens {address}")
+    st.download_button("Download the QR code (PNG)", lesson.qr_png(address), file_name="lesson-link.png", mime="image/png",
+                       icon=":material/download:")
+
+st.header("Serving the class")
+st.markdown(
+    "Nothing here needs the internet: the data, the map, the QR code and the page all come from this computer.\n\n"
+    "1. Start the app so other devices on the room's network can reach it:  \n"
+    "   `streamlit run dashboard.py --server.address 0.0.0.0`\n"
+    "2. Find this computer's address on the network (Windows: `ipconfig`; macOS: `ipconfig getifaddr en0`; "
+    "Linux: `hostname -I`), such as 192.168.1.20, and type it above with the port: `192.168.1.20:8501`.\n"
+    "3. Students join the same Wi-Fi and scan the code, or type the address."
+)

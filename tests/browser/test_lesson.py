@@ -1,0 +1,151 @@
+"""Projector mode and the lesson link in a real browser (screenshots in
+artifacts/screenshots/lesson/): the toggle makes body text at least 1.5 times larger and chart
+labels larger, is kept in the address and across pages; the Lesson link page on a phone shows
+the address and a QR code with no horizontal overflow."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.test_browser import PAGES, assert_healthy, chart_report, click_and_wait
+from tests.browser.test_layout import _BROKEN_WORDS_JS
+
+pytestmark = pytest.mark.browser
+
+MAIN = "[data-testid='stMain']"
+SIDEBAR = "[data-testid='stSidebar']"
+SHOTS = SCREENSHOTS / "lesson"
+
+BODY_FONT_JS = """() => {
+  const p = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p")]
+    .find(e => e.offsetParent && e.closest('h1,h2,h3,h4,h5,h6') === null && e.innerText.trim().length > 40);
+  return p ? parseFloat(getComputedStyle(p).fontSize) : null;
+}"""
+AXIS_FONT_JS = """() => {
+  const t = document.querySelector("[data-testid='stMain'] .vega-embed svg .role-axis-label text");
+  return t ? parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) : null;
+}"""
+
+
+def toggle_projector(page) -> None:
+    click_and_wait(page, page.locator(f"{SIDEBAR} [data-testid='stCheckbox']", has_text="Projector mode"))
+
+
+def query(page) -> dict:
+    return parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+
+
+def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    open_page(page, "/Compare_outlets")
+    body, axis = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS)
+    assert body and axis, f"no body text or chart axis found (body {body}, axis {axis})"
+    page.screenshot(path=str(SHOTS / "compare-1280-off.png"))
+
+    toggle_projector(page)
+    assert query(page).get("projector") == ["1"], page.url
+    big_body, big_axis = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS)
+    assert big_body >= 1.5 * body, f"body text {body}px -> {big_body}px in projector mode"
+    assert big_axis >= 1.4 * axis, f"chart axis labels {axis}px -> {big_axis}px in projector mode"
+    assert not page.locator("[data-testid='stException']").count()
+    page.screenshot(path=str(SHOTS / "compare-1280-projector.png"))
+    page.locator(f"{MAIN} .vega-embed").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / "compare-1280-projector-chart.png"))
+
+    # another page: still on, still in the address
+    before = run_count(page)
+    page.locator(f"{SIDEBAR} a", has_text="Principles").first.click()
+    page.wait_for_url(re.compile(r"/Principles(\?|$)"))
+    wait_ready(page, runs_before=before)
+    assert query(page).get("projector") == ["1"], page.url
+    assert page.evaluate(BODY_FONT_JS) >= 1.5 * body
+    page.screenshot(path=str(SHOTS / "principles-1280-projector.png"))
+    broken = page.evaluate(_BROKEN_WORDS_JS)["broken"]
+    assert not broken, f"larger text cuts words in two in projector mode: {broken}"
+
+    # a reload of the address keeps it; switching it off takes it out of the address
+    page.reload()
+    wait_ready(page)
+    assert page.evaluate(BODY_FONT_JS) >= 1.5 * body
+    toggle_projector(page)
+    assert "projector" not in query(page) and page.evaluate(BODY_FONT_JS) == pytest.approx(body)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
+def test_every_page_draws_in_projector_mode(page, path):
+    """The projector config is valid Vega-Lite on every chart (the map too), and nothing overflows."""
+    open_page(page, f"{path}?projector=1")
+    assert_healthy(page, path)
+    charts = chart_report(page)
+    empty = [c for c in charts if not (c["canvas"] or (c["svg"] and c["marks"]))]
+    assert not empty, f"{path}: chart(s) with nothing drawn in projector mode: {empty}"
+    assert not page.page_errors, f"{path}: uncaught JavaScript errors in projector mode: {page.page_errors}"
+    assert not no_horizontal_overflow(page), f"{path}: horizontal overflow in projector mode: {no_horizontal_overflow(page)}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"projector-{PAGES[path]}.png"))
+
+
+def test_a_tampered_projector_address_gives_a_notice(page):
+    open_page(page, "/Principles?projector=yes")
+    notices = page.locator(f"{MAIN} [data-testid='stAlert']").all_inner_texts()
+    assert any("projector mode is off" in n for n in notices), notices
+    assert "projector" not in query(page)
+
+
+def no_horizontal_overflow(page) -> list[str]:
+    return page.evaluate("""() => {
+      const width = document.documentElement.clientWidth, out = [];
+      if (document.documentElement.scrollWidth > width + 1) out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
+      const main = document.querySelector("[data-testid='stMain']");
+      if (main.scrollWidth > main.clientWidth + 1) out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
+      for (const e of main.querySelectorAll('img, pre, [data-testid="stCode"], button, input')) {
+        const r = e.getBoundingClientRect();
+        if (r.width && (r.right > width + 1 || r.left < -1)) out.push(`${e.tagName} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      }
+      return out;
+    }""")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, VIEWPORT], ids=["phone", "projector"])
+def test_lesson_page_shows_the_link_and_a_qr_code(page, viewport):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(viewport)
+    name = f"lesson-{viewport['width']}"
+    try:
+        open_page(page, "/Lesson_link?outlet=gawker&outlet=cbs&principle=P4")
+        box = page.locator(f"{MAIN} [data-testid='stTextInput'] input").first
+        before = run_count(page)
+        box.fill("192.168.1.20:8501")
+        box.press("Enter")
+        wait_ready(page, runs_before=before)
+        assert not page.locator("[data-testid='stException']").count()
+        code = page.locator(f"{MAIN} [data-testid='stCode']").inner_text().strip()
+        assert code == "http://192.168.1.20:8501/?outlet=gawker&outlet=cbs&principle=P4"
+        img = page.locator(f"{MAIN} [data-testid='stImage'] img").first
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        shown = img.bounding_box()
+        assert shown["width"] >= min(450, viewport["width"] - 60), f"the QR code is drawn only {shown['width']} px wide"
+        assert shown["width"] == pytest.approx(shown["height"], abs=1)
+        problems = no_horizontal_overflow(page)
+        assert not problems, f"horizontal overflow at {viewport['width']} px: {problems}"
+        page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollTo(0, 0)")
+        page.wait_for_timeout(200)
+        page.screenshot(path=str(SHOTS / f"{name}-top.png"))
+        img.evaluate("e => e.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SHOTS / f"{name}-qr.png"))
+        if viewport == VIEWPORT:
+            toggle_projector(page)
+            img.evaluate("e => e.scrollIntoView({block: 'center'})")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(SHOTS / f"{name}-qr-projector.png"))
+            problems = no_horizontal_overflow(page)
+            assert not problems, f"horizontal overflow in projector mode: {problems}"
+    finally:
+        page.set_viewport_size(VIEWPORT)

@@ -1,0 +1,176 @@
+"""The lesson link's address builder: page paths as Streamlit serves them, the filters encoded as
+the app writes them, the pages' own parameters checked, and the host parsed strictly."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from streamlit.source_util import page_icon_and_name
+
+from storyframes import lesson
+from storyframes.filters import Filters, to_address
+from storyframes.lesson import HostError, Origin, parse_host
+from storyframes.page import NAV
+from storyframes.views.framing import SECTIONS
+
+DEFAULT = Filters(("dabs", "gawker", "cbs", "nyt"), ("P1", "P2", "P3", "P4", "none"))
+ORIGIN = Origin("http", "192.168.1.20", 8501)
+
+
+# --- page paths ---------------------------------------------------------------------------------
+
+def test_url_paths_are_the_ones_streamlit_serves():
+    assert lesson.url_path("dashboard.py") == "/"
+    assert lesson.url_path("pages/2_Members_and_cities.py") == "/Members_and_cities"
+    assert lesson.url_path("pages/9_Lesson_link.py") == "/Lesson_link"
+    for path, _label, _icon in NAV[1:]:  # Streamlit's own rule agrees for every page
+        assert lesson.url_path(path) == "/" + page_icon_and_name(Path(path))[1]
+
+
+def test_the_browser_tests_know_every_page_path():
+    from tests.browser.test_browser import PAGES
+
+    assert {lesson.url_path(path) for path, _l, _i in NAV} == set(PAGES)
+
+
+def test_page_file_for_inverts_url_path():
+    files = [path for path, _l, _i in NAV]
+    for f in files:
+        assert lesson.page_file_for(lesson.url_path(f), files) == f
+    assert lesson.page_file_for("/nowhere", files) is None
+
+
+# --- the filters -------------------------------------------------------------------------------
+
+def test_default_filters_leave_the_query_empty():
+    assert lesson.build(ORIGIN, "dashboard.py", DEFAULT, DEFAULT) == "http://192.168.1.20:8501/"
+
+
+def test_filters_are_encoded_as_the_app_writes_them():
+    chosen = Filters(("gawker", "cbs"), ("P4",))
+    address = lesson.build(ORIGIN, "pages/3_Compare_outlets.py", chosen, DEFAULT)
+    assert address == "http://192.168.1.20:8501/Compare_outlets?outlet=gawker&outlet=cbs&principle=P4"
+    assert parse_qs(urlsplit(address).query) == to_address(chosen, DEFAULT)
+
+
+def test_an_empty_choice_is_kept_as_an_empty_value():
+    address = lesson.build(ORIGIN, "pages/1_Principles.py", Filters((), DEFAULT.principles), DEFAULT)
+    assert address.endswith("/Principles?outlet=")
+    assert parse_qs(urlsplit(address).query, keep_blank_values=True) == {"outlet": [""]}
+
+
+def test_a_base_path_goes_before_the_page():
+    assert lesson.build(ORIGIN, "pages/1_Principles.py", DEFAULT, DEFAULT, prefix="/class") == "http://192.168.1.20:8501/class/Principles"
+    assert lesson.base_path("class/") == "/class"
+    assert lesson.base_path("") == ""
+    assert lesson.base_path("a b") == "" and lesson.base_path("x?y") == "" and lesson.base_path("//evil.com") == "/evil.com"
+
+
+# --- the pages' own parameters -----------------------------------------------------------------
+
+def test_framing_section_is_checked_and_encoded():
+    kept, problems = lesson.check_params("pages/4_Framing_analysis.py", {"section": "headlines & READABILITY"})
+    assert kept == {"section": "Headlines & readability"} and problems == ()
+    address = lesson.build(ORIGIN, "pages/4_Framing_analysis.py", DEFAULT, DEFAULT, kept)
+    assert parse_qs(urlsplit(address).query) == {"section": ["Headlines & readability"]}
+    assert "&" not in urlsplit(address).query  # the "&" of the tab's name is percent-encoded
+    assert [p.choices for p in lesson.params_for("pages/4_Framing_analysis.py")] == [SECTIONS]
+
+
+def test_quiz_and_code_pages_read_their_seeds():
+    kept, problems = lesson.check_params("pages/7_Quiz.py", {"quiz": " 0042 ", "level": "Hard"})
+    assert kept == {"quiz": "42", "level": "hard"} and problems == ()
+    kept, problems = lesson.check_params("pages/8_Code_it_yourself.py", {"set": "7"})
+    assert kept == {"set": "7"} and problems == ()
+    address = lesson.build(ORIGIN, "pages/7_Quiz.py", Filters(("gawker",), DEFAULT.principles), DEFAULT, {"quiz": "42", "level": "hard"})
+    assert address == "http://192.168.1.20:8501/Quiz?outlet=gawker&quiz=42&level=hard"
+
+
+@pytest.mark.parametrize("page,values", [
+    ("pages/7_Quiz.py", {"quiz": "-1"}),
+    ("pages/7_Quiz.py", {"quiz": "1e3"}),
+    ("pages/7_Quiz.py", {"quiz": "１２"}),  # full-width digits
+    ("pages/7_Quiz.py", {"quiz": "1234567890"}),
+    ("pages/7_Quiz.py", {"level": "medium"}),
+    ("pages/8_Code_it_yourself.py", {"set": "1&outlet=x"}),
+    ("pages/4_Framing_analysis.py", {"section": "<script>"}),
+    ("pages/1_Principles.py", {"section": "Tone"}),  # a page that reads no parameter
+])
+def test_bad_page_parameters_are_left_out_with_a_reason(page, values):
+    kept, problems = lesson.check_params(page, values)
+    assert kept == {} and len(problems) == 1
+
+
+def test_empty_fields_are_left_out():
+    assert lesson.check_params("pages/7_Quiz.py", {"quiz": "", "level": ""}) == ({}, ())
+
+
+# --- the host ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed,expected", [
+    ("192.168.1.20:8501", Origin("http", "192.168.1.20", 8501)),
+    ("  192.168.1.20:8501  ", Origin("http", "192.168.1.20", 8501)),
+    ("classroom-pc.local", Origin("http", "classroom-pc.local", None)),
+    ("Classroom-PC", Origin("http", "classroom-pc", None)),
+    ("http://10.0.0.5:8501/", Origin("http", "10.0.0.5", 8501)),
+    ("HTTPS://stories.example.org", Origin("https", "stories.example.org", None)),
+    ("localhost:8501", Origin("http", "localhost", 8501)),
+])
+def test_good_hosts(typed, expected):
+    assert parse_host(typed) == expected
+
+
+@pytest.mark.parametrize("typed", [
+    "", "   ", "evil.com/@x", "evil.com@x", "user@192.168.1.20", "javascript:alert(1)", "javascript://x",
+    "data:text/html,<b>", "192.168.1.20 :8501", "192.168 .1.20", "class room", "a\tb", "ho\nst", "host\x00", "host\u200b",
+    "256.1.1.1", "1.2.3", "01.2.3.4", "1.2.3.4.5", "host:0", "host:65536", "host:08501", "host:", ":8501", "host:80:80",
+    "-host", "host-", "host..local", "host.", "ex_ample.org", "[::1]:8501", "::1", "hôst.fr", "host?x=1", "host#x",
+    "http://", "ftp://host", "http:///host", "//host", "host/path", "http://host/path", "a" * 64 + ".org",
+    ".".join(["a" * 60] * 5),
+])
+def test_hostile_or_malformed_hosts_are_refused(typed):
+    with pytest.raises(HostError):
+        parse_host(typed)
+
+
+def test_only_http_or_https():
+    with pytest.raises(HostError):
+        parse_host("host", scheme="javascript")
+
+
+def test_the_address_holds_exactly_the_typed_host():
+    origin = parse_host("192.168.1.20:8501")
+    parts = urlsplit(lesson.build(origin, "pages/1_Principles.py", DEFAULT, DEFAULT))
+    assert (parts.scheme, parts.hostname, parts.port, parts.path, parts.username) == ("http", "192.168.1.20", 8501, "/Principles", None)
+
+
+def test_served_origin_from_the_browser_url_else_the_host_header():
+    assert lesson.served_origin("http://192.168.1.20:8501/Lesson_link", None) == Origin("http", "192.168.1.20", 8501)
+    assert lesson.served_origin("https://stories.example.org/Lesson_link", "x") == Origin("https", "stories.example.org", None)
+    assert lesson.served_origin(None, "10.0.0.5:8501") == Origin("http", "10.0.0.5", 8501)
+    assert lesson.served_origin("http://evil.com@10.0.0.5/", "10.0.0.6") == Origin("http", "10.0.0.6", None)
+    assert lesson.served_origin("javascript:alert(1)", "evil.com/@x") is None
+    assert lesson.served_origin(None, None) is None
+
+
+def test_local_addresses_are_marked():
+    assert parse_host("localhost:8501").is_local and parse_host("127.0.0.1").is_local
+    assert not parse_host("192.168.1.20").is_local
+
+
+# --- the QR code -------------------------------------------------------------------------------
+
+def test_qr_png_holds_the_address_and_is_large():
+    import zxingcpp
+    from PIL import Image
+
+    address = "http://192.168.1.20:8501/Framing_analysis?outlet=gawker&outlet=cbs&section=Headlines+%26+readability"
+    png = lesson.qr_png(address)
+    assert png.startswith(b"\x89PNG")
+    image = Image.open(io.BytesIO(png))
+    assert image.width >= 600 and image.width == image.height
+    found = zxingcpp.read_barcodes(image.convert("L"))
+    assert [r.text for r in found] == [address]
