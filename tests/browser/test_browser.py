@@ -26,6 +26,8 @@ PAGES = {
     "/Compare_outlets": "Compare_outlets",
     "/Framing_analysis": "Framing_analysis",
     "/Sources_and_method": "Sources_and_method",
+    "/Guided_tour": "Guided_tour",
+    "/Code_it_yourself": "Code_it_yourself",
     "/Lesson_link": "Lesson_link",
 }
 
