@@ -59,8 +59,11 @@ def test_a_tampered_step_gives_a_notice_and_the_first_step(raw):
     assert "<script>" not in plain_text(at)
 
 
-@pytest.mark.parametrize("path", [p for p, _label, _icon in NAV if p != TOUR])
-def test_every_page_has_discussion_prompts(path):
+STORY_PAGES = [p for p, _label, _icon in NAV if p == "dashboard.py" or p[6] in "12345"]  # the classroom pages carry their own
+
+
+@pytest.mark.parametrize("path", STORY_PAGES)
+def test_every_story_page_has_discussion_prompts(path):
     at = open_page(path)
     assert_clean(at)
     boxes = [e for e in at.expander if e.label == "For discussion in class"]
