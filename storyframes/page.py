@@ -41,6 +41,7 @@ NAV = (
     ("pages/3_Compare_outlets.py", "Compare outlets", ":material/compare:"),
     ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
+    ("pages/7_Guess_the_outlet.py", "Guess the outlet", ":material/quiz:"),
 )
 
 
@@ -73,6 +74,24 @@ class PageContext:
     filters: flt.Filters
     default: flt.Filters
     page: str = ""  # the page's title: tells a page switch to widgets kept across pages
+    arrived: bool = False  # this run opened the page (a session's first run, a link, a page switch)
+
+    @property
+    def address_wins(self) -> bool:
+        """Whether this run reads the page's own parameters from the address: when the page was
+        just opened (a link, a reload, a page switch) or on Back/Forward. On an ordinary run the
+        session holds the choice and the address is written from it (as for the filters: the
+        browser's address lags behind the session while a run is writing it)."""
+        return self.arrived or _history_navigation()
+
+    def write_params(self, params: dict[str, str]) -> None:
+        """Write the page's own parameters to the address (only those that differ are sent)."""
+        sent = False
+        for key, value in params.items():
+            if st.query_params.get(key) != value:
+                st.query_params[key] = value
+                sent = True
+        _resend_if_stale(sent)
 
     @property
     def vocab(self) -> Vocabulary:
@@ -409,5 +428,6 @@ def setup_page(title: str, icon: str) -> PageContext:
         for path, label, nav_icon in NAV:
             st.page_link(path, label=label, icon=nav_icon)
         st.divider()
+    arrived = st.session_state.get(_PAGE_KEY) != title
     chosen, default = sidebar_filters(data, title)
-    return PageContext(data=data, filters=chosen, default=default, page=title)
+    return PageContext(data=data, filters=chosen, default=default, page=title, arrived=arrived)
