@@ -85,10 +85,10 @@ class PageContext:
         return self.arrived or _history_navigation()
 
     def write_params(self, params: dict[str, str]) -> None:
-        """Write the page's own parameters to the address (only those that differ are sent)."""
+        """Write the page's own parameters to the address, each once (only those that differ are sent)."""
         sent = False
         for key, value in params.items():
-            if st.query_params.get(key) != value:
+            if st.query_params.get_all(key) != [value]:
                 st.query_params[key] = value
                 sent = True
         _resend_if_stale(sent)
