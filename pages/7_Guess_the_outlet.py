@@ -15,17 +15,14 @@ for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 
 st.title("Guess the outlet")
-st.markdown("Read a sentence from one of the articles and guess which outlet published it. After each answer you see "
-            "the cues that give it away: the words, the frame and tone the sentence was coded with, and who it quotes or names.")
-render.scope(view.scope)
-st.caption(literal(view.outlets_note))
-
+st.markdown("Read a sentence from one of the articles and guess which outlet published it. Each answer shows the cues "
+            "that give it away: the words, the frame and tone the sentence was coded with, and who it quotes or names.")
 with st.container(horizontal=True, vertical_alignment="center"):
+    st.markdown("**Level**", width="content")
     for name in quiz.LEVELS:
         st.button(quiz.LEVEL_LABELS[name], key=f"quiz_level_{name}", type="primary" if name == level else "secondary",
                   on_click=session.on_level, args=(name,), help=quiz.LEVEL_HELP[name])
-    st.caption(f"Round {seed} · {quiz.LEVEL_LABELS[level]}. Share this page's address: everyone who opens it gets the same "
-               "questions in the same order.")
+    st.caption(f"Round {seed}. Share this page's address: everyone who opens it gets the same questions in the same order.")
 
 
 def show_cues(cues: quiz.Cues) -> None:
@@ -88,14 +85,19 @@ elif not quiz.finished(progress, questions):
 else:
     right = quiz.score(questions, progress.answers)
     st.subheader(f"Your score: {right} of {len(questions)}")
-    render.table(quiz.review(questions, progress.answers, names.get),
-                 labels={"n": "#", "sentence": "Sentence", "yours": "Your answer", "right_outlet": "Right outlet", "result": "Result"})
+    with st.container(border=True):
+        for row in quiz.review(questions, progress.answers, names.get).itertuples():
+            mark = ":material/check_circle:" if row.result == "Right" else ":material/cancel:"
+            st.markdown(f"{mark} **{row.n}.** {literal(row.sentence)}  \n:gray[{row.result} · your answer: "
+                        f"{literal(row.yours)} · the outlet: {literal(row.right_outlet)}]")
     with st.container(horizontal=True):
         st.button("Replay this round", key="quiz_replay", on_click=session.on_replay, args=(key,),
                   help="The same questions in the same order, your answers cleared.")
         st.button("New round", key="quiz_new", type="primary", on_click=session.on_new_round, args=(level,),
                   help="Other sentences, in another order (a new round number in the address).")
 
+st.caption(literal(view.outlets_note))
+render.scope(view.scope)
 with st.expander("For discussion", icon=":material/forum:"):
     st.markdown(
         "- Which cues gave the outlet away most often: a word, the tone toward the police, or who was quoted? "

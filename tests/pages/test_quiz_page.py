@@ -32,6 +32,16 @@ def shown_sentence(at) -> str:
     return re.sub(r"\\(.)", r"\1", heads[0].removeprefix("#### "))
 
 
+def review(at) -> list[tuple[str, str, str, str]]:
+    """The score's review as the reader reads it: (sentence, Right/Wrong, your answer, the outlet)."""
+    rows = []
+    for m in at.markdown:
+        found = re.fullmatch(r":material/\w+: \*\*\d+\.\*\* (.*)  \n:gray\[(Right|Wrong) · your answer: (.*) · the outlet: (.*)\]", m.value, re.S)
+        if found:
+            rows.append(tuple(re.sub(r"\\(.)", r"\1", g) for g in found.groups()))
+    return rows
+
+
 def heading(at) -> str:
     return " | ".join(s.value for s in at.subheader)
 
@@ -64,9 +74,9 @@ def test_a_round_answered_right_scores_eight_and_replays_the_same_questions(data
     seen = play(at, questions, [q.answer for q in questions])
     assert seen == [q.text for q in questions]
     assert heading(at) == "Your score: 8 of 8"
-    review = at.dataframe[0].value
-    assert review["sentence"].tolist() == [q.text for q in questions]
-    assert review["result"].tolist() == ["Right"] * 8
+    rows = review(at)
+    assert [r[0] for r in rows] == [q.text for q in questions]
+    assert [r[1] for r in rows] == ["Right"] * 8
     at.button(key="quiz_replay").click().run()
     assert_clean(at)
     assert heading(at).startswith("Question 1 of 8")
@@ -82,11 +92,9 @@ def test_wrong_answers_are_counted_and_reviewed(data):
     at = open_page(PAGE, quiz="77", level="hard")
     assert play(at, questions, answers) == [q.text for q in questions]
     assert heading(at) == "Your score: 5 of 8"
-    review = at.dataframe[0].value
     names = data.vocab.outlet
-    assert review["yours"].tolist() == [names(a) for a in answers]
-    assert review["right_outlet"].tolist() == [names(q.answer) for q in questions]
-    assert [i for i, r in enumerate(review["result"]) if r == "Wrong"] == sorted(wrong)
+    assert review(at) == [(q.text, "Wrong" if i in wrong else "Right", names(a), names(q.answer))
+                          for i, (q, a) in enumerate(zip(questions, answers))]
 
 
 def test_the_cues_of_the_slur_sentence_are_shown(data):
