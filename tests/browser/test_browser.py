@@ -26,6 +26,7 @@ PAGES = {
     "/Compare_outlets": "Compare_outlets",
     "/Framing_analysis": "Framing_analysis",
     "/Sources_and_method": "Sources_and_method",
+    "/Guess_the_outlet": "Guess_the_outlet",
 }
 
 # axe rules excluded, each with the reason it cannot be fixed from app code or theme. Keep empty
