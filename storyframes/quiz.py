@@ -53,7 +53,8 @@ class Term:
     term: str
     register: str
     register_label: str
-    target: str
+    target: str  # what the words name: police, offenders, reform…
+    target_label: str
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def cues(data, passage_id: str) -> Cues:
     people = data.passage_people[data.passage_people["passage_id"] == passage_id]
     return Cues(
         passage_id=passage_id,
-        terms=tuple(Term(t, r, vocab.code("register", r), g) for t, r, g in zip(terms["term"], terms["register"], terms["target"])),
+        terms=tuple(Term(t, r, vocab.code("register", r), g, vocab.code("target", g)) for t, r, g in zip(terms["term"], terms["register"], terms["target"])),
         frame=frame, frame_label=vocab.code("frame", frame) if frame else "",
         tone=tone, tone_label=vocab.code("tone_police", tone) if tone else "",
         people=tuple(Person(str(n), str(p), vocab.code("person_kind", str(k)), str(m), vocab.code("mention", str(m)))

@@ -11,6 +11,7 @@ from storyframes import quiz
 from storyframes.data import load_package
 
 from .conftest import assert_clean, open_page, plain_text
+from .test_hostile_pages import hostile  # noqa: F401 - the hostile package, as a fixture
 
 PAGE = "pages/7_Guess_the_outlet.py"
 
@@ -216,3 +217,24 @@ def test_the_outlet_filter_chooses_the_outlets_to_guess_between(data):
         assert len([b for b in at.button if (b.key or "").startswith("quiz_option_")]) == len(full)
         assert f"it uses all {len(full)}" in plain_text(at)
         assert shown_sentence(at) == expected(data, 3)[0].text
+
+
+def test_hostile_data_in_the_cues_and_the_review_reaches_markdown_only_escaped(hostile):
+    """On the hostile copy of the package (Markdown, HTML and script payloads in every text): the
+    cues after an answer and the review after a round show the payloads as text."""
+    from .test_hostile_pages import assert_no_raw_payload, shows_payload
+
+    at = open_page(PAGE, quiz="4")
+    assert_clean(at)
+    for _ in range(quiz.ROUND_SIZE):
+        options = [b for b in at.button if (b.key or "").startswith("quiz_option_")]
+        if not options:
+            break
+        options[0].click().run()
+        assert_clean(at)
+        assert "What gives it away" in plain_text(at)
+        assert shows_payload(assert_no_raw_payload(at))
+        at.button(key="quiz_next").click().run()
+        assert_clean(at)
+    assert heading(at).startswith("Your score:")
+    assert shows_payload(assert_no_raw_payload(at))

@@ -142,6 +142,7 @@ def test_cues_of_the_slur_sentence(data):
     c = quiz.cues(data, "dabs-13")
     assert [(t.term, t.register, t.register_label) for t in c.terms] == [
         ("top brass pigs", "pejorative", "Pejorative"), ("crimes no one cares about", "neutral", "Neutral")]
+    assert [(t.target, t.target_label) for t in c.terms] == [("police", "Police"), ("offenders", "Offenders")]
     assert [t.term for t in c.strong_terms] == ["top brass pigs"] and c.strong
     assert (c.frame, c.frame_label, c.tone, c.tone_label) == ("crime_punishment", "Crime and punishment", "mocking", "Mocking")
     assert [(p.name, p.person, p.mention_label) for p in c.people] == [("McCarthy", "Garry F. McCarthy", "Named")]
