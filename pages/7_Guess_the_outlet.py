@@ -30,13 +30,13 @@ def show_cues(cues: quiz.Cues) -> None:
     if cues.terms:
         st.markdown("Words from the lexicon: " + "; ".join(
             f"{'**' if t in cues.strong_terms else ''}“{literal(t.term)}”{'**' if t in cues.strong_terms else ''} "
-            f"({literal(t.register_label).lower()}, about {literal(t.target_label).lower()})" for t in cues.terms))
+            f"({literal(t.register_label.lower())}, about {literal(t.target_label.lower())})" for t in cues.terms))
     else:
         st.markdown("No word of this sentence is in the lexicon of telling words.")
     st.markdown(f"Frame: {literal(cues.frame_label)} · Tone toward the police: {literal(cues.tone_label)}")
     if cues.people:
         st.markdown("Who is in it: " + "; ".join(
-            f"{literal(p.name)}{'' if p.name == p.person else f' ({literal(p.person)})'}, {literal(p.mention_label).lower()}"
+            f"{literal(p.name)}{'' if p.name == p.person else f' ({literal(p.person)})'}, {literal(p.mention_label.lower())}"
             for p in cues.people))
     else:
         st.markdown("Nobody is quoted or named.")
