@@ -43,6 +43,7 @@ NAV = (
     ("pages/4_Framing_analysis.py", "Framing analysis", ":material/text_compare:"),
     ("pages/5_Sources_and_method.py", "Sources & method", ":material/menu_book:"),
     ("pages/6_Guided_tour.py", "Guided tour", ":material/tour:"),
+    ("pages/7_Guess_the_outlet.py", "Guess the outlet", ":material/quiz:"),
     ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
     ("pages/9_Lesson_link.py", "Lesson link", ":material/qr_code_2:"),
 )
@@ -92,7 +93,7 @@ class PageContext:
         for key, value in params.items():
             if value is None:
                 sent = st.query_params.pop(key, None) is not None or sent
-            elif st.query_params.get(key) != value:
+            elif st.query_params.get_all(key) != [value]:  # once, even if a link repeats it
                 st.query_params[key] = value
                 sent = True
         _resend_if_stale(sent)

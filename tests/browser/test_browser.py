@@ -27,6 +27,7 @@ PAGES = {
     "/Framing_analysis": "Framing_analysis",
     "/Sources_and_method": "Sources_and_method",
     "/Guided_tour": "Guided_tour",
+    "/Guess_the_outlet": "Guess_the_outlet",
     "/Code_it_yourself": "Code_it_yourself",
     "/Lesson_link": "Lesson_link",
 }

@@ -27,7 +27,7 @@ from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot,
 pytestmark = pytest.mark.browser
 
 PAGES = {"/": "home", "/Principles": "principles", "/Members_and_cities": "members", "/Compare_outlets": "compare",
-         "/Framing_analysis": "framing", "/Sources_and_method": "sources"}
+         "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guess_the_outlet": "quiz"}
 VISITS = [(path, "") for path in PAGES] + [("/Framing_analysis", section) for section in SECTIONS[1:]]
 # Where the data's long texts show only in charts (SVG, with ARIA labels) and tables (a canvas); the
 # Sources page shows them only in tables, and the package's version in the citation.
