@@ -142,46 +142,50 @@ def base_path(option: str | None) -> str:
 
 @dataclass(frozen=True)
 class Param:
-    """A parameter a page reads from its address: a seed (a whole number) or one of `choices`."""
+    """A parameter a page reads from its address: a seed (a whole number from `low` to `high`)
+    or one of `choices`."""
 
     name: str
     label: str
     choices: tuple[str, ...] = ()  # empty: a seed
     help: str = ""
+    low: int = 0
+    high: int = 0
 
     @property
     def is_seed(self) -> bool:
         return not self.choices
 
 
-MAX_SEED_DIGITS = 9
+MAX_SEED_DIGITS = 9  # the longest seed field: no page's seed is longer
 
 
-def _framing_sections() -> tuple[str, ...]:
+def _page_params() -> dict[str, tuple[Param, ...]]:
+    """Which page reads which parameters, named and bounded by the page's own module, so a link
+    made here is one the page accepts."""
+    from storyframes import coding_exercise, quiz
     from storyframes.views.framing import SECTIONS
 
-    return SECTIONS
-
-
-# Which pages read which parameters, by a word of the page's URL path (the quiz and the
-# code-it-yourself pages come from other branches: their parameters are offered once they are in NAV).
-PAGE_PARAMS: tuple[tuple[str, tuple[Param, ...]], ...] = (
-    ("quiz", (Param("quiz", "Quiz (seed)", help="The same number gives every student the same questions; leave empty for the page's own."),
-              Param("level", "Level", ("easy", "hard")))),
-    ("code", (Param("set", "Exercise set (seed)", help="The same number gives every student the same exercises; leave empty for the page's own."),)),
-    ("framing", (Param("section", "Tab to open", _framing_sections()),)),
-)
+    return {
+        "pages/7_Guess_the_outlet.py": (
+            Param(quiz.SEED_PARAM, "Quiz round (seed)", help="The same number gives every student the same questions; "
+                  "leave empty for the page's own.", low=0, high=quiz.MAX_SEED),
+            Param(quiz.LEVEL_PARAM, "Level", tuple(quiz.LEVELS))),
+        "pages/8_Code_it_yourself.py": (
+            Param(coding_exercise.SET_PARAM, "Exercise set (seed)", help="The same number gives every student the same sentences; "
+                  "leave empty for the page's own.", low=coding_exercise.SEED_MIN, high=coding_exercise.SEED_MAX),),
+        "pages/4_Framing_analysis.py": (Param("section", "Tab to open", SECTIONS),),
+    }
 
 
 def params_for(page_file: str) -> tuple[Param, ...]:
     """The parameters the page at `page_file` reads from its address (none for most pages)."""
-    path = url_path(page_file).casefold()
-    return next((params for word, params in PAGE_PARAMS if word in path), ())
+    return _page_params().get(page_file, ())
 
 
 def check_params(page_file: str, values: Mapping[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
     """The page's parameters from the teacher's fields: (kept, problems). Empty fields are left
-    out; a seed must be a whole number of at most MAX_SEED_DIGITS digits; a choice one of its
+    out; a seed must be a whole number in the page's own range; a choice one of its
     choices (in any letter case). A parameter the page does not read is a problem."""
     known = {p.name: p for p in params_for(page_file)}
     kept: dict[str, str] = {}
@@ -194,10 +198,10 @@ def check_params(page_file: str, values: Mapping[str, str]) -> tuple[dict[str, s
         elif not value:
             continue
         elif param.is_seed:
-            if value.isascii() and value.isdigit() and len(value) <= MAX_SEED_DIGITS:
+            if value.isascii() and value.isdigit() and len(value) <= MAX_SEED_DIGITS and param.low <= int(value) <= param.high:
                 kept[name] = str(int(value))
             else:
-                problems.append(f"{param.label}: {flt.safe_preview(value)} is not a whole number of at most {MAX_SEED_DIGITS} digits")
+                problems.append(f"{param.label}: {flt.safe_preview(value)} is not a whole number from {param.low} to {param.high:,}")
         else:
             by_fold = {c.casefold(): c for c in param.choices}
             if value.casefold() in by_fold:

@@ -27,7 +27,8 @@ from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot,
 pytestmark = pytest.mark.browser
 
 PAGES = {"/": "home", "/Principles": "principles", "/Members_and_cities": "members", "/Compare_outlets": "compare",
-         "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guess_the_outlet": "quiz"}
+         "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guided_tour": "tour", "/Guess_the_outlet": "quiz",
+         "/Code_it_yourself": "code", "/Lesson_link": "lesson"}
 VISITS = [(path, "") for path in PAGES] + [("/Framing_analysis", section) for section in SECTIONS[1:]]
 # Where the data's long texts show only in charts (SVG, with ARIA labels) and tables (a canvas); the
 # Sources page shows them only in tables, and the package's version in the citation.

@@ -176,3 +176,28 @@ def test_a_tampered_projector_value_gives_a_notice_and_is_off(value):
     assert any("projector mode is off" in w.value for w in at.warning)
     assert at.toggle(key=PROJECTOR_KEY).value is False
     assert "projector" not in at.query_params
+
+
+@pytest.mark.parametrize("page_file, values", [("pages/7_Guess_the_outlet.py", {"quiz": "999999", "level": "hard"}),
+                                               ("pages/8_Code_it_yourself.py", {"set": "9999"})])
+def test_a_lesson_link_to_a_classroom_page_is_one_that_page_accepts(page_file, values):
+    """The largest seed the lesson link allows opens the quiz or the exercise with no notice."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from storyframes import lesson
+
+    kept, problems = lesson.check_params(page_file, values)
+    assert kept == values and problems == ()
+    query = {k: v[0] for k, v in parse_qs(urlsplit(lesson.build(lesson.parse_host("10.0.0.2:8501"), page_file, *filters_default(), kept)).query).items()}
+    at = open_page(page_file, **query)
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    assert all(at.query_params.get(k) == v for k, v in values.items())
+
+
+def filters_default():
+    from storyframes.data import load_package
+    from storyframes.views.common import default_filters
+
+    default = default_filters(load_package().vocab)
+    return default, default

@@ -81,20 +81,23 @@ def test_framing_section_is_checked_and_encoded():
 
 
 def test_quiz_and_code_pages_read_their_seeds():
-    kept, problems = lesson.check_params("pages/7_Quiz.py", {"quiz": " 0042 ", "level": "Hard"})
+    kept, problems = lesson.check_params("pages/7_Guess_the_outlet.py", {"quiz": " 0042 ", "level": "Hard"})
     assert kept == {"quiz": "42", "level": "hard"} and problems == ()
     kept, problems = lesson.check_params("pages/8_Code_it_yourself.py", {"set": "7"})
     assert kept == {"set": "7"} and problems == ()
-    address = lesson.build(ORIGIN, "pages/7_Quiz.py", Filters(("gawker",), DEFAULT.principles), DEFAULT, {"quiz": "42", "level": "hard"})
-    assert address == "http://192.168.1.20:8501/Quiz?outlet=gawker&quiz=42&level=hard"
+    address = lesson.build(ORIGIN, "pages/7_Guess_the_outlet.py", Filters(("gawker",), DEFAULT.principles), DEFAULT, {"quiz": "42", "level": "hard"})
+    assert address == "http://192.168.1.20:8501/Guess_the_outlet?outlet=gawker&quiz=42&level=hard"
 
 
 @pytest.mark.parametrize("page,values", [
-    ("pages/7_Quiz.py", {"quiz": "-1"}),
-    ("pages/7_Quiz.py", {"quiz": "1e3"}),
-    ("pages/7_Quiz.py", {"quiz": "１２"}),  # full-width digits
-    ("pages/7_Quiz.py", {"quiz": "1234567890"}),
-    ("pages/7_Quiz.py", {"level": "medium"}),
+    ("pages/7_Guess_the_outlet.py", {"quiz": "-1"}),
+    ("pages/7_Guess_the_outlet.py", {"quiz": "1e3"}),
+    ("pages/7_Guess_the_outlet.py", {"quiz": "１２"}),  # full-width digits
+    ("pages/7_Guess_the_outlet.py", {"quiz": "1234567890"}),
+    ("pages/7_Guess_the_outlet.py", {"quiz": "1000000"}),  # past the quiz's own range (quiz.MAX_SEED)
+    ("pages/8_Code_it_yourself.py", {"set": "0"}),  # the exercise's sets start at 1
+    ("pages/8_Code_it_yourself.py", {"set": "10000"}),
+    ("pages/7_Guess_the_outlet.py", {"level": "medium"}),
     ("pages/8_Code_it_yourself.py", {"set": "1&outlet=x"}),
     ("pages/4_Framing_analysis.py", {"section": "<script>"}),
     ("pages/1_Principles.py", {"section": "Tone"}),  # a page that reads no parameter
@@ -105,7 +108,7 @@ def test_bad_page_parameters_are_left_out_with_a_reason(page, values):
 
 
 def test_empty_fields_are_left_out():
-    assert lesson.check_params("pages/7_Quiz.py", {"quiz": "", "level": ""}) == ({}, ())
+    assert lesson.check_params("pages/7_Guess_the_outlet.py", {"quiz": "", "level": ""}) == ({}, ())
 
 
 # --- the host ----------------------------------------------------------------------------------
