@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import prompts, render
+from storyframes import handout, prompts, render
 from storyframes.page import setup_page
 from storyframes.render import literal
 from storyframes.views import compare
@@ -56,5 +56,7 @@ else:
     st.caption(literal(view.undated_note))
     with st.expander(f"Read all {len(view.headlines)} headlines, with their key words, frame and address"):
         render.table(view.headlines, links={"Address": "open"})
-render.discussion(prompts.compare(view))
+address = ctx.address_of("pages/3_Compare_outlets.py")
+render.discussion(prompts.compare(view), handout=lambda: handout.to_html(compare.handout(view, address)).encode("utf-8"),
+                  handout_name="compare-outlets-handout.html")
 render.footer()

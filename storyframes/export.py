@@ -1,7 +1,9 @@
-"""Downloads: each table exactly as filtered, and the whole package as a zip."""
+"""Downloads: each table exactly as filtered, the whole package as a zip, and a chart as the
+PNG or SVG image a reader takes into a worksheet (rendered offline by vl-convert)."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -14,7 +16,7 @@ from storyframes.filters import Filters
 from storyframes.filters import principle_mask
 
 # How each table is narrowed by the filters: by outlet, by passage (outlet and principle), or not.
-_BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people")
+_BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people", "second_coding")
 _BY_OUTLET = ("outlets", "articles", "coverage", "headline_codes", "lexicon", "coverage_people")
 
 
@@ -31,7 +33,7 @@ def filtered_tables(data: StoryData, filters: Filters) -> dict[str, pd.DataFrame
     tables["outlets"] = data.outlets[data.outlets["outlet_id"].isin(outlets)]
     tables["articles"] = articles
     tables["passages"] = passages
-    for name in ("passage_codes", "passage_people"):
+    for name in ("passage_codes", "passage_people", "second_coding"):
         tables[name] = data.tables[name][data.tables[name]["passage_id"].isin(ids)]
     pp = data.passage_principles
     tables["passage_principles"] = pp[pp["passage_id"].isin(ids) & pp["principle_id"].isin(chosen)]
@@ -88,3 +90,37 @@ def sources_table(data: StoryData) -> pd.DataFrame:
         .agg(source=("source", "first"), supports=("supports", lambda s: "; ".join(dict.fromkeys(s))), confidence=("confidence", lambda s: ", ".join(sorted(set(s)))))
         [["source", "url", "supports", "confidence"]]
     )
+
+
+# --- a chart as an image ------------------------------------------------------------------------
+
+EXPORT_WIDTH = 720  # px of plot for a chart drawn "container"-wide on the page
+# The page's hints about clicking and hovering: "(hover for the numbers)", "Click a bar … double-click to clear."
+_INTERACTION = re.compile(r"\s*\((?:hover|click)[^)]*\)|\s*Click [^.]*double-click to clear\.", re.IGNORECASE)
+
+
+def chart_spec_for_export(spec: dict) -> dict:
+    """A copy of a view's chart spec made for a file: a fixed width instead of the page's
+    container, and the subtitle without the page's "click a bar…" hint (a file cannot be clicked).
+    The view's own spec is shared by every reader and never changed."""
+    out = copy.deepcopy(spec)
+    if out.get("width") == "container":
+        out["width"] = EXPORT_WIDTH
+    title = out.get("title")
+    if isinstance(title, dict) and title.get("subtitle"):
+        lines = title["subtitle"] if isinstance(title["subtitle"], list) else [title["subtitle"]]
+        kept = _INTERACTION.sub("", " ".join(lines)).strip()
+        title["subtitle"] = [kept] if kept else []
+    return out
+
+
+def chart_image(spec: dict, kind: str) -> bytes:
+    """The chart as an SVG or PNG file, rendered here by vl-convert (no browser, no network)."""
+    import vl_convert  # imported when a reader asks for an image, not by every page
+
+    ready = chart_spec_for_export(spec)
+    if kind == "svg":
+        return vl_convert.vegalite_to_svg(ready).encode("utf-8")
+    if kind == "png":
+        return vl_convert.vegalite_to_png(ready, scale=2)
+    raise ValueError(f"a chart is exported as svg or png, not {kind!r}")

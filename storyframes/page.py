@@ -98,6 +98,14 @@ class PageContext:
                 sent = True
         _resend_if_stale(sent)
 
+    def address_of(self, page_file: str, params: dict[str, str] | None = None) -> str:
+        """The absolute address of `page_file` with the reader's filters (and `params`), at the host
+        the browser reached this app by; "" when the request does not say (see storyframes.lesson)."""
+        from storyframes import lesson
+
+        origin = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
+        return lesson.build(origin, page_file, self.filters, self.default, params) if origin else ""
+
     def kept_choice(self, state_key: str, param: str, parse: Callable[[str | None], tuple[int, str]],
                     name_of: Callable[[int], str]) -> int:
         """A page's own choice (a tour step, say), kept for the session and named in the address

@@ -83,7 +83,22 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
             else:
                 st.info(f"{literal(heading)}: no sentence in this selection stands behind this mark.", icon=":material/info:")
     if view.table is not None and not view.table.empty:
-        table_alternative(view.table, table_label)
+        table_alternative(view.table, table_label, chart=view)
+    else:
+        with st.expander("Save this chart as an image"):
+            chart_downloads(view)
+
+
+def chart_downloads(view: Chart) -> None:
+    """The chart as PNG and SVG files, made only when a reader clicks (vl-convert takes a few
+    hundred milliseconds a chart: no page pays it for readers who do not ask)."""
+    from storyframes import export
+
+    row = st.container(horizontal=True)
+    for kind in ("png", "svg"):
+        row.download_button(f"Chart as {kind.upper()}", data=lambda kind=kind: export.chart_image(view.spec, kind),
+                            file_name=f"{view.key}.{kind}", mime="image/png" if kind == "png" else "image/svg+xml",
+                            key=f"{view.key}_{kind}", icon=":material/image:", on_click="ignore")
 
 
 def vega_lite(spec: dict, **kwargs):
@@ -93,10 +108,13 @@ def vega_lite(spec: dict, **kwargs):
     return st.vega_lite_chart(shown, **kwargs)
 
 
-def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a table") -> None:
-    """Every chart has a data-table alternative, for screen readers and for checking."""
+def table_alternative(frame: pd.DataFrame, label: str = "Show the numbers as a table", *, chart: Chart | None = None) -> None:
+    """Every chart has a data-table alternative, for screen readers and for checking (and, under
+    it, the chart as an image to save)."""
     with st.expander(label):
         table(frame)
+        if chart is not None:
+            chart_downloads(chart)
 
 
 TABLE_WIDTH = 780  # px: the main column at 1280x720 with the sidebar open; columns are fitted into it
@@ -191,11 +209,17 @@ def empty_state(what: str) -> None:
             icon=":material/filter_alt_off:")
 
 
-def discussion(prompts: tuple[str, ...]) -> None:
-    """A page's discussion prompts for a class, in one short expander, each shown literally."""
-    if prompts:
+def discussion(prompts: tuple[str, ...], *, handout=None, handout_name: str = "handout.html") -> None:
+    """A page's discussion prompts for a class, in one short expander, each shown literally; and,
+    where the page offers one, its printable handout (`handout`: a callable making the HTML,
+    called only when a teacher clicks)."""
+    if prompts or handout is not None:
         with st.expander("For discussion in class", icon=":material/forum:"):
-            st.markdown("\n".join(f"{i}. {literal(p)}" for i, p in enumerate(prompts, 1)))
+            if prompts:
+                st.markdown("\n".join(f"{i}. {literal(p)}" for i, p in enumerate(prompts, 1)))
+            if handout is not None:
+                st.download_button("Handout of this view (HTML: prints on one or two pages)", data=handout, file_name=handout_name,
+                                   mime="text/html", icon=":material/print:", key="handout", on_click="ignore")
 
 
 def footer() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from storyframes import analysis, charts, findings, palette
+from storyframes.handout import Handout
 from storyframes.data import StoryData
 from storyframes.filters import Filters
 from storyframes.views import Chart, Scope, sections
@@ -118,3 +119,23 @@ def build(data: StoryData, filters: Filters) -> CompareView:
                            empty_reason="no sentence of the selected outlets matches the principle filter", **common)
     return CompareView(cards=cards(sel), lexicon=sections.lexicon(sel), frames=sections.frames(sel),
                        tone=sections.tone_along(sel), empty_reason="", **common)
+
+
+# The handout's numbers: what a class compares at a glance (the cards' other lines are long text).
+HANDOUT_COLUMNS = ("outlet", "words", "sentences", "selected", "quotes_per_100", "principles")
+
+
+def handout(view: CompareView, address: str = "") -> Handout:
+    """The page as a printable handout: the cards' numbers, the selected sentences that refer to a
+    chosen principle (reading order), the full texts' sources, and the address of this view."""
+    sel = view.selection
+    numbers = cards_table(view.cards)[list(HANDOUT_COLUMNS)].rename(columns=CARD_COLUMNS) if view.cards else pd.DataFrame()
+    about = set(sel.data.passage_principles["passage_id"]) & sel.passage_ids
+    mine = sel.index[sel.index["passage_id"].isin(about)]
+    # taken in turn from each outlet (its first, then its second…), so a short handout quotes every one
+    turn = mine.groupby("outlet_id", sort=False).cumcount()
+    order = mine["outlet_id"].map({o: i for i, o in enumerate(sel.outlet_ids)})
+    sentences = mine.assign(_t=turn.to_numpy(), _o=order.to_numpy()).sort_values(["_t", "_o"], kind="stable")[["outlet", "where", "text"]]
+    sources = sel.articles[["outlet", "headline", "published", "url"]].rename(
+        columns={"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"})
+    return Handout(view.title, view.describe, numbers, sentences.reset_index(drop=True), sources.reset_index(drop=True), address)

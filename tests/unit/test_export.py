@@ -53,6 +53,7 @@ def expected_masks(csv, filters: Filters) -> dict[str, pd.Series]:
         "passages": pd.Series(keep, index=p.index),
         "passage_codes": csv["passage_codes"]["passage_id"].isin(passage_ids),
         "passage_people": csv["passage_people"]["passage_id"].isin(passage_ids),
+        "second_coding": csv["second_coding"]["passage_id"].isin(passage_ids),
         "passage_principles": pp["passage_id"].isin(passage_ids) & pp["principle_id"].isin(chosen),
         "principles": csv["principles"]["principle_id"].isin(chosen),
         "lexicon": csv["lexicon"]["article_id"].isin(article_ids),
@@ -111,7 +112,7 @@ def test_gawker_with_p1_and_none_keeps_furniture(data, csv):
 
 def test_nothing_chosen(data, csv):
     got = check_filtered(data, csv, Filters((), ()))
-    for name in ("outlets", "articles", "passages", "principles", "coverage", "lexicon", "passage_people"):
+    for name in ("outlets", "articles", "passages", "principles", "coverage", "lexicon", "passage_people", "second_coding"):
         assert got[name].empty, name
         assert list(got[name].columns) == list(data.tables[name].columns)
 
@@ -231,3 +232,49 @@ def test_sources_table_supports_and_confidence(data, csv):
         assert f"fact: {r.fact_id}" in table.loc[r.source_url, "supports"]
     for r in csv["articles"].itertuples():
         assert "full text (sentences, codes)" in table.loc[r.url, "supports"]
+
+
+# --- a chart as an image ------------------------------------------------------------------------
+
+
+def _frames_chart(filters=None):
+    from storyframes.data import load_package
+    from storyframes.views import compare
+    from storyframes.views.common import default_filters
+
+    data = load_package()
+    return compare.build(data, filters or default_filters(data.vocab)).frames.chart
+
+
+def test_export_spec_is_a_fixed_width_copy_without_click_hints():
+    import copy
+
+    from storyframes import export
+
+    chart = _frames_chart()
+    before = copy.deepcopy(chart.spec)
+    out = export.chart_spec_for_export(chart.spec)
+    assert chart.spec == before, "the shared view's spec was changed"
+    assert out["width"] == export.EXPORT_WIDTH and chart.spec["width"] == "container"
+    assert "click" not in " ".join(out["title"].get("subtitle", [])).lower()
+    assert out["title"]["text"] == chart.spec["title"]["text"]
+
+
+def test_summary_subtitle_loses_only_its_hover_hint():
+    from storyframes import charts, export
+
+    spec = {"title": {"text": ["T"], "subtitle": [charts.NO_EVIDENCE]}, "width": "container"}
+    assert export.chart_spec_for_export(spec)["title"]["subtitle"] == ["A summary figure: no single sentences stand behind its marks."]
+
+
+def test_chart_as_svg_and_png_follow_the_filters():
+    from storyframes import export
+    from storyframes.filters import Filters
+
+    chart = _frames_chart(Filters(("gawker",), ("P1", "P2", "P3", "P4", "none")))
+    svg = export.chart_image(chart.spec, "svg").decode("utf-8")
+    assert svg.startswith("<svg") and "Gawker" in svg and "Dabs Magazine" not in svg
+    png = export.chart_image(chart.spec, "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    with pytest.raises(ValueError):
+        export.chart_image(chart.spec, "gif")

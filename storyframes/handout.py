@@ -1,0 +1,83 @@
+"""A printable handout of a view: one HTML file that prints cleanly on one or two A4 or Letter
+pages — the title, the filters, the key numbers, the sentences to discuss, the sources, and the
+address of the view with its QR code, so a student can open exactly what the class saw.
+
+Every string from the data is escaped with `html.escape` (the file is HTML: a name or a
+sentence must stay text). The only markup is ours, and the QR code is an SVG made here by segno.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes.palette import PRINT
+
+SENTENCES_IN_HANDOUT = 8  # with the numbers and the sources, what fits on two printed pages
+
+_STYLE = """
+@page {{ size: A4; margin: 14mm; }}
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: {ink}; margin: 0; }}
+h1 {{ font-size: 17pt; margin: 0 0 2mm; }}
+h2 {{ font-size: 12pt; margin: 5mm 0 1.5mm; border-bottom: 0.4pt solid {rule}; }}
+p.filters {{ color: {muted}; margin: 0 0 3mm; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 9.5pt; }}
+th, td {{ text-align: left; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.3pt solid {rule}; }}
+th {{ font-weight: bold; }}
+ol.sentences li {{ margin-bottom: 1.5mm; }}
+.where {{ color: {muted}; font-size: 9pt; }}
+.link {{ display: flex; gap: 5mm; align-items: center; margin-top: 4mm; page-break-inside: avoid; }}
+.link svg {{ width: 32mm; height: 32mm; flex: none; }}
+.address {{ font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }}
+footer {{ margin-top: 4mm; font-size: 8.5pt; color: {muted}; }}
+""".format(**PRINT)
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    filters: str  # what the filters chose, in words
+    numbers: pd.DataFrame  # the key numbers, one row per outlet (columns as the reader reads them)
+    sentences: pd.DataFrame  # outlet, where, text: the sentences to discuss
+    sources: pd.DataFrame  # outlet, headline, date, url
+    address: str  # the view's address (empty when unknown)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def qr_svg(address: str) -> str:
+    """The address as an inline SVG QR code (segno, offline)."""
+    import segno
+
+    return segno.make(address, error="m", micro=False).svg_inline(scale=4, border=4, dark=PRINT["qr_dark"], light=PRINT["qr_light"])
+
+
+def to_html(handout: Handout) -> str:
+    """The handout as one self-contained HTML file (no script, no external file, no font host)."""
+    e = html.escape
+    sentences = "".join(f"<li>{e(r.text)}<br><span class='where'>{e(r.outlet)} · {e(r.where)}</span></li>"
+                        for r in handout.sentences.head(SENTENCES_IN_HANDOUT).itertuples())
+    more = len(handout.sentences) - SENTENCES_IN_HANDOUT
+    more_note = f"<p class='where'>and {more} more in the app, at the address below.</p>" if more > 0 else ""
+    link = ""
+    if handout.address:
+        link = (f"<div class='link'>{qr_svg(handout.address)}<div><strong>Open this view</strong><br>"
+                f"<span class='address'>{e(handout.address)}</span></div></div>")
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{e(handout.title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{e(handout.title)}</h1><p class='filters'>{e(handout.filters)}</p>"
+        f"<h2>Key numbers</h2>{_table(handout.numbers)}"
+        f"<h2>Sentences to discuss</h2>"
+        + (f"<ol class='sentences'>{sentences}</ol>{more_note}" if sentences else "<p>No sentence matches these filters.</p>")
+        + f"<h2>Sources</h2>{_table(handout.sources)}{link}"
+        "<footer>Same Story, Different Frames. Articles © their publishers, quoted as short extracts for teaching; "
+        "codes and tables CC BY 4.0.</footer></body></html>"
+    )
