@@ -17,7 +17,7 @@ st.caption("The full 130-name launch roster could not be recovered offline: the 
 render.scope(view.scopes["map"])
 
 render.vega_lite(view.map.spec, key=view.map.key, on_select="rerun", alt=view.map.alt)
-render.table_alternative(view.map.table, "Show the places as a table")
+render.table_alternative(view.map.table, "Show the places as a table", chart=view.map)
 
 clicked = picked(st.session_state.get(view.map.key), "place")
 place_ids = list(view.place_ids)
