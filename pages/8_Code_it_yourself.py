@@ -101,8 +101,7 @@ def explain(field: str, codes) -> None:
     """The chosen codes' definitions and examples, from the codebook, shown literally."""
     book = view.options[field].set_index("code")
     if not codes:
-        st.caption("Choose to see what the code means.")
-        return
+        return  # nothing chosen yet: the codebook above says what every code means
     lines = []
     for code in codes:
         if code not in book.index:
@@ -128,14 +127,17 @@ for n, pid in enumerate(ids, 1):
         explain(ce.PRINCIPLE, chosen or [])
         if chosen and ce.NO_PRINCIPLE in chosen and len(chosen) > 1:
             st.caption(":material/info: “No principle” is set aside: you chose a principle too.")
+        tone_box, frame_box = st.columns(2)  # side by side: eight sentences stay within a projector's six screens
         tone_codes = vocab.codes("tone_police")
-        tone = st.pills("2 · Tone toward police", tone_codes, format_func=literal_options(lambda c: vocab.code("tone_police", c)),
-                        key=widget_key(pid, "tone_police"), persist_state="session", disabled=compared)
-        explain("tone_police", [tone] if tone else [])
+        with tone_box:
+            tone = st.pills("2 · Tone toward police", tone_codes, format_func=literal_options(lambda c: vocab.code("tone_police", c)),
+                            key=widget_key(pid, "tone_police"), persist_state="session", disabled=compared)
+            explain("tone_police", [tone] if tone else [])
         frame_labels = {c: vocab.code("frame", c) for c in vocab.codes("frame")}
-        frame = st.selectbox("3 · Frame", list(frame_labels), index=None, placeholder="Choose a frame…", format_func=frame_labels.__getitem__,
-                             key=widget_key(pid, "frame"), persist_state="session", disabled=compared)
-        explain("frame", [frame] if frame else [])
+        with frame_box:
+            frame = st.selectbox("3 · Frame", list(frame_labels), index=None, placeholder="Choose a frame…", format_func=frame_labels.__getitem__,
+                                 key=widget_key(pid, "frame"), persist_state="session", disabled=compared)
+            explain("frame", [frame] if frame else [])
     answers[pid] = ce.Answer(principles=ce.principle_answer(chosen), tone_police=tone, frame=frame)
 
 coded = sum(1 for a in answers.values() if all(a.get(f) is not None for f in ce.FIELDS))

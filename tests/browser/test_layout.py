@@ -323,6 +323,8 @@ _BROKEN_WORDS_JS = """
   // Breaking right after a hyphen or dash (or at a soft hyphen, which shows one) is ordinary
   // line breaking, not a word cut in two.
   const BREAKABLE_AFTER = new Set(['-', '\\u2010', '\\u2011', '\\u2012', '\\u2013', '\\u2014', '\\u00ad']);
+  // An em dash may also start a line (Unicode line breaking, UAX #14, class B2: a break before or after).
+  const BREAKABLE_BEFORE = new Set(['\\u2014']);
   const lineOf = (rects) => {  // distinct lines among rects (same line: tops within half a line)
     const lines = [];
     for (const r of rects) if (!lines.some(t => Math.abs(t.top - r.top) < r.height / 2)) lines.push(r);
@@ -349,7 +351,8 @@ _BROKEN_WORDS_JS = """
           cr.setEnd(node, m.index + i + 1);
           const r = [...cr.getClientRects()].find(x => x.width > 0);
           if (!r) continue;
-          if (prevTop !== null && Math.abs(r.top - prevTop) >= r.height / 2 && !BREAKABLE_AFTER.has(m[0][i - 1]))
+          if (prevTop !== null && Math.abs(r.top - prevTop) >= r.height / 2 && !BREAKABLE_AFTER.has(m[0][i - 1])
+              && !BREAKABLE_BEFORE.has(m[0][i]))
             cuts.push(i);
           prevTop = r.top;
         }
