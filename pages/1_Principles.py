@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import prompts, render
+from storyframes import handout, prompts, render
 from storyframes.evidence import sentences_for
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -51,5 +51,7 @@ for col, (outlet_id, outlet) in zip(render.card_row("side", len(sel.outlet_ids),
         if not ids:
             st.info(f"{literal(outlet)} does not mention this principle.", icon=":material/visibility_off:")
         render.sentences(sentences_for(sel.index, ids))
-render.discussion(prompts.principles(view))
+address = ctx.address_of("pages/1_Principles.py")
+render.discussion(prompts.principles(view), handout=lambda: handout.to_html(principles.handout(view, address)).encode("utf-8"),
+                  handout_name="principles-handout.html")
 render.footer()

@@ -163,10 +163,11 @@ MAX_SEED_DIGITS = 9  # the longest seed field: no page's seed is longer
 def _page_params() -> dict[str, tuple[Param, ...]]:
     """Which page reads which parameters, named and bounded by the page's own module, so a link
     made here is one the page accepts."""
-    from storyframes import coding_exercise, quiz
+    from storyframes import coding_exercise, quiz, tour
     from storyframes.views.framing import SECTIONS
 
     return {
+        "pages/6_Guided_tour.py": (Param(tour.STEP_PARAM, "Tour step", tour.KEYS),),
         "pages/7_Guess_the_outlet.py": (
             Param(quiz.SEED_PARAM, "Quiz round (seed)", help="The same number gives every student the same questions; "
                   "leave empty for the page's own.", low=0, high=quiz.MAX_SEED),

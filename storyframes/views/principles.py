@@ -10,6 +10,7 @@ from storyframes import charts, findings, palette
 from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.filters import Filters
+from storyframes.handout import Handout
 from storyframes.text import web_url
 from storyframes.views import Chart, Scope, frozen
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
@@ -60,3 +61,29 @@ def build(data: StoryData, filters: Filters) -> PrinciplesView:
     return PrinciplesView(sel, principle_cards(sel), coverage, matrix, side, captions,
                           scope.note or "Only the full texts are read sentence by sentence; 'No principle' has no Statement wording, so it has no row.",
                           "" if len(sel.articles) else no_full_text(data.vocab))
+
+
+HANDOUT_TITLE = "Who reported which principle"
+
+
+def handout(view: PrinciplesView, address: str = "") -> Handout:
+    """The page as a printable handout: each chosen outlet against each chosen principle (quoted,
+    paraphrased or omitted, with its sentences), the sentences in turn from each outlet, the
+    sources and the address of this view."""
+    sel = view.selection
+    cov = view.coverage
+    if cov.empty:
+        numbers = pd.DataFrame()
+    else:
+        cells = cov.assign(cell=[f"{s} ({n})" if n else s for s, n in zip(cov["status"], cov["n_sentences"])])
+        numbers = (cells.pivot(index="outlet", columns="principle_label", values="cell")
+                   .reindex(index=sel.outlet_names).reset_index().rename(columns={"outlet": "Outlet"}))
+        numbers.columns.name = None
+    ids = [p for pid in view.side_by_side for o in sel.outlet_ids for p in view.side_by_side[pid].get(o, ())]
+    mine = sel.index[sel.index["passage_id"].isin(set(ids))]
+    turn = mine.groupby("outlet_id", sort=False).cumcount()
+    order = mine["outlet_id"].map({o: i for i, o in enumerate(sel.outlet_ids)})
+    sentences = mine.assign(_t=turn.to_numpy(), _o=order.to_numpy()).sort_values(["_t", "_o"], kind="stable")[["outlet", "where", "text"]]
+    sources = sel.articles[["outlet", "headline", "published", "url"]].rename(
+        columns={"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"})
+    return Handout(HANDOUT_TITLE, sel.describe(), numbers, sentences.reset_index(drop=True), sources.reset_index(drop=True), address)

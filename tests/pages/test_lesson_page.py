@@ -179,7 +179,8 @@ def test_a_tampered_projector_value_gives_a_notice_and_is_off(value):
 
 
 @pytest.mark.parametrize("page_file, values", [("pages/7_Guess_the_outlet.py", {"quiz": "999999", "level": "hard"}),
-                                               ("pages/8_Code_it_yourself.py", {"set": "9999"})])
+                                               ("pages/8_Code_it_yourself.py", {"set": "9999"}),
+                                               ("pages/6_Guided_tour.py", {"step": "voices"})])
 def test_a_lesson_link_to_a_classroom_page_is_one_that_page_accepts(page_file, values):
     """The largest seed the lesson link allows opens the quiz or the exercise with no notice."""
     from urllib.parse import parse_qs, urlsplit

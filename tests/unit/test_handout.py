@@ -55,3 +55,34 @@ def test_default_handout_quotes_every_full_text(data):
     made = compare.handout(compare.build(data, default_filters(data.vocab)))
     first = made.sentences.head(handout.SENTENCES_IN_HANDOUT)
     assert set(first["outlet"]) == set(made.numbers["Outlet"])
+
+
+def test_principles_handout_is_the_matrix_the_page_shows(data):
+    from storyframes.views import principles
+
+    view = principles.build(data, default_filters(data.vocab))
+    made = principles.handout(view, "http://10.0.0.2:8501/Principles")
+    cov = view.coverage
+    assert made.numbers["Outlet"].tolist() == view.selection.outlet_names
+    for r in cov.itertuples():
+        cell = made.numbers.set_index("Outlet").at[r.outlet, r.principle_label]
+        assert cell.startswith(r.status) and (f"({r.n_sentences})" in cell) == bool(r.n_sentences)
+    assert set(made.sentences["outlet"].head(3)) == set(view.selection.outlet_names)  # in turn from each outlet
+
+
+def test_principles_handout_of_an_omission_says_there_is_no_sentence(data):
+    from storyframes.views import principles
+
+    made = principles.handout(principles.build(data, Filters(("gawker",), ("P4",))))
+    assert made.numbers.to_dict("records") == [{"Outlet": "Gawker", "P4 · Community ties": "omitted"}]
+    assert "No sentence matches these filters." in handout.to_html(made)
+
+
+@pytest.mark.parametrize("page", ["pages/3_Compare_outlets.py", "pages/1_Principles.py"])
+def test_the_pages_offer_their_handout(page):
+    from tests.pages.conftest import assert_clean, open_page
+
+    at = open_page(page)
+    assert_clean(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("Handout of this view") for label in labels), labels

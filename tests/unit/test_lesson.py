@@ -177,3 +177,12 @@ def test_qr_png_holds_the_address_and_is_large():
     assert image.width >= 600 and image.width == image.height
     found = zxingcpp.read_barcodes(image.convert("L"))
     assert [r.text for r in found] == [address]
+
+
+def test_a_tour_step_is_offered_and_checked():
+    from storyframes import tour
+
+    assert [p.choices for p in lesson.params_for("pages/6_Guided_tour.py")] == [tour.KEYS]
+    assert lesson.check_params("pages/6_Guided_tour.py", {"step": "Words"}) == ({"step": "words"}, ())
+    kept, problems = lesson.check_params("pages/6_Guided_tour.py", {"step": "nowhere"})
+    assert kept == {} and problems
