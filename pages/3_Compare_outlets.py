@@ -52,10 +52,12 @@ if view.headlines.empty:
     render.empty_state("no outlet is selected")
 else:
     if view.headline_dates is not None:
-        render.chart(view.headline_dates, sel.index)
+        render.chart(view.headline_dates, sel.index, downloads=False)  # its image is offered with the headlines below
     st.caption(literal(view.undated_note))
     with st.expander(f"Read all {len(view.headlines)} headlines, with their key words, frame and address"):
         render.table(view.headlines, links={"Address": "open"})
+        if view.headline_dates is not None:
+            render.chart_downloads(view.headline_dates)
 address = ctx.address_of("pages/3_Compare_outlets.py")
 render.discussion(prompts.compare(view), handout=lambda: handout.to_html(compare.handout(view, address)).encode("utf-8"),
                   handout_name="compare-outlets-handout.html")

@@ -69,7 +69,7 @@ def in_context(rows: pd.DataFrame) -> None:
             st.markdown(f"{text}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
 
 
-def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table") -> None:
+def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table", downloads: bool = True) -> None:
     """A chart, its table alternative, and — right under it, where the reader is looking — the
     sentences behind the mark they clicked."""
     vega_lite(view.spec, key=view.key, on_select="rerun" if view.clickable else "ignore", alt=view.alt)
@@ -83,8 +83,8 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
             else:
                 st.info(f"{literal(heading)}: no sentence in this selection stands behind this mark.", icon=":material/info:")
     if view.table is not None and not view.table.empty:
-        table_alternative(view.table, table_label, chart=view)
-    else:
+        table_alternative(view.table, table_label, chart=view if downloads else None)
+    elif downloads:  # (a page may offer them elsewhere: downloads=False, then chart_downloads where it fits)
         with st.expander("Save this chart as an image"):
             chart_downloads(view)
 
