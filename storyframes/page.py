@@ -47,6 +47,13 @@ NAV = (
     ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
     ("pages/9_Lesson_link.py", "Lesson link", ":material/qr_code_2:"),
 )
+# The pages made for a lesson sit in one collapsible group, so that on a 720-pixel-high projector
+# the filters still start above the fold under the story's own pages; the group opens by itself
+# on a classroom page, so the reader always sees where they are.
+CLASSROOM_PAGES = frozenset({
+    "pages/6_Guided_tour.py", "pages/7_Guess_the_outlet.py", "pages/8_Code_it_yourself.py", "pages/9_Lesson_link.py",
+})
+CLASSROOM_GROUP = "In class: tour, quiz, lesson link"
 
 
 # Our own static CSS (no article or user text ever goes here): less empty space above the title
@@ -485,6 +492,20 @@ def show_data_error(error: DataPackageError) -> None:
     )
 
 
+def navigation(title: str) -> None:
+    """The sidebar's page links: the story's pages, then the classroom group (see CLASSROOM_PAGES)."""
+    labels = {label: path for path, label, _icon in NAV}
+    here = labels.get(title, "")
+    for path, label, nav_icon in NAV:
+        if path not in CLASSROOM_PAGES:
+            st.page_link(path, label=label, icon=nav_icon)
+    with st.expander(CLASSROOM_GROUP, icon=":material/school:", expanded=here in CLASSROOM_PAGES):
+        for path, label, nav_icon in NAV:
+            if path in CLASSROOM_PAGES:
+                st.page_link(path, label=label, icon=nav_icon)
+    st.divider()
+
+
 def setup_page(title: str, icon: str) -> PageContext:
     """Page config, data and filters; stops the page with a readable message if the data is broken."""
     # The tab icon is a file we ship: a Material icon name here makes the browser fetch an SVG
@@ -498,9 +519,7 @@ def setup_page(title: str, icon: str) -> PageContext:
         show_data_error(error)
         st.stop()
     with st.sidebar:
-        for path, label, nav_icon in NAV:
-            st.page_link(path, label=label, icon=nav_icon)
-        st.divider()
+        navigation(title)
     arrived = st.session_state.get(_PAGE_KEY) != title  # read before the filters record this page
     chosen, default = sidebar_filters(data, title)
     on = projector_toggle(title)

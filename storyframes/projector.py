@@ -38,6 +38,10 @@ STYLE = """
    the next line, or long words would be cut in two. */
 [class*="st-key-cards"] > [data-testid="stLayoutWrapper"] { flex: 1 1 21rem; min-width: min(21rem, 100%); }
 [class*="st-key-cards_narrow"] > [data-testid="stLayoutWrapper"] { flex: 1 1 17rem; min-width: min(17rem, 100%); }
+/* Tables are drawn on a canvas, whose font no stylesheet reaches: the whole table is zoomed
+   instead (a percentage width is taken in the zoomed scale, so it fills the column it had). */
+[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { zoom: 1.5; }
+[data-testid="stMain"] [data-testid="stDataFrame"] { width: 100% !important; }
 </style>
 """
 

@@ -313,6 +313,27 @@ def open_page(page, path: str) -> None:
     wait_ready(page)
 
 
+def download(page, button, server: AppServer | None = None, timeout_ms: int = 60_000):
+    """Click a download button and return Playwright's Download.
+
+    The app must be idle first: a button made from a callable (made only when clicked) is
+    registered again on every run, so a click on a button that a run is replacing can ask for a
+    file the server has already dropped. If no file comes, the failure says what the button
+    showed and what the server logged, instead of only "timeout"."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=RUN_TIMEOUT_MS)
+    try:
+        with page.expect_download(timeout=timeout_ms) as info:
+            button.click()
+        return info.value
+    except Exception as error:  # noqa: BLE001 - re-raised with what a reader would have seen
+        shown = button.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").inner_text(timeout=5_000)
+        state = page.locator("[data-testid='stApp']").evaluate(
+            "a => [a.dataset.testScriptState, a.dataset.testConnectionState]")
+        log = _log_tail(server.log_path) if server is not None else "(no server given)"
+        raise AssertionError(f"no download after clicking {shown!r} (script, connection: {state}); "
+                             f"server log:\n{log}") from error
+
+
 def full_page_screenshot(page, path: Path) -> None:
     """Streamlit scrolls inside [data-testid='stMain'], so `full_page=True` alone captures one
     screen: grow the viewport to the content's height for the shot, then restore it."""

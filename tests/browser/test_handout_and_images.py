@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, open_page
+from tests.browser.conftest import SCREENSHOTS, download, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -17,17 +17,11 @@ MAIN = "[data-testid='stMain']"
 SHOTS = SCREENSHOTS / "handout"
 
 
-def download(page, locator):
-    with page.expect_download(timeout=60_000) as info:
-        locator.click()
-    return info.value
-
-
 def test_handout_png_and_svg_follow_the_filters(page, app_server, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page(page, "/Compare_outlets?outlet=gawker&outlet=cbs")
     page.locator(f"{MAIN} [data-testid='stExpander'] summary", has_text="For discussion in class").click()
-    got = download(page, page.locator(f"{MAIN} [data-testid='stDownloadButton'] button", has_text="Handout of this view"))
+    got = download(page, page.locator(f"{MAIN} [data-testid='stDownloadButton'] button", has_text="Handout of this view"), app_server)
     html = (tmp_path / "handout.html")
     got.save_as(html)
     text = html.read_text(encoding="utf-8")
@@ -37,7 +31,7 @@ def test_handout_png_and_svg_follow_the_filters(page, app_server, tmp_path):
     # the frame chart's image, from under its table
     page.locator(f"{MAIN} [data-testid='stExpander'] summary", has_text="Show the numbers as a table").first.click()
     for kind in ("png", "svg"):
-        got = download(page, page.locator(f"{MAIN} [data-testid='stDownloadButton'] button", has_text=f"Chart as {kind.upper()}").first)
+        got = download(page, page.locator(f"{MAIN} [data-testid='stDownloadButton'] button", has_text=f"Chart as {kind.upper()}").first, app_server)
         path = tmp_path / f"chart.{kind}"
         got.save_as(path)
         body = path.read_bytes()

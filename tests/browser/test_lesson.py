@@ -31,6 +31,16 @@ AXIS_FONT_JS = """() => {
 }"""
 
 
+# A table is drawn on a canvas, so projector mode scales the whole table: its drawn width over its
+# own CSS width is the scale, and the drawn table must still fit its column.
+TABLE_SCALE_JS = """() => {
+  const d = document.querySelector("[data-testid='stMain'] [data-testid='stDataFrame']");
+  if (!d) return null;
+  const box = d.getBoundingClientRect(), column = d.closest("[data-testid='stVerticalBlock']").getBoundingClientRect();
+  return {scale: box.width / d.offsetWidth, fits: box.right <= column.right + 1};
+}"""
+
+
 def toggle_projector(page) -> None:
     click_and_wait(page, page.locator(f"{SIDEBAR} [data-testid='stCheckbox']", has_text="Projector mode"))
 
@@ -42,8 +52,9 @@ def query(page) -> dict:
 def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page(page, "/Compare_outlets")
-    body, axis = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS)
-    assert body and axis, f"no body text or chart axis found (body {body}, axis {axis})"
+    body, axis, table = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS), page.evaluate(TABLE_SCALE_JS)
+    assert body and axis and table, f"no body text, chart axis or table found (body {body}, axis {axis}, table {table})"
+    assert table["scale"] == pytest.approx(1) and table["fits"], table
     page.screenshot(path=str(SHOTS / "compare-1280-off.png"))
 
     toggle_projector(page)
@@ -51,6 +62,8 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     big_body, big_axis = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS)
     assert big_body >= 1.5 * body, f"body text {body}px -> {big_body}px in projector mode"
     assert big_axis >= 1.4 * axis, f"chart axis labels {axis}px -> {big_axis}px in projector mode"
+    big_table = page.evaluate(TABLE_SCALE_JS)
+    assert big_table["scale"] >= 1.5 and big_table["fits"], f"tables in projector mode: {big_table}"
     assert not page.locator("[data-testid='stException']").count()
     page.screenshot(path=str(SHOTS / "compare-1280-projector.png"))
     page.locator(f"{MAIN} .vega-embed").first.scroll_into_view_if_needed()
