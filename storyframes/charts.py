@@ -60,13 +60,35 @@ def _pick(name: str, fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name=name, fields=fields, on="click", clear="dblclick")
 
 
+# On a phone (a chart narrower than NARROW_PX) the same chart draws smaller titles and shorter axis
+# labels, so that it fits the screen whole instead of scrolling sideways. Vega decides when it
+# draws, from the width of the element it is drawn in (containerSize(), 0 where there is none,
+# e.g. an exported image, which then takes the wide values).
+NARROW_PX = 440
+PHONE_TITLE_SIZE, PHONE_FONT_SIZE, PHONE_AXIS_LABEL_LIMIT = 13, 12, 120
+
+
+def by_width(phone: float, wide: float) -> dict:
+    """A Vega-Lite value that is `phone` in a chart narrower than NARROW_PX, else `wide`."""
+    return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_PX} ? {phone} : {wide}"}
+
+
+def wide_value(value: object) -> object:
+    """The value a chart takes when it is wide: `wide` of a by_width() value; any other value as it is."""
+    if isinstance(value, dict) and set(value) == {"expr"} and str(value["expr"]).startswith("containerSize()[0] > 0"):
+        return float(str(value["expr"]).rsplit(":", 1)[1])
+    return value
+
+
 def _style(chart: alt.TopLevelMixin, title: str, subtitle: str = "") -> alt.TopLevelMixin:
     """Projector-friendly fonts and a title that states the finding."""
     heading = alt.TitleParams(text=_lines(title, TITLE_CHARS), subtitle=_lines(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined,
-                              fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE - 1, anchor="start")
+                              fontSize=by_width(PHONE_TITLE_SIZE, TITLE_SIZE),
+                              subtitleFontSize=by_width(PHONE_FONT_SIZE - 1, FONT_SIZE - 1), anchor="start")
     return (
         chart.properties(title=heading)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=AXIS_LABEL_LIMIT)
+        .configure_axis(labelFontSize=by_width(PHONE_FONT_SIZE, FONT_SIZE), titleFontSize=by_width(PHONE_FONT_SIZE, FONT_SIZE),
+                        labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))
         # Legends sit below the plot, side by side, each one column of at most ~220 px: two of them fit
         # the narrowest main column (about 480 px at 800 px wide with the sidebar open), so a legend
         # never pushes a chart past the page's edge.
@@ -89,7 +111,7 @@ def timeline_chart(timeline: pd.DataFrame, title: str, kinds: Scale) -> alt.Char
         end_t=pd.to_datetime(timeline["end"].where(timeline["end"] != "", timeline["start"]), format="ISO8601"),
     )
     base = alt.Chart(frame).encode(
-        y=alt.Y("short_label:N", sort=alt.EncodingSortField("start_t"), title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
+        y=alt.Y("short_label:N", sort=alt.EncodingSortField("start_t"), title=None, axis=alt.Axis(labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))),
         color=alt.Color("kind_label:N", title="Kind", scale=_scale(kinds)),
         tooltip=[alt.Tooltip("label:N", title="What"), alt.Tooltip("start:N", title="When"), alt.Tooltip("end:N", title="Until"),
                  alt.Tooltip("confidence:N", title="How sure"), alt.Tooltip("source:N", title="Source")],
@@ -110,7 +132,7 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
     pick = _pick("cell", ["outlet_id", "principle_id"])
     base = alt.Chart(coverage).encode(
         x=alt.X("short_name:N", title=None, sort=outlet_order, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
-        y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
+        y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("status:N", title="How the outlet reported it", scale=_scale(statuses)),
@@ -285,7 +307,7 @@ def voices_chart(voices: pd.DataFrame, title: str, channels: Scale) -> alt.Chart
     """Words of quotation each speaker gets, per outlet, coloured by who the quote comes through."""
     pick = _pick("voice", ["outlet_id", "person"])
     chart = alt.Chart(voices).mark_bar().encode(
-        y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT)),
+        y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))),
         x=alt.X("quote_words:Q", title="Words of quotation"),
         color=alt.Color("channel_label:N", title="Quote comes through", scale=_scale(channels)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),

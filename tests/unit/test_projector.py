@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from storyframes import projector
+from storyframes.charts import wide_value
 from storyframes.data import load_package
 from storyframes.palette import INK
 from storyframes.views import compare, common
@@ -48,12 +49,14 @@ def test_the_transform_returns_a_copy_and_leaves_its_input_alone(real_spec):
 def test_chart_text_is_larger_marks_thicker_and_ink_dark(real_spec):
     shown = projector.spec(real_spec)
     axis = real_spec["config"]["axis"]
-    assert shown["config"]["axis"]["labelFontSize"] >= max(projector.MIN_FONT, 1.5 * axis["labelFontSize"] - 0.5)
+    # sizes that follow the chart's width (charts.by_width) are scaled from their wide value
+    assert shown["config"]["axis"]["labelFontSize"] >= max(projector.MIN_FONT, 1.5 * wide_value(axis["labelFontSize"]) - 0.5)
+    assert shown["config"]["axis"]["labelLimit"] >= 1.5 * wide_value(axis["labelLimit"]) - 0.5
     assert shown["config"]["axis"]["labelColor"] == INK and shown["config"]["axis"]["domainColor"] == INK
     assert shown["config"]["legend"]["labelFontSize"] >= projector.MIN_FONT
     assert shown["config"]["line"]["strokeWidth"] > 2 and shown["config"]["rule"]["strokeWidth"] >= 3
     if isinstance(real_spec.get("title"), dict):
-        assert shown["title"]["fontSize"] >= 1.5 * real_spec["title"]["fontSize"] - 0.5
+        assert shown["title"]["fontSize"] >= 1.5 * wide_value(real_spec["title"]["fontSize"]) - 0.5
     # settings the chart already had are kept (only the projector's are set over them)
     for key, value in real_spec["config"].get("legend", {}).items():
         if key not in ("labelFontSize", "titleFontSize", "labelColor", "titleColor", "symbolSize", "symbolStrokeWidth", "labelLimit"):
