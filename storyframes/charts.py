@@ -68,6 +68,10 @@ NARROW_PX = 440
 PHONE_TITLE_SIZE, PHONE_FONT_SIZE, PHONE_AXIS_LABEL_LIMIT = 13, 12, 120
 
 
+# Two lines, so the axis title fits under the narrow plot of a phone as well.
+POSITION_TITLE = ["Position in the article", "(0 = first sentence, 1 = last)"]
+
+
 def by_width(phone: float, wide: float) -> dict:
     """A Vega-Lite value that is `phone` in a chart narrower than NARROW_PX, else `wide`."""
     return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_PX} ? {phone} : {wide}"}
@@ -94,6 +98,9 @@ def _style(chart: alt.TopLevelMixin, title: str, subtitle: str = "") -> alt.TopL
         # never pushes a chart past the page's edge.
         .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT, orient="bottom",
                           direction="vertical", columns=1)
+        # the first and last labels of a continuous x axis (dates, positions) stay within the plot,
+        # instead of reaching past the chart's edge by half a label
+        .configure_axisX(labelFlush=True)
         .configure_view(strokeWidth=0)
     )
 
@@ -217,7 +224,7 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: S
     """Hand-coded tone toward law enforcement along each article, one row per outlet. With
     `disputes`, the sentences the second coder coded differently (`disputed` not empty) are ringed."""
     pick = _pick("tone_point", ["passage_id"])
-    x = alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1]))
+    x = alt.X("position:Q", title=POSITION_TITLE, scale=alt.Scale(domain=[0, 1]))
     y = alt.Y("outlet:N", title=None, sort=outlet_order)
     tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Tone"),
                alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")]
@@ -337,7 +344,7 @@ def tone_vs_vader_chart(tone: pd.DataFrame, title: str, tones: Scale) -> alt.Cha
     pick = _pick("sentence", ["passage_id"])
     agreement = ["hand code and VADER disagree", "agree or no tone"]
     points = alt.Chart(tone).mark_point(filled=True, size=150).encode(
-        x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
+        x=alt.X("position:Q", title=POSITION_TITLE, scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("vader_compound:Q", title="VADER (automated)", scale=alt.Scale(domain=[-1, 1])),
         color=alt.Color("tone_label:N", title="Hand-coded tone", scale=_scale(tones)),
         shape=alt.Shape("agreement:N", title="Hand code and VADER", scale=alt.Scale(domain=agreement, range=["cross", "circle"])),
