@@ -45,6 +45,21 @@ class Handout:
     address: str  # the view's address (empty when unknown)
 
 
+SOURCE_COLUMNS = {"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"}
+
+
+def for_selection(title: str, sel, numbers: pd.DataFrame, passage_ids, address: str = "") -> Handout:
+    """A handout of a view's selection: its numbers, the given sentences taken in turn from each
+    outlet (its first, then its second…, so a short handout quotes every one), the full texts'
+    sources and the view's address."""
+    mine = sel.index[sel.index["passage_id"].isin(set(passage_ids))]
+    turn = mine.groupby("outlet_id", sort=False).cumcount()
+    order = mine["outlet_id"].map({o: i for i, o in enumerate(sel.outlet_ids)})
+    sentences = mine.assign(_t=turn.to_numpy(), _o=order.to_numpy()).sort_values(["_t", "_o"], kind="stable")[["outlet", "where", "text"]]
+    sources = sel.articles[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS)
+    return Handout(title, sel.describe(), numbers, sentences.reset_index(drop=True), sources.reset_index(drop=True), address)
+
+
 def _table(frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
