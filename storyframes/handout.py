@@ -55,6 +55,10 @@ class Handout:
     sentences_heading: str = "Sentences to discuss"  # "": the view shows no sentences (no such section)
     notes_heading: str = ""
     notes: tuple[str, ...] = ()  # plain-text points under notes_heading (the limits of the coding)
+    # How much of the sentences and of each table is printed (the rest: in the app, at the address),
+    # chosen per view so that its handout prints on two A4 pages (tests/browser/test_handouts.py prints them all).
+    sentences_shown: int = SENTENCES_IN_HANDOUT
+    rows_shown: int = ROWS_IN_TABLE
 
 
 SOURCE_COLUMNS = {"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"}
@@ -101,12 +105,12 @@ def to_html(handout: Handout) -> str:
     noted = "note" in handout.sentences.columns  # a line about the sentence (what two coders coded differently)
     sentences = "".join(f"<li>{e(r.text)}<br><span class='where'>{e(r.outlet)} · {e(r.where)}"
                         + (f" — {e(r.note)}" if noted and r.note else "") + "</span></li>"
-                        for r in handout.sentences.head(SENTENCES_IN_HANDOUT).itertuples())
-    more = len(handout.sentences) - SENTENCES_IN_HANDOUT
+                        for r in handout.sentences.head(handout.sentences_shown).itertuples())
+    more = len(handout.sentences) - handout.sentences_shown
     more_note = f"<p class='where'>and {more} more in the app, at the address below.</p>" if more > 0 else ""
     lead = "".join(f"<p class='lead'>{e(p)}</p>" for p in handout.lead)
-    numbers = f"<h2>{e(handout.numbers_heading)}</h2>{_table(handout.numbers)}" if len(handout.numbers.columns) else ""
-    tables = "".join(f"<h2>{e(heading)}</h2>{_table(frame)}" for heading, frame in handout.tables)
+    numbers = f"<h2>{e(handout.numbers_heading)}</h2>{_table(handout.numbers, handout.rows_shown)}" if len(handout.numbers.columns) else ""
+    tables = "".join(f"<h2>{e(heading)}</h2>{_table(frame, handout.rows_shown)}" for heading, frame in handout.tables)
     said = ""
     if handout.sentences_heading:
         said = f"<h2>{e(handout.sentences_heading)}</h2>" + (

@@ -216,6 +216,10 @@ def _distinctive(part: WordsSection) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+SHOWN_IN_HANDOUT = {"Words": {"sentences_shown": 3}, "Voices": {"rows_shown": 12, "sentences_shown": 6},
+                    "Headlines & readability": {"rows_shown": 10}}
+
+
 def section_handout(sel: Selection, section: str, part, address: str = "") -> Handout:
     """One tab as a printable handout: its numbers (the table of its chart), its findings in
     words, the sentences behind them (in turn from each outlet), the sources and its address.
@@ -248,7 +252,10 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
         ids = _evidence(*part.charts.values())
     elif section == "Headlines & readability":
         lead, numbers, heading = (part.sentence,), part.readability_table, "Readability and length of the selected sentences"
-        tables, ids, said = (("Headline versus body", part.headlines),), [], ""
+        # the headlines whose body the app holds first: those are the ones a class can check against their article
+        checkable = part.headlines.assign(_c=part.headlines["Agree?"] == "—").sort_values("_c", kind="stable").drop(columns="_c") \
+            if "Agree?" in part.headlines.columns else part.headlines
+        tables, ids, said = (("Headline versus body", checkable),), [], ""
     elif section == "Parallel reading":
         numbers = pd.DataFrame([{"Sentences about": g.label, **{name: len(g.by_outlet.get(o, ())) for o, name in zip(sel.outlet_ids, sel.outlet_names)}}
                                 for g in part])
@@ -257,7 +264,9 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
         raise KeyError(section)
     mine = set(ids) & sel.passage_ids
     made = handout_for(title, sel, numbers if numbers is not None else empty, [p for p in ids if p in mine], address)
-    return replace(made, lead=lead, numbers_heading=heading, tables=tables, sentences_heading=said)
+    # what fits on two A4 pages: the word-choice table is tall, so are two dozen voices or headlines
+    shown = SHOWN_IN_HANDOUT.get(section, {})
+    return replace(made, lead=lead, numbers_heading=heading, tables=tables, sentences_heading=said, **shown)
 
 
 def handout(view: FramingView, address: str = "", section: str = SECTIONS[0]) -> Handout:

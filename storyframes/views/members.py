@@ -79,4 +79,5 @@ def handout(view: MembersView, address: str = "") -> Handout:
     places = view.map.table[[c for c in PLACE_COLUMNS if c in view.map.table.columns]]
     made = handout_for(HANDOUT_TITLE, view.selection, places, view.naming_passages, address)
     return replace(made, lead=(plain(view.summary),), numbers_heading="Where the known members serve",
-                   tables=(("Which outlets named which members", view.naming),), sentences_heading="Sentences that name a member")
+                   tables=(("Which outlets named which members", view.naming),), sentences_heading="Sentences that name a member",
+                   rows_shown=10, sentences_shown=6)  # two tables of people and places: what fits on two pages

@@ -188,4 +188,5 @@ def handout(view: SourcesView, address: str = "") -> Handout:
     return Handout(HANDOUT_TITLE, view.describe, agreement, sentences.reset_index(drop=True), sources, address,
                    lead=(AGREEMENT_NOTE,), numbers_heading=f"How far two coders agree ({view.n_second_coded} sentences coded twice)",
                    sentences_heading=f"Every disagreement, for discussion: {view.disagreement_scope}",
-                   notes_heading="Limits of the coding", notes=tuple(title + rest for title, rest in limits(view)))
+                   notes_heading="Limits of the coding", notes=tuple(title + rest for title, rest in limits(view)),
+                   sentences_shown=6)  # each with both codes, then the limits: what fits on two pages
