@@ -37,6 +37,7 @@ ol.sentences li {{ margin-bottom: 1.5mm; }}
 .link svg {{ width: 32mm; height: 32mm; flex: none; }}
 .address {{ font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }}
 footer {{ margin-top: 4mm; font-size: 8.5pt; color: {muted}; }}
+@media screen {{ body {{ max-width: 182mm; margin: 10mm auto; padding: 0 4mm; }} }}  /* opened in a browser: the printed page's width */
 """.format(**PRINT)
 
 

@@ -259,7 +259,11 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
     elif section == "Parallel reading":
         numbers = pd.DataFrame([{"Sentences about": g.label, **{name: len(g.by_outlet.get(o, ())) for o, name in zip(sel.outlet_ids, sel.outlet_names)}}
                                 for g in part])
-        heading, ids, said = "Sentences side by side, per principle", [r.passage_id for g in part for rows in g.by_outlet.values() for r in rows], "Sentences to read side by side"
+        # the sentences about a principle (what the tab sets side by side first), else the others
+        about = [g for g in part if g.group != NO_PRINCIPLE and g.n_sentences] or list(part)
+        ids = [r.passage_id for g in about for rows in g.by_outlet.values() for r in rows]
+        heading, said = "Sentences side by side, per principle", ("Sentences about a principle, side by side" if about and about[0].group != NO_PRINCIPLE
+                                                                   else "Sentences to read side by side")
     else:
         raise KeyError(section)
     mine = set(ids) & sel.passage_ids

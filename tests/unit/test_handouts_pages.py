@@ -266,3 +266,10 @@ def test_a_long_handout_table_is_cut_with_a_note():
                            pd.DataFrame(), "", rows_shown=5)
     out = handout.to_html(made)
     assert out.count("<tr>") == 1 + 5 and "and 25 more rows in the app" in out
+
+
+def test_parallel_reading_handout_quotes_the_sentences_about_a_principle(framing_views):
+    view = framing_views["default"]
+    made = framing.handout(view, section="Parallel reading")
+    about = {r.passage_id for g in view.sections["Parallel reading"] if g.group != "none" for rows in g.by_outlet.values() for r in rows}
+    assert set(_ids_in_order(made, view.selection)) == about and made.sentences_heading == "Sentences about a principle, side by side"
