@@ -241,7 +241,10 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
     elif section == "Frames":
         table = part.chart.table
         numbers, heading = table.assign(Share=table["Share"].map(lambda s: f"{s:.0%}")), "Frames"
-        ids = _evidence(part.chart)
+        # the sentences of each outlet's most used frame: what a class compares first
+        top = part.profile.sort_values("n", ascending=False, kind="stable").drop_duplicates("outlet_id")
+        ids = [p for o, f in zip(top["outlet_id"], top["frame"]) for p in part.chart.evidence.get((o, f), ())]
+        said = "Sentences of each outlet's most used frame"
     elif section == "Principles":
         numbers = part.chart.table if part.chart is not None else empty
         heading, ids = "Where each principle comes in the article", _evidence(part.chart)

@@ -273,3 +273,13 @@ def test_parallel_reading_handout_quotes_the_sentences_about_a_principle(framing
     made = framing.handout(view, section="Parallel reading")
     about = {r.passage_id for g in view.sections["Parallel reading"] if g.group != "none" for rows in g.by_outlet.values() for r in rows}
     assert set(_ids_in_order(made, view.selection)) == about and made.sentences_heading == "Sentences about a principle, side by side"
+
+
+def test_frames_handout_quotes_each_outlets_most_used_frame(framing_views):
+    view = framing_views["default"]
+    part = view.sections["Frames"]
+    made = framing.handout(view, section="Frames")
+    top = part.profile.loc[part.profile.groupby("outlet_id")["n"].idxmax()]
+    wanted = {p for cell in top["passage_ids"] for p in cell.split(", ")}
+    assert set(_ids_in_order(made, view.selection)) == wanted
+    assert made.sentences["outlet"].head(3).nunique() == 3
