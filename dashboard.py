@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import prompts, render
+from storyframes import handout, prompts, render
 from storyframes.page import setup_page
 from storyframes.render import literal
 from storyframes.views import home
@@ -57,5 +57,7 @@ if view.sources.empty:
 else:
     render.table(view.sources, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "date": "Published", "url": "Address"})
 st.caption("Each fact above carries its source and confidence in the data; see Sources & method for all of them.")
-render.discussion(prompts.home(view))
+address = ctx.address_of("dashboard.py")
+render.discussion(prompts.home(view), handout=lambda: handout.to_html(home.handout(view, address)).encode("utf-8"),
+                  handout_name="home-handout.html")
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import members, prompts, render
+from storyframes import handout, members, prompts, render
 from storyframes.evidence import picked
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -49,5 +49,7 @@ if view.naming.empty:
     st.info("None of the selected outlets names a member.", icon=":material/filter_alt_off:")
 else:
     render.table(view.naming)
-render.discussion(prompts.members(view))
+address = ctx.address_of("pages/2_Members_and_cities.py")
+render.discussion(prompts.members(view), handout=lambda: handout.to_html(members_view.handout(view, address)).encode("utf-8"),
+                  handout_name="members-and-cities-handout.html")
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import prompts, render
+from storyframes import handout, prompts, render
 from storyframes.evidence import reading_markup, sentences_for
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -101,5 +101,9 @@ with tab:
                         also = f" · also under {literal(', '.join(r.also))}" if r.also else ""
                         body = reading_markup(r.text, list(r.quotes), list(r.terms), show_quotes=show_quotes, show_terms=show_terms)
                         st.markdown(f"{tag}{body}  \n:gray[{literal(r.where)}{also}]")
-render.discussion(prompts.framing(ctx.section(framing.build_section, "In short", full_texts_only=True)))
+# The handout is of the open tab (why: storyframes/views/framing.py), from the section the tab drew.
+address = ctx.address_of("pages/4_Framing_analysis.py", {ctx.SECTION_PARAM: section} if section != framing.SECTIONS[0] else None)
+render.discussion(prompts.framing(ctx.section(framing.build_section, "In short", full_texts_only=True)),
+                  handout=lambda: handout.to_html(framing.section_handout(sel, section, part, address)).encode("utf-8"),
+                  handout_name=f"framing-{framing.SECTION_FILE_NAMES[section]}-handout.html")
 render.footer()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import prompts, render
+from storyframes import handout, prompts, render
 from storyframes.page import package_zip, setup_page
 from storyframes.render import literal
 from storyframes.views import sources
@@ -43,12 +43,7 @@ st.markdown(
     "person's judgement. The site keeps showing the curated codes; the second coding is the check on them."
 )
 render.table(view.agreement[list(sources.AGREEMENT_COLUMNS)], labels=sources.AGREEMENT_COLUMNS)
-st.caption(
-    "Agreement: the share of items both coders coded alike. Cohen's kappa discounts the agreement two coders would reach by chance, "
-    "given how often each used each code: 1 is perfect agreement, 0 no better than chance. Content analysts usually ask for 0.8 "
-    "before relying on a code, and accept 0.667 to 0.8 for tentative conclusions only (Krippendorff 2004). Kappa is undefined when "
-    "both coders used one code throughout. Computed from the two files each time the data loads."
-)
+st.caption(literal(sources.AGREEMENT_NOTE))
 st.subheader("Every disagreement, for discussion")
 st.caption(literal(view.disagreement_scope))
 if view.disagreements.empty:
@@ -76,15 +71,7 @@ else:
         st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
 
 st.header("Limits of the coding")
-st.markdown(
-    f"- **Two coders, not a panel.** {literal(view.reliability_summary)} Treat the codes as an argued reading that the rationale "
-    "column lets you check: the disagreements above show where it is a close call.\n"
-    "- **One primary frame per sentence.** Many sentences carry two frames; the codebook's edge rules say which wins.\n"
-    "- **Few full texts.** The other outlets are compared by headline only; a headline is not the story.\n"
-    "- **Members.** The full launch roster of about 130 names was not recoverable offline; the members table holds the "
-    "people sources tie to the group, with the evidence and its date. Map places that were inferred (a county seat, an office) are marked.\n"
-    "- **Automated sentiment** (VADER) is shown beside the hand codes only to show where a word list misreads sarcasm."
-)
+st.markdown("\n".join(f"- **{literal(title)}**{literal(rest)}" for title, rest in sources.limits(view)))
 
 st.header("Every source")
 with st.expander(f"All {len(view.sources)} sources, what each supports and how sure we are"):
@@ -109,5 +96,7 @@ st.code(
     language=None,
     wrap_lines=True,
 )
-render.discussion(prompts.sources(view))
+address = ctx.address_of("pages/5_Sources_and_method.py")
+render.discussion(prompts.sources(view), handout=lambda: handout.to_html(sources.handout(view, address)).encode("utf-8"),
+                  handout_name="sources-and-method-handout.html")
 render.footer()

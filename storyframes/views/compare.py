@@ -8,6 +8,7 @@ import pandas as pd
 
 from storyframes import analysis, charts, findings, palette
 from storyframes.handout import Handout
+from storyframes.handout import for_selection as handout_for
 from storyframes.data import StoryData
 from storyframes.filters import Filters
 from storyframes.views import Chart, Scope, sections
@@ -131,11 +132,4 @@ def handout(view: CompareView, address: str = "") -> Handout:
     sel = view.selection
     numbers = cards_table(view.cards)[list(HANDOUT_COLUMNS)].rename(columns=CARD_COLUMNS) if view.cards else pd.DataFrame()
     about = set(sel.data.passage_principles["passage_id"]) & sel.passage_ids
-    mine = sel.index[sel.index["passage_id"].isin(about)]
-    # taken in turn from each outlet (its first, then its second…), so a short handout quotes every one
-    turn = mine.groupby("outlet_id", sort=False).cumcount()
-    order = mine["outlet_id"].map({o: i for i, o in enumerate(sel.outlet_ids)})
-    sentences = mine.assign(_t=turn.to_numpy(), _o=order.to_numpy()).sort_values(["_t", "_o"], kind="stable")[["outlet", "where", "text"]]
-    sources = sel.articles[["outlet", "headline", "published", "url"]].rename(
-        columns={"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"})
-    return Handout(view.title, view.describe, numbers, sentences.reset_index(drop=True), sources.reset_index(drop=True), address)
+    return handout_for(view.title, sel, numbers, about, address)

@@ -6,12 +6,14 @@ filters or says why not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from storyframes import analysis, charts, findings
 from storyframes.data import StoryData
+from storyframes.handout import Handout, plain
+from storyframes.handout import for_selection as handout_for
 from storyframes.filters import Filters
 from storyframes.views import Chart, Scope, frozen, sections
 from storyframes.views.common import Selection, no_full_text, select
@@ -189,3 +191,91 @@ def build(data: StoryData, filters: Filters) -> FramingView:
     reason = empty_reason(sel)
     built = {} if reason else {name: fn(sel) for name, fn in SECTION_BUILDERS.items()}
     return FramingView(sel, reason, frozen(built), frozen(scopes(sel)))
+
+
+# --- the handout ------------------------------------------------------------------------------
+# One handout per tab, of the tab the reader has open, rather than one of the whole page: a
+# teacher prints what the class is looking at, and the eight tabs together (every chart's table
+# and its sentences) would run to six or more pages, which no one hands out. The tab is in the
+# handout's address (`?section=`), so its QR code opens that same tab.
+
+HANDOUT_TITLE = "How each outlet framed the launch"
+SECTION_FILE_NAMES = {s: "-".join(w for w in s.lower().replace("&", " ").split()) for s in SECTIONS}  # "headlines-readability"
+
+
+def _evidence(*charts: Chart | None) -> list[str]:
+    """The sentences behind the charts' marks, each once, in the order the charts list them."""
+    return list(dict.fromkeys(p for chart in charts if chart is not None for ids in chart.evidence.values() for p in ids))
+
+
+def _distinctive(part: WordsSection) -> pd.DataFrame:
+    """The distinctive words as one line per outlet ("imprisoning (4 vs 0), …"), from the charts' tables."""
+    rows = [{"Outlet": t["outlet"].iloc[0], "Most distinctive words (uses here vs in the others)":
+             ", ".join(f"{w} ({a} vs {b})" for w, a, b in zip(t["term"], t["count"], t["count_others"]))}
+            for t in (c.table for c in part.charts.values()) if t is not None and len(t)]
+    return pd.DataFrame(rows)
+
+
+SHOWN_IN_HANDOUT = {"Words": {"sentences_shown": 3}, "Voices": {"rows_shown": 12, "sentences_shown": 6},
+                    "Headlines & readability": {"rows_shown": 10}}
+
+
+def section_handout(sel: Selection, section: str, part, address: str = "") -> Handout:
+    """One tab as a printable handout: its numbers (the table of its chart), its findings in
+    words, the sentences behind them (in turn from each outlet), the sources and its address.
+    `part` is the tab's section exactly as the page holds it (never rebuilt here)."""
+    title = f"{HANDOUT_TITLE}: {section}"
+    empty = pd.DataFrame()
+    lead: tuple[str, ...] = ()
+    tables: tuple[tuple[str, pd.DataFrame], ...] = ()
+    heading, said = "Sentences to discuss", "Sentences behind the chart"
+    if part is None:  # nothing to show for these filters (the page says why; so does the handout's empty sentence list)
+        numbers, ids, lead = empty, [], (f"Nothing to show: {empty_reason(sel) or 'this tab is empty'}.",)
+    elif section == "In short":
+        lead, numbers, ids, said = tuple(plain(c.text) for c in part), empty, [p for c in part for p in c.passage_ids], "Sentences behind these claims"
+    elif section == "Words":
+        lead = tuple(t for t in (part.title, part.lexicon.title) if t)
+        numbers, heading = part.lexicon.side_by_side, "Word choice"
+        tables = (("Distinctive words", _distinctive(part)),) if part.charts else ()
+        ids, said = _evidence(part.lexicon.chart), "Sentences that use these words"
+    elif section == "Frames":
+        table = part.chart.table
+        numbers, heading = table.assign(Share=table["Share"].map(lambda s: f"{s:.0%}")), "Frames"
+        # the sentences of each outlet's most used frame: what a class compares first
+        top = part.profile.sort_values("n", ascending=False, kind="stable").drop_duplicates("outlet_id")
+        ids = [p for o, f in zip(top["outlet_id"], top["frame"]) for p in part.chart.evidence.get((o, f), ())]
+        said = "Sentences of each outlet's most used frame"
+    elif section == "Principles":
+        numbers = part.chart.table if part.chart is not None else empty
+        heading, ids = "Where each principle comes in the article", _evidence(part.chart)
+    elif section == "Voices":
+        numbers, heading, ids, said = part.table, "Who gets to speak", _evidence(part), "Sentences that name or quote them"
+    elif section == "Tone":
+        lead, numbers, heading = (part.title,), part.disagreements, "Where hand codes and VADER disagree"
+        ids = _evidence(*part.charts.values())
+    elif section == "Headlines & readability":
+        lead, numbers, heading = (part.sentence,), part.readability_table, "Readability and length of the selected sentences"
+        # the headlines whose body the app holds first: those are the ones a class can check against their article
+        checkable = part.headlines.assign(_c=part.headlines["Agree?"] == "—").sort_values("_c", kind="stable").drop(columns="_c") \
+            if "Agree?" in part.headlines.columns else part.headlines
+        tables, ids, said = (("Headline versus body", checkable),), [], ""
+    elif section == "Parallel reading":
+        numbers = pd.DataFrame([{"Sentences about": g.label, **{name: len(g.by_outlet.get(o, ())) for o, name in zip(sel.outlet_ids, sel.outlet_names)}}
+                                for g in part])
+        # the sentences about a principle (what the tab sets side by side first), else the others
+        about = [g for g in part if g.group != NO_PRINCIPLE and g.n_sentences] or list(part)
+        ids = [r.passage_id for g in about for rows in g.by_outlet.values() for r in rows]
+        heading, said = "Sentences side by side, per principle", ("Sentences about a principle, side by side" if about and about[0].group != NO_PRINCIPLE
+                                                                   else "Sentences to read side by side")
+    else:
+        raise KeyError(section)
+    mine = set(ids) & sel.passage_ids
+    made = handout_for(title, sel, numbers if numbers is not None else empty, [p for p in ids if p in mine], address)
+    # what fits on two A4 pages: the word-choice table is tall, so are two dozen voices or headlines
+    shown = SHOWN_IN_HANDOUT.get(section, {})
+    return replace(made, lead=lead, numbers_heading=heading, tables=tables, sentences_heading=said, **shown)
+
+
+def handout(view: FramingView, address: str = "", section: str = SECTIONS[0]) -> Handout:
+    """The handout of one tab of the page (see above for why one tab, not the whole page)."""
+    return section_handout(view.selection, section, view.sections.get(section), address)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from storyframes import charts, findings, palette
 from storyframes.data import StoryData
+from storyframes.handout import SOURCE_COLUMNS, Handout, plain
 from storyframes.filters import Filters
 from storyframes.views import Chart, Scope
 from storyframes.views.common import Selection, coverage_for, select
@@ -65,3 +66,27 @@ def build(data: StoryData, filters: Filters) -> HomeView:
         scopes={"glance": no_filter, "timeline": no_filter,
                 "principles": "" if len(sel.articles) else "None of the selected outlets has a full text, so no reporting is counted."},
     )
+
+
+HANDOUT_TITLE = "Same Story, Different Frames: the event at a glance"
+TIMELINE_COLUMNS = {"start": "Date", "label": "What happened", "kind": "Kind"}
+
+
+def handout(view: HomeView, address: str = "") -> Handout:
+    """The page as a printable handout: the event at a glance, how many members each source
+    counted, each principle and who among the chosen full texts reported it, the timeline, the
+    chosen full texts and the address of this view. The page quotes no sentence, so neither does
+    the handout (its sentences are on Principles, Compare and Framing, each with its handout)."""
+    glance = pd.DataFrame({"": [c.label for c in view.glance], "At a glance": [c.headline for c in view.glance],
+                           "Detail": [c.detail for c in view.glance]})
+    counts = view.counts_table.rename(columns={"source": "Source", "value": "Count", "confidence": "How sure"})[["Source", "Count", "How sure"]]
+    principles = pd.DataFrame({"Principle": [c.label for c in view.principles], "Wording": [c.heading for c in view.principles],
+                               "Reported": [view.reach.get(c.principle_id, "") for c in view.principles]})
+    timeline = view.timeline.table.assign(start=view.timeline.table["start"].map(findings.display_date))
+    timeline = timeline[list(TIMELINE_COLUMNS)].rename(columns=TIMELINE_COLUMNS)
+    sources = view.sources.rename(columns=SOURCE_COLUMNS | {"date": "Published"})
+    tables = (("How many members? The press counted differently", counts),
+              *((("The four principles", principles),) if len(principles) else ()),
+              ("Timeline", timeline))
+    return Handout(HANDOUT_TITLE, view.selection.describe(), glance, pd.DataFrame(columns=["outlet", "where", "text"]), sources, address,
+                   lead=(plain(view.counts_sentence),), numbers_heading="The event", tables=tables, sentences_heading="")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from storyframes import charts, members, palette
 from storyframes.data import StoryData
+from storyframes.handout import Handout, plain
+from storyframes.handout import for_selection as handout_for
 from storyframes.filters import Filters
 from storyframes.views import Chart, Scope
 from storyframes.views.common import Selection, select
@@ -23,6 +25,7 @@ class MembersView:
     members: pd.DataFrame  # the readable members table (all members), curator notes apart
     naming: pd.DataFrame  # which chosen outlet named which member
     local: dict[str, pd.DataFrame]  # place id -> coverage from chosen outlets there or naming its members
+    naming_passages: tuple[str, ...]  # the chosen full texts' sentences that name a member (the naming table's "full text" rows)
     scopes: dict[str, str]
 
 
@@ -59,5 +62,22 @@ def build(data: StoryData, filters: Filters) -> MembersView:
         selection=sel, summary=members.membership_summary(data.members, data.coverage_cities, data.vocab.code_labels), map=chart,
         places=places, place_ids=tuple(dict.fromkeys(places["place_id"])), members=members.readable_member_table(data.members, data.vocab.code_labels),
         naming=members.readable_naming_table(chosen_naming), local=local,
+        naming_passages=tuple(dict.fromkeys(p for cell in chosen_naming["passages"] for p in cell.split(", ") if p)),
         scopes={"map": map_scope, "lists": list_scope},
     )
+
+
+HANDOUT_TITLE = "Who was behind it, and where"
+PLACE_COLUMNS = ["Place", "Members", "Role", "Who"]
+
+
+def handout(view: MembersView, address: str = "") -> Handout:
+    """The page as a printable handout: the membership in numbers, the places on the map with
+    their members, which chosen outlets named which members, the chosen full texts' sentences that
+    name one, the sources and the address of this view. (The place a reader picks for its local
+    angle is not in the address, so it is not in the handout either.)"""
+    places = view.map.table[[c for c in PLACE_COLUMNS if c in view.map.table.columns]]
+    made = handout_for(HANDOUT_TITLE, view.selection, places, view.naming_passages, address)
+    return replace(made, lead=(plain(view.summary),), numbers_heading="Where the known members serve",
+                   tables=(("Which outlets named which members", view.naming),), sentences_heading="Sentences that name a member",
+                   rows_shown=10, sentences_shown=6)  # two tables of people and places: what fits on two pages

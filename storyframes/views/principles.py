@@ -11,6 +11,7 @@ from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.filters import Filters
 from storyframes.handout import Handout
+from storyframes.handout import for_selection as handout_for
 from storyframes.text import web_url
 from storyframes.views import Chart, Scope, frozen
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
@@ -80,10 +81,4 @@ def handout(view: PrinciplesView, address: str = "") -> Handout:
                    .reindex(index=sel.outlet_names).reset_index().rename(columns={"outlet": "Outlet"}))
         numbers.columns.name = None
     ids = [p for pid in view.side_by_side for o in sel.outlet_ids for p in view.side_by_side[pid].get(o, ())]
-    mine = sel.index[sel.index["passage_id"].isin(set(ids))]
-    turn = mine.groupby("outlet_id", sort=False).cumcount()
-    order = mine["outlet_id"].map({o: i for i, o in enumerate(sel.outlet_ids)})
-    sentences = mine.assign(_t=turn.to_numpy(), _o=order.to_numpy()).sort_values(["_t", "_o"], kind="stable")[["outlet", "where", "text"]]
-    sources = sel.articles[["outlet", "headline", "published", "url"]].rename(
-        columns={"outlet": "Outlet", "headline": "Headline", "published": "Published", "url": "Address"})
-    return Handout(HANDOUT_TITLE, sel.describe(), numbers, sentences.reset_index(drop=True), sources.reset_index(drop=True), address)
+    return handout_for(HANDOUT_TITLE, sel, numbers, ids, address)

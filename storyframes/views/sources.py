@@ -10,6 +10,7 @@ import pandas as pd
 
 from storyframes import export, reliability
 from storyframes.data import StoryData
+from storyframes.handout import SOURCE_COLUMNS, Handout
 from storyframes.filters import Filters
 from storyframes.views import Lazy, Scope
 from storyframes.reliability import deciding_rule as _deciding_rule
@@ -144,3 +145,48 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         reliability_summary=data.memo("reliability_summary", lambda d: reliability_summary(agreement_table(pairs), len(d.second_coding))),
         contexts=Lazy(dict.fromkeys(mine["passage_id"]), lambda pid: context(sel.index, pid)),
     )
+
+
+# What Cohen's kappa means, said under the agreement table on the page and in the handout.
+AGREEMENT_NOTE = (
+    "Agreement: the share of items both coders coded alike. Cohen's kappa discounts the agreement two coders would reach by chance, "
+    "given how often each used each code: 1 is perfect agreement, 0 no better than chance. Content analysts usually ask for 0.8 "
+    "before relying on a code, and accept 0.667 to 0.8 for tentative conclusions only (Krippendorff 2004). Kappa is undefined when "
+    "both coders used one code throughout. Computed from the two files each time the data loads."
+)
+
+
+def limits(view: SourcesView) -> tuple[tuple[str, str], ...]:
+    """The limits of the coding: each a short title and the plain text after it (the page shows
+    them as a list, the handout prints them). The first carries the second coding's figures."""
+    return (
+        ("Two coders, not a panel.", f" {view.reliability_summary} Treat the codes as an argued reading that the rationale "
+                                     "column lets you check: the disagreements show where it is a close call."),
+        ("One primary frame per sentence.", " Many sentences carry two frames; the codebook's edge rules say which wins."),
+        ("Few full texts.", " The other outlets are compared by headline only; a headline is not the story."),
+        ("Members.", " The full launch roster of about 130 names was not recoverable offline; the members table holds the "
+                     "people sources tie to the group, with the evidence and its date. Map places that were inferred (a county seat, "
+                     "an office) are marked."),
+        ("Automated sentiment", " (VADER) is shown beside the hand codes only to show where a word list misreads sarcasm."),
+    )
+
+
+HANDOUT_TITLE = "Sources & method: how reliable are the codes?"
+
+
+def handout(view: SourcesView, address: str = "") -> Handout:
+    """The page as a printable handout for a class discussing the method: how far two coders
+    agree (per cent and kappa, field by field, and what kappa means), the disagreements in the
+    selected sentences (each with both codes), the limits of the coding, the chosen full texts as
+    sources and the address of this view."""
+    agreement = view.agreement[list(AGREEMENT_COLUMNS)].rename(columns=AGREEMENT_COLUMNS)
+    dis = view.disagreements
+    sentences = pd.DataFrame({"outlet": dis["outlet"], "where": dis["where"], "text": dis["text"],
+                              "note": [f"{w}: curated “{a}”, second coder “{b}”" for w, a, b in zip(dis["what"], dis["first_label"], dis["second_label"])]})
+    sel = view.selection
+    sources = sel.articles[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS).reset_index(drop=True)
+    return Handout(HANDOUT_TITLE, view.describe, agreement, sentences.reset_index(drop=True), sources, address,
+                   lead=(AGREEMENT_NOTE,), numbers_heading=f"How far two coders agree ({view.n_second_coded} sentences coded twice)",
+                   sentences_heading=f"Every disagreement, for discussion: {view.disagreement_scope}",
+                   notes_heading="Limits of the coding", notes=tuple(title + rest for title, rest in limits(view)),
+                   sentences_shown=6)  # each with both codes, then the limits: what fits on two pages
