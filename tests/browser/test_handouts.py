@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, open_page, run_count, wait_ready
+from tests.browser.conftest import SCREENSHOTS, download, open_page, run_count, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +26,14 @@ def pdf_pages(printer, html_uri: str) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-def download_handout(page, tmp_path, name: str) -> str:
-    """Open "For discussion in class", wait until the app is idle (no run in progress, nothing
-    redrawing the button), then click the handout's button and save the file."""
+def download_handout(page, tmp_path, name: str, server=None) -> str:
+    """Open "For discussion in class", then click the handout's button (conftest.download waits
+    until the app is idle) and save the file."""
     page.locator(f"{MAIN} [data-testid='stExpander'] summary", has_text="For discussion in class").click()
     button = page.locator(f"{MAIN} [data-testid='stDownloadButton'] button", has_text="Handout of this view")
     button.wait_for(state="visible")
-    wait_ready(page, runs_before=run_count(page))
-    with page.expect_download(timeout=60_000) as info:
-        button.click()
     path = tmp_path / name
-    info.value.save_as(path)
+    download(page, button, server).save_as(path)
     return path
 
 
@@ -66,7 +63,7 @@ CASES = [
 def test_page_handout_downloads_and_prints(page, app_server, tmp_path, address, name, title, carried):
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page(page, address)
-    path = download_handout(page, tmp_path, name)
+    path = download_handout(page, tmp_path, name, app_server)
     text = path.read_text(encoding="utf-8")
     assert f"<h1>{title}</h1>" in text and carried in text and "<svg" in text
     # what follows the outlet filter names Gawker and CBS, never Dabs (Home's event facts are not filtered)
@@ -84,7 +81,7 @@ def test_framing_handout_is_of_the_open_tab_and_its_qr_code_opens_it(page, app_s
     page.locator(f"{MAIN} [role='tab']", has_text="Voices").click()
     wait_ready(page, runs_before=before)
     assert page.locator(f"{MAIN} [role='tab'][aria-selected='true']").inner_text().strip() == "Voices"
-    path = download_handout(page, tmp_path, "framing-voices.html")
+    path = download_handout(page, tmp_path, "framing-voices.html", app_server)
     text = path.read_text(encoding="utf-8")
     assert "<h1>How each outlet framed the launch: Voices</h1>" in text and "<h2>Who gets to speak</h2>" in text
     assert "Gawker" in text and "CBS News" in text and "Dabs Magazine" not in text
