@@ -88,6 +88,10 @@ SPEECH_VERBS = re.compile(
 STATEMENT_CHANNEL = re.compile(r"\b(?:in\s+(?:a|its|his|her|their|the)\s+statement|statement\s+(?:said|says|read))\b", re.IGNORECASE)
 OTHER_OUTLET_CHANNEL = re.compile(r"\b(?:told|tells|said\s+to|in\s+an\s+interview\s+with|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
+# "The group said", "the organization's statement": the event's group (data/facts.csv group_name)
+# as the speaker of a quotation. Only as a speaker: a passing "the group" is not counted as named.
+GROUP_ANAPHORA = re.compile(r"\b[Tt]he\s+(?:group|organi[sz]ation|coalition)(?:'s\s+leaders)?(?![\w-])")
+
 # Titles before a surname that make a lone surname a person ("President Obama", "Chief Beck").
 TITLES = frozenset("""president chief commissioner superintendent sheriff attorney prosecutor director mayor governor
 senator sen. rep. representative mr. mrs. ms. dr. judge justice officer sgt. lt. capt. captain detective secretary da
