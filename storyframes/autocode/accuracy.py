@@ -131,26 +131,25 @@ def summary(acc: Accuracy) -> str:
 
 
 # The display table's columns, as a reader sees them (Sources & method, data/README.md).
-DISPLAY_COLUMNS = {"what": "Coded", "scope": "Scope", "hand": "Hand codes", "auto": "Found automatically", "agree": "Both",
-                   "precision_text": "Precision", "recall_text": "Recall", "same_kind_text": "Same kind where both"}
+DISPLAY_COLUMNS = {"scope": "Measured on", "hand": "Hand codes", "auto": "Found", "agree": "Both", "precision_text": "Precision",
+                   "recall_text": "Recall", "same_kind_text": "Same kind"}
 
 
 def display_table(acc: Accuracy, data) -> pd.DataFrame:
-    """The figures worded for a reader: principles by short label, articles by outlet, percentages."""
+    """The figures worded for a reader: principles by their label, articles by outlet, percentages."""
     v = data.vocab
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet_id"]))
-    labels = dict(zip(data.principles["principle_id"], data.principles["short_label"]))
 
     def scope(measure: str, value: str) -> str:
+        what = "Principles" if measure.startswith("principle") else "People"
         if value == "overall":
-            return "all three articles" if "second coder" not in measure else "all three articles, against the second coder"
+            return f"{what}: all three articles" + (", against the second coder" if "second coder" in measure else "")
         if measure.startswith("principle"):
-            return f"{value} {labels.get(value, '')}".strip()
-        return v.outlet(outlet_of[value]) if value in outlet_of else value
+            return f"{what}: {v.principle(value)}"
+        return f"{what}: {v.outlet(outlet_of[value]) if value in outlet_of else value}"
 
     t = acc.table
-    what = t["measure"].map(lambda m: "Principle references" if m.startswith("principle") else "People named")
-    return pd.DataFrame({"what": what, "scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])],
+    return pd.DataFrame({"scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])],
                          "hand": t["hand"], "auto": t["auto"], "agree": t["agree"],
                          "precision_text": t["precision"].map(_pct), "recall_text": t["recall"].map(_pct),
                          "same_kind_text": t["same_kind"].map(_pct)})
@@ -179,7 +178,7 @@ def readme_block(acc: Accuracy, data) -> str:
               "Computed by `python -m storyframes.autocode.accuracy` (a unit test recomputes it and checks this block). "
               "Principle references: pairs of prose sentence × principle. People named: pairs of sentence × person "
               "(people only, not the group or outlets; a member counts as their `member_id`); each article is coded knowing "
-              "only the members and the people the *other* articles' hand codes name. *Same kind where both*: of the pairs "
+              "only the members and the people the *other* articles' hand codes name. *Same kind*: of the pairs "
               "both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people).", "",
               "| " + " | ".join(DISPLAY_COLUMNS.values()) + " |", "| " + " | ".join("---" for _ in DISPLAY_COLUMNS) + " |"]
     for row in display_table(acc, data).itertuples(index=False):
