@@ -108,9 +108,10 @@ def measure(data) -> Accuracy:
         rows.append(_row("people named", aid, {x for x in hand_n if article_of.get(x[0]) == aid}, {x for x in auto_n if article_of.get(x[0]) == aid},
                          hand_m, auto_m))
     rows.append(_row("people named", "overall", hand_n, auto_n, hand_m, auto_m))
-    rule_of = {(r["passage_id"], r["principle_id"]): r["reason"] for c in codes.values() for r in c["passage_principles"]}
-    ppairs = pd.DataFrame([{"passage_id": p, "principle_id": q, "hand": hand_kind.get((p, q), ""), "auto": auto_kind.get((p, q), ""),
-                            "reason": rule_of.get((p, q), "")} for p, q in sorted(hand_p | auto_p)])
+    found = pd.DataFrame([r for c in codes.values() for r in c["passage_principles"]], columns=list(pp_.columns))
+    rule_of = {(r.passage_id, r.principle_id): r.reason for r in found.itertuples(index=False)}  # .reason: also an outlet's id
+    ppairs = pd.DataFrame([dict(passage_id=p, principle_id=q, hand=hand_kind.get((p, q), ""), auto=auto_kind.get((p, q), ""),
+                                reason=rule_of.get((p, q), "")) for p, q in sorted(hand_p | auto_p)])
     npairs = pd.DataFrame([{"passage_id": p, "person": n, "hand": hand_m.get((p, n), ""), "auto": auto_m.get((p, n), "")}
                            for p, n in sorted(hand_n | auto_n)])
     return Accuracy(pd.DataFrame(rows, columns=COLUMNS), ppairs, npairs)

@@ -129,10 +129,12 @@ def test_quote_spans_straight_curly_and_unclosed():
     assert quote_spans("it’s the chiefs’ view") == []
 
 
-def test_every_rule_has_an_id_a_principle_and_a_basis():
+def test_every_rule_has_an_id_a_known_principle_and_a_basis(data):
     ids = [r.rule_id for r in rules.PRINCIPLE_RULES]
-    assert len(ids) == len(set(ids))
-    assert all(r.principle_id in ("P1", "P2", "P3", "P4") and r.rule_id.startswith(r.principle_id) and r.basis for r in rules.PRINCIPLE_RULES)
+    assert len(ids) == len(set(ids)) and len(ids) >= 4
+    known = set(data.principles["principle_id"])
+    assert all(r.principle_id in known and r.rule_id.startswith(r.principle_id + "-") and r.basis for r in rules.PRINCIPLE_RULES)
+    assert {r.principle_id for r in rules.PRINCIPLE_RULES} == known  # every principle has rules
 
 
 # --- people --------------------------------------------------------------------------------------------
@@ -246,3 +248,17 @@ def test_code_article_leaves_the_data_untouched(data):
     code_article(read_text(ARTICLE.replace("Wednesday", "Tuesday")).text, META, data)
     for name, table in before.items():
         pd.testing.assert_frame_equal(table, data.tables[name])
+
+
+def test_text_rebuilt_from_the_curated_passages_keeps_their_offsets(data):
+    """The accuracy report codes each curated article on its passages and the text they rebuild."""
+    from storyframes.autocode.coding import text_from_passages
+    from storyframes.data import DATA_DIR
+
+    for art in data.articles.itertuples():
+        rows = data.passages[data.passages["article_id"] == art.article_id].to_dict("records")
+        text = text_from_passages(rows)
+        assert all(text[r["char_start"]:r["char_end"]] == r["text"] for r in rows)
+        raw = (DATA_DIR / art.raw_file).read_text(encoding="utf-8")
+        assert "".join(text.split()) == "".join(raw.split())
+        assert text.count("\n") == raw.strip().count("\n")  # one paragraph per line, as captured
