@@ -164,8 +164,6 @@ def person_variants(name: str) -> tuple[tuple[tuple[str, ...], ...], str]:
     forms.update((f, surname) for f in firsts)
     if not given and len(words) > 1:  # "T.J. Donovan", "B. Todd Jones": keep initials as written
         forms.add(tuple(w.casefold() for w in words))
-    if len(words) > 2 and given and given[-1] != words[-2]:
-        pass
     if len(given) > 1:  # "B. Todd Jones" → todd jones
         forms.add((given[-1].casefold(), surname))
     return tuple(sorted(f for f in forms if len(f) >= 2)), surname
@@ -460,7 +458,6 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     """Passages and their automatic codes (rows as dicts) for one text. `passages`: the text's rows
     already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
     passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
-    paragraphs = textlib.split_paragraphs(text)
     known = known_people(data) if known is None else known
     group = next((k for k in known if k.person == _group_name(data)), None)
     index = name_index(known)
@@ -468,18 +465,21 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     people_rows: list[dict] = []
     named_before: set[str] = set()
     last_person: Known | None = None
-    prev_par_speaker: tuple[Known, str] | None = None
+    Speaker = tuple[Known, tuple[str, str]]  # who, and (quote_channel, channel_outlet)
+    prev_par_speaker: Speaker | None = None
     by_par: dict[int, list[dict]] = {}
     for p in passages:
         by_par.setdefault(p["paragraph"], []).append(p)
-    for p_no, rows_in_par in by_par.items():
-        par = paragraphs[p_no - 1]
-        spans = [(par.start + s, par.start + e) for s, e in quote_spans(par.text)]
+    for rows_in_par in by_par.values():
+        # the paragraph runs from its first sentence to its last (its lines' white space aside)
+        par_start = min(int(p["char_start"]) for p in rows_in_par)
+        par_text = text[par_start:max(int(p["char_end"]) for p in rows_in_par)]
+        spans = [(par_start + s, par_start + e) for s, e in quote_spans(par_text)]
         # pass 1: names and the speaker of each quotation in this paragraph
         info = []
-        span_speaker: dict[tuple[int, int], tuple[Known, str]] = {}
+        span_speaker: dict[tuple[int, int], Speaker] = {}
         for p in rows_in_par:
-            s0, sent = p["char_start"], p["text"]
+            s0, sent = int(p["char_start"]), p["text"]
             local = [(max(a, s0) - s0, min(b, p["char_end"]) - s0) for a, b in spans if a < p["char_end"] and b > s0]
             hits = [] if p["is_furniture"] else find_names(sent, index, named_before)
             for h in hits:
@@ -502,7 +502,7 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
         # quotations of the paragraph with no attribution: the paragraph's speaker, else (when the
         # paragraph opens with a quotation) the speaker of the previous paragraph's last quotation
         par_speaker = next(iter(span_speaker.values()), None)
-        if par_speaker is None and spans and spans[0][0] <= par.start + 1 and prev_par_speaker is not None:
+        if par_speaker is None and spans and spans[0][0] <= par_start + 1 and prev_par_speaker is not None:
             par_speaker = prev_par_speaker
         for sp in spans:
             if sp not in span_speaker and par_speaker is not None:
