@@ -262,3 +262,38 @@ def test_text_rebuilt_from_the_curated_passages_keeps_their_offsets(data):
         raw = (DATA_DIR / art.raw_file).read_text(encoding="utf-8")
         assert "".join(text.split()) == "".join(raw.split())
         assert text.count("\n") == raw.strip().count("\n")  # one paragraph per line, as captured
+
+
+def test_sentiment_and_readability_come_from_the_passages_as_for_the_curated_articles(data, coded):
+    """No rows of their own: VADER and the readability figures are computed from passages.csv's
+    columns by the same functions the pages call, so an added article gets them the same way."""
+    from storyframes import analysis
+
+    passages = pd.concat([data.passages, coded.tables["passages"]], ignore_index=True)
+    articles = pd.concat([data.articles, coded.tables["articles"]], ignore_index=True)
+    people = pd.concat([data.passage_people, coded.tables["passage_people"]], ignore_index=True)
+    vader = analysis.vader_scores(passages).set_index("passage_id")
+    mine = coded.tables["passages"]
+    assert vader.loc[mine["passage_id"], "vader_compound"].notna().all()
+    assert set(vader.loc[mine["passage_id"], "vader_label"]) <= {"positive", "negative", "neutral"}
+    read = analysis.readability(passages, articles, people).set_index("outlet_id")
+    outlet_id = coded.tables["articles"]["outlet_id"].iloc[0]
+    prose = mine[~mine["is_furniture"]]
+    assert read.loc[outlet_id, "words"] == prose["word_count"].sum() and read.loc[outlet_id, "sentences"] == len(prose)
+    wps, spw = prose["word_count"].sum() / len(prose), prose["syllables"].sum() / prose["word_count"].sum()
+    assert read.loc[outlet_id, "flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * wps - 84.6 * spw)
+    assert read.loc[outlet_id, "quotes_per_100_words"] > 0  # McCarthy's quotations count
+
+
+def test_importing_the_package_loads_neither_trafilatura_nor_rapidfuzz():
+    """Every page may import storyframes.autocode (Sources & method does): the extractor loads only
+    when a web page is read, the fuzzy matcher only when an article is coded."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import storyframes.autocode, storyframes.autocode.accuracy, storyframes.views.sources; "
+            "print(sorted(m for m in ('trafilatura', 'rapidfuzz', 'textstat') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=__import__("pathlib").Path(__file__).resolve().parents[2])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
