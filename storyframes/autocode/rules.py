@@ -1,0 +1,97 @@
+"""The rules of the automatic coding, as data: one table per kind of code, one comment per rule.
+
+Principle rules (`principle_rules.csv`, one row per rule with its comment in `basis`) are derived
+from the wording of the Statement of Principles (data/principles.csv: each principle's heading and
+launch wording) and from the reasons the hand coder wrote (data/passage_principles.csv),
+generalised to the words a reporter uses for the same idea. Each is a case-insensitive regular
+expression over one sentence (curly quotes made straight first); a sentence refers to a principle
+when any of its rules matches. data/README.md ("Codebook: the automatic codes")
+lists them for readers; `storyframes.autocode.accuracy` measures them against the hand codes.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    principle_id: str
+    pattern: re.Pattern[str]
+    basis: str  # the Statement's wording (or the coder's reason) the rule stands for
+
+
+RULES_FILE = Path(__file__).with_name("principle_rules.csv")
+
+
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    """The principle rules, one per row of `principle_rules.csv`: rule_id, principle_id, pattern (a
+    regular expression, matched case-insensitively), basis (the Statement's wording, or the hand
+    coder's reason, the rule stands for: the rule's comment). Kept as data beside the code, so no
+    principle id is typed in the app (tests/test_one_source.py) and a reader can read the rules
+    as a table; tests/unit/test_autocode_coding.py checks each principle_id is in data/principles.csv."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return tuple(Rule(row["rule_id"], row["principle_id"], re.compile(row["pattern"], re.IGNORECASE), row["basis"])
+                     for row in csv.DictReader(f))
+
+
+# P1: "adopt policies that prioritize mental health and drug treatment instead of arrests and
+#     prosecution" (heading: Increasing Alternatives to Arrest and Prosecution);
+# P2: "restore balance to our criminal laws through efforts such as the reclassification of crimes
+#     … reclassify nonviolent felonies as misdemeanors or eliminate petty or duplicative offenses";
+# P3: "reduce mandatory minimum sentences … reduce maximum sentences; Judges should be allowed more
+#     flexibility in sentencing" (heading: Reforming Mandatory Minimums);
+# P4: "train officers and prosecutors in procedural justice and police legitimacy to more
+#     effectively engage with community members" (heading: Strengthening Community-Law Enforcement Ties).
+PRINCIPLE_RULES: tuple[Rule, ...] = load_rules()
+
+# Words that introduce reported speech: a name with one of these and a quotation in its sentence
+# is "quoted"; without, "named".
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|according\s+to|added|adds|asked|asks|wrote|writes|stated|states|explained|explains|"
+    r"acknowledg\w*|argu\w*|noted|notes|insisted|insists|urged|urges|warned|warns|declared|declares|announced|announces|"
+    r"vowed|vows|recalled|recalls|put\s+it|in\s+a\s+statement|in\s+its\s+statement)\b",
+    re.IGNORECASE,
+)
+# Where a quotation came from: the group's written statement, or another outlet's reporting.
+STATEMENT_CHANNEL = re.compile(r"\b(?:in\s+(?:a|its|his|her|their|the)\s+statement|statement\s+(?:said|says|read))\b", re.IGNORECASE)
+OTHER_OUTLET_CHANNEL = re.compile(r"\b(?:told|tells|said\s+to|in\s+an\s+interview\s+with|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# "The group said", "the organization's statement": the event's group (data/facts.csv group_name)
+# as the speaker of a quotation. Only as a speaker: a passing "the group" is not counted as named.
+GROUP_ANAPHORA = re.compile(r"\b[Tt]he\s+(?:group|organi[sz]ation|coalition)(?:'s\s+leaders)?(?![\w-])")
+
+# Titles before a surname that make a lone surname a person ("President Obama", "Chief Beck").
+TITLES = frozenset("""president chief commissioner superintendent sheriff attorney prosecutor director mayor governor
+senator sen. rep. representative mr. mrs. ms. dr. judge justice officer sgt. lt. capt. captain detective secretary da
+general co-chair chairman chair""".split())
+
+# Common English short forms of first names, so "Bill Bratton" finds William J. Bratton.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "william": ("bill", "will", "billy"), "charles": ("charlie", "chuck"), "robert": ("bob", "rob", "bobby"),
+    "richard": ("rich", "rick", "dick"), "thomas": ("tom", "tommy"), "michael": ("mike",), "james": ("jim", "jimmy"),
+    "joseph": ("joe",), "benjamin": ("ben",), "anthony": ("tony",), "steven": ("steve",), "stephen": ("steve",),
+    "kenneth": ("ken",), "cyrus": ("cy",), "ronald": ("ron",), "ronal": ("ron",), "david": ("dave",), "daniel": ("dan",),
+    "edward": ("ed", "ted"), "peter": ("pete",), "samuel": ("sam",), "salvatore": ("sal",), "timothy": ("tim",),
+    "bradley": ("brad",), "catherine": ("cathy", "kate"), "cathy": ("catherine",), "elizabeth": ("liz", "beth"),
+    "jennifer": ("jen", "jenny"), "patricia": ("pat",), "patrick": ("pat",), "gregory": ("greg",), "jeffrey": ("jeff",),
+    "matthew": ("matt",), "nicholas": ("nick",), "andrew": ("andy",), "alexander": ("alex",), "christopher": ("chris",),
+    "jonathan": ("jon",), "lawrence": ("larry",), "gerald": ("jerry",), "donald": ("don",), "raymond": ("ray",),
+    "frederick": ("fred",), "eugene": ("gene",), "douglas": ("doug",), "theodore": ("ted",), "garry": ("gary",),
+    "harold": ("harry",), "henry": ("hank", "harry"), "brett": ("bret",), "dean": (), "bonnie": (),
+}
+
+# Fuzzy thresholds (rapidfuzz.fuzz.ratio, 0-100): a full name may differ by a letter or two
+# ("Gary McCarthy"); a lone surname needs six letters or more to be matched fuzzily ("McCarty"),
+# shorter ones must be spelled exactly.
+FULL_NAME_RATIO = 90
+SURNAME_RATIO = 85
+FUZZY_SURNAME_MIN_LEN = 6
+
+# Duplicates: two texts are the same article when their normalised texts (lower case, quotes made
+# straight, white space collapsed) have a rapidfuzz ratio at or above this.
+DUPLICATE_RATIO = 90
