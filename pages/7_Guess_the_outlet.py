@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from storyframes import evidence, palette, quiz, render
+from storyframes import analysis, evidence, palette, quiz, render
 from storyframes import quiz_session as session
 from storyframes.page import setup_page
 from storyframes.render import literal
@@ -63,7 +63,7 @@ elif not quiz.finished(progress, questions):
     st.progress(i / len(questions))
     with st.container(border=True):
         cues = quiz.cues(ctx.data, question.passage_id)
-        spans = quiz.term_spans(question.text, [t.term for t in cues.terms]) if answered else []
+        spans = analysis.term_spans(question.text, [t.term for t in cues.terms]) if answered else []
         st.markdown("#### " + evidence.highlight(question.text, [(s, e, palette.HIGHLIGHT["lexicon"]) for s, e in spans]))
     st.markdown("**Which outlet published this sentence?**")
     with st.container(horizontal=True):

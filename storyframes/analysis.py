@@ -375,6 +375,14 @@ def count_term(term: str, text: str) -> int:
     return len(_term_pattern(term).findall(normalise_quotes(text).casefold()))
 
 
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of `terms` in `text`, by count_term's rule (whole words,
+    any case, curly = straight quotes), as positions in `text` itself, to highlight them."""
+    shown = normalise_quotes(text)  # one character for one: positions stay those of `text`
+    return sorted(m.span() for term in dict.fromkeys(terms) if term.strip()
+                  for m in re.compile(_term_pattern(term).pattern, re.IGNORECASE).finditer(shown))
+
+
 def term_counts(lexicon: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """How often each lexicon term occurs in its own article's prose, and in which sentences.
 
@@ -639,3 +647,15 @@ def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes:
     facts["mocking"] = fact(mock, lead, share=float(lead["share_mocking"].max()) if len(lead) else 0.0,
                             n=int(lead["n_mocking"].max()) if len(lead) else 0)
     return facts
+
+
+def term_hits(data) -> pd.DataFrame:
+    """Every lexicon term's prose sentences in its own article, one row per term and sentence
+    (article_id, term, target, register, passage_id), by term_counts' rule, once per package:
+    word choice, the quiz's cues and anything else that asks which terms a sentence holds."""
+    def build(d) -> pd.DataFrame:
+        found = term_counts(d.lexicon, d.passages)
+        rows = [(a, t, g, r, p) for a, t, g, r, ids in zip(found["article_id"], found["term"], found["target"], found["register"], found["passage_ids"])
+                for p in ids.split(", ") if p]
+        return pd.DataFrame(rows, columns=["article_id", "term", "target", "register", "passage_id"])
+    return data.memo("term_hits", build)

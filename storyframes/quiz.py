@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from storyframes.analysis import term_hits, term_spans
 from storyframes.filters import safe_preview
 
 LEVELS = ("easy", "hard")
@@ -146,28 +147,6 @@ def candidate_outlets(full_text_ids: Sequence[str], chosen: Sequence[str]) -> tu
     return picked if len(picked) >= 2 else tuple(full_text_ids)
 
 
-def _term_pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
-
-
-def term_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of the terms in `text`, as `sentence_terms` finds them."""
-    return sorted(m.span() for t in dict.fromkeys(terms) for m in _term_pattern(t).finditer(text))
-
-
-def sentence_terms(passages: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
-    """Every lexicon term that occurs in a sentence of its article (whole words, any case):
-    passage_id, term, target, register, in reading order and lexicon order."""
-    rows = []
-    by_article = {a: list(zip(g["term"], g["target"], g["register"])) for a, g in lexicon.groupby("article_id", sort=False)}
-    patterns = {t: _term_pattern(t) for t in lexicon["term"].unique()}
-    for pid, article, text in zip(passages["passage_id"], passages["article_id"], passages["text"]):
-        for term, target, register in by_article.get(article, ()):
-            if patterns[term].search(str(text)):
-                rows.append((pid, term, target, register))
-    return pd.DataFrame(rows, columns=["passage_id", "term", "target", "register"])
-
-
 def sentences(data) -> pd.DataFrame:
     """Every prose sentence of the full texts with its outlet, tone and whether it has a strong
     term: passage_id, article_id, outlet_id, text, tone, strong_term. Once per package."""
@@ -175,7 +154,7 @@ def sentences(data) -> pd.DataFrame:
         prose = d.passages[~d.passages["is_furniture"].astype(bool)]
         outlet = dict(zip(d.articles["article_id"], d.articles["outlet_id"]))
         tone = dict(zip(d.passage_codes["passage_id"], d.passage_codes["tone_police"]))
-        terms = sentence_terms(prose, d.lexicon)
+        terms = term_hits(d)  # word choice's own matches: the quiz's cues are the terms that page shows
         strong = set(terms.loc[terms["register"].isin(STRONG_REGISTERS), "passage_id"])
         return pd.DataFrame({
             "passage_id": prose["passage_id"].to_numpy(),
@@ -216,8 +195,11 @@ def round_questions(pool: pd.DataFrame, seed: int, n: int = ROUND_SIZE, *, optio
 def cues(data, passage_id: str) -> Cues:
     """The codes behind one sentence, with the codebook's labels."""
     vocab = data.vocab
-    passage = data.passages[data.passages["passage_id"] == passage_id]
-    terms = sentence_terms(passage, data.lexicon)
+    terms = term_hits(data)
+    terms = terms[terms["passage_id"] == passage_id]
+    text = " ".join(data.passages.loc[data.passages["passage_id"] == passage_id, "text"].astype(str))
+    first = {t: (term_spans(text, [t]) or [(len(text), 0)])[0][0] for t in terms["term"]}
+    terms = terms.iloc[sorted(range(len(terms)), key=lambda i: first[terms["term"].iat[i]])]  # in reading order
     codes = data.passage_codes[data.passage_codes["passage_id"] == passage_id]
     frame = str(codes["frame"].iloc[0]) if len(codes) else ""
     tone = str(codes["tone_police"].iloc[0]) if len(codes) else ""

@@ -186,23 +186,12 @@ class LexiconSection:
     title: str
 
 
-def term_hits(data: StoryData) -> pd.DataFrame:
-    """Every lexicon term's sentences in its own article (one row per term and sentence), once
-    per package: a selection then only keeps the rows of its sentences."""
-    def build(d: StoryData) -> pd.DataFrame:
-        found = analysis.term_counts(d.lexicon, d.passages)
-        rows = [(a, t, g, r, p) for a, t, g, r, ids in zip(found["article_id"], found["term"], found["target"], found["register"], found["passage_ids"])
-                for p in ids.split(", ") if p]
-        return pd.DataFrame(rows, columns=["article_id", "term", "target", "register", "passage_id"])
-    return data.memo("term_hits", build)
-
-
 def lexicon_terms(sel: Selection) -> pd.DataFrame:
     """The lexicon's terms that occur in the selected sentences (so the principle filter applies),
     one row per term with its labels and the ', '-joined ids of the sentences it occurs in."""
     v = sel.vocab
     keys = ["article_id", "term", "target", "register"]
-    hits = term_hits(sel.data)
+    hits = analysis.term_hits(sel.data)
     hits = hits[hits["passage_id"].isin(sel.passage_ids)]
     found = hits.groupby(keys, as_index=False, sort=False).agg(count=("passage_id", "size"), passage_ids=("passage_id", _join))
     lex = sel.data.lexicon[sel.data.lexicon["article_id"].isin(sel.articles["article_id"])]

@@ -8,7 +8,7 @@ import random
 import pandas as pd
 import pytest
 
-from storyframes import quiz
+from storyframes import analysis, quiz
 from storyframes.data import load_package
 
 STRONG = {"slang", "pejorative", "figurative"}
@@ -169,7 +169,25 @@ def test_a_neutral_sentence_has_no_strong_cue(data, full):
 
 def test_term_spans_mark_whole_words_in_any_case():
     text = "Cops and cops, but not copsicles; The Happening."
-    assert quiz.term_spans(text, ["cops", "the happening"]) == [(0, 4), (9, 13), (34, 47)]
+    assert analysis.term_spans(text, ["cops", "the happening"]) == [(0, 4), (9, 13), (34, 47)]
+
+
+def test_term_spans_follow_the_counting_rule():
+    """Highlights and counts agree: curly and straight quotes alike, any whitespace inside a term,
+    positions those of the text itself."""
+    text = "They’re “top  brass” pigs"
+    spans = analysis.term_spans(text, ["they're", "top brass"])
+    assert [text[a:b] for a, b in spans] == ["They’re", "top  brass"]
+    assert all(analysis.count_term(t, text) == 1 for t in ("they're", "top brass"))
+
+
+def test_the_cues_are_the_terms_word_choice_finds(data):
+    """The quiz reads the package's one list of term matches (analysis.term_hits), as the
+    word-choice views do: every cue of every sentence is there, and nothing else."""
+    hits = analysis.term_hits(data)
+    for pid in quiz.sentences(data)["passage_id"]:
+        expected = set(hits.loc[hits["passage_id"] == pid, "term"])
+        assert {t.term for t in quiz.cues(data, pid).terms} == expected, pid
 
 
 # --- answering, scoring ----------------------------------------------------------------------------
