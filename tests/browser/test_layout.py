@@ -256,8 +256,30 @@ _OVERFLOW_JS = """
 """
 
 
+# A chart's title and axis texts past its frame's right edge: on a phone, the chart would have to be scrolled to read them.
+
+
+_CHART_PARTS_PAST_FRAME_JS = """
+() => [...document.querySelectorAll("[data-testid='stMain'] .vega-embed")].flatMap((embed, i) => {
+  const frame = embed.closest("[data-testid='stElementContainer']").getBoundingClientRect();
+  const past = [];
+  // every text drawn in a title or an axis (labels Vega hides for overlap have opacity 0: not drawn)
+  for (const text of embed.querySelectorAll('svg .role-title text, svg .role-axis text')) {
+    if (text.closest('[opacity="0"]') || getComputedStyle(text).opacity === '0') continue;
+    const r = text.getBoundingClientRect();
+    if (r.width && r.right > frame.right + 1)
+      past.push(`chart ${i + 1}: ${text.closest('.role-title') ? 'title' : 'axis'} text "${(text.textContent || '').slice(0, 60)}" ends at ${Math.round(r.right)}px, past its frame's ${Math.round(frame.right)}px`);
+  }
+  return past;
+})
+"""
+
+
 def test_no_horizontal_overflow(shown):
-    offenders = shown.pg.evaluate(_OVERFLOW_JS)
+    """Nothing is wider than the window; and every chart's title and axes are read without
+    scrolling the chart sideways (on a phone charts.by_width draws them smaller; only a second
+    legend may need its chart's frame scrolled)."""
+    offenders = shown.pg.evaluate(_OVERFLOW_JS) + shown.pg.evaluate(_CHART_PARTS_PAST_FRAME_JS)
     assert not offenders, f"{shown.where}: content wider than the window:\n" + "\n".join(f"  - {o}" for o in offenders)
 
 
@@ -703,31 +725,3 @@ def test_every_tab_fits(shown, app_server):
     listed = "\n".join(f"  - {p}" for p in problems[:40]) + (f"\n  ... and {len(problems) - 40} more" if len(problems) > 40 else "")
     assert not problems, f"{shown.where}: {len(problems)} problem(s) in its {len(labels)} tabs:\n" + listed
 
-
-# ---------------------------------------------------------------------------------------------
-# 9. Charts on a phone
-
-
-_CHART_PARTS_PAST_FRAME_JS = """
-() => [...document.querySelectorAll("[data-testid='stMain'] .vega-embed")].flatMap((embed, i) => {
-  const frame = embed.closest("[data-testid='stElementContainer']").getBoundingClientRect();
-  const past = [];
-  // every text drawn in a title or an axis (labels Vega hides for overlap have opacity 0: not drawn)
-  for (const text of embed.querySelectorAll('svg .role-title text, svg .role-axis text')) {
-    if (text.closest('[opacity="0"]') || getComputedStyle(text).opacity === '0') continue;
-    const r = text.getBoundingClientRect();
-    if (r.width && r.right > frame.right + 1)
-      past.push(`chart ${i + 1}: ${text.closest('.role-title') ? 'title' : 'axis'} text "${(text.textContent || '').slice(0, 60)}" ends at ${Math.round(r.right)}px, past its frame's ${Math.round(frame.right)}px`);
-  }
-  return past;
-})
-"""
-
-
-def test_chart_titles_and_axes_fit_a_phone(shown):
-    """At a phone's width a chart's title and axes are read without scrolling the chart sideways
-    (charts.by_width draws them smaller there); only a second legend may need its frame scrolled."""
-    if shown.viewport != "390x844":
-        pytest.skip("a phone-width check: the wide viewports are covered by test_no_horizontal_overflow")
-    past = shown.pg.evaluate(_CHART_PARTS_PAST_FRAME_JS)
-    assert not past, f"{shown.where}: on a phone, chart parts need sideways scrolling:\n" + "\n".join(f"  - {p}" for p in past)
