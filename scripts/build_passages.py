@@ -19,36 +19,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storyframes.text import count_syllables, count_words, furniture_kind, split_paragraphs, split_sentences  # noqa: E402
+from storyframes.text import passages_for  # noqa: E402  (shared with the automatic coding: storyframes.autocode)
 from build_io import check_flag, write_or_check  # noqa: E402
 
 DATA = ROOT / "data"
-
-
-def passages_for(article_id: str, raw: str, headline: str = "") -> list[dict]:
-    """One row per sentence of a captured article, in reading order."""
-    rows, order = [], 0
-    for p_no, para in enumerate(split_paragraphs(raw), start=1):
-        for s_no, sent in enumerate(split_sentences(para.text), start=1):
-            order += 1
-            kind = furniture_kind(sent.text, headline)
-            rows.append(
-                {
-                    "passage_id": f"{article_id}-{order:02d}",
-                    "article_id": article_id,
-                    "paragraph": p_no,
-                    "sentence": order,
-                    "sentence_in_paragraph": s_no,
-                    "char_start": para.start + sent.start,
-                    "char_end": para.start + sent.end,
-                    "text": sent.text,
-                    "is_furniture": bool(kind),
-                    "furniture_kind": kind,
-                    "word_count": count_words(sent.text),
-                    "syllables": count_syllables(sent.text),
-                }
-            )
-    return rows
 
 
 def build(data_dir: Path = DATA) -> tuple[pd.DataFrame, pd.DataFrame]:

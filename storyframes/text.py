@@ -172,6 +172,36 @@ def count_syllables(text: str) -> int:
     return sum(word_syllables(w) for w in _WORD.findall(text.lower()))
 
 
+
+def passages_for(article_id: str, raw: str, headline: str = "") -> list[dict]:
+    """One row per sentence of a captured article, in reading order (the columns of passages.csv).
+
+    The one cut of a text into passages: `scripts/build_passages.py` builds the curated package
+    with it and `storyframes.autocode` codes a reader's article with it, so both are cut alike.
+    """
+    rows, order = [], 0
+    for p_no, para in enumerate(split_paragraphs(raw), start=1):
+        for s_no, sent in enumerate(split_sentences(para.text), start=1):
+            order += 1
+            kind = furniture_kind(sent.text, headline)
+            rows.append(
+                {
+                    "passage_id": f"{article_id}-{order:02d}",
+                    "article_id": article_id,
+                    "paragraph": p_no,
+                    "sentence": order,
+                    "sentence_in_paragraph": s_no,
+                    "char_start": para.start + sent.start,
+                    "char_end": para.start + sent.end,
+                    "text": sent.text,
+                    "is_furniture": bool(kind),
+                    "furniture_kind": kind,
+                    "word_count": count_words(sent.text),
+                    "syllables": count_syllables(sent.text),
+                }
+            )
+    return rows
+
 def normalise_quotes(text: str) -> str:
     """Curly quotes to straight ones, so terms match whichever the outlet typed."""
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')

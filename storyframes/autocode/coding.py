@@ -1,0 +1,555 @@
+"""Automatic coding of one article: passages, principle references, people named, lexicon terms.
+
+`code_article(text, meta, data)` cuts the text exactly as the curated articles are cut
+(`storyframes.text.passages_for`), then codes each sentence with the rules of
+`storyframes.autocode.rules` and returns the rows in the data package's own tables and types.
+Frame, tone and stance are hand codes only: an auto-coded article has no `passage_codes` rows.
+VADER sentiment and readability need no rows of their own: the app computes both from the
+passages (`analysis.vader_scores`, `analysis.readability` from `word_count` and `syllables`), so
+an added article gets them exactly as the curated ones do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import pandas as pd
+
+from storyframes import text as textlib
+from storyframes.autocode import rules
+from storyframes.autocode.reading import ArticleMeta, InputError
+from storyframes.urls import safe_url
+
+TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
+LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
+AUTO_NOTE = "auto: found in text"
+
+
+@dataclass(frozen=True)
+class AutoCoded:
+    article_id: str  # "auto-" + first 10 hex of sha256 of the normalised text: the same text gives the same id
+    tables: Mapping[str, pd.DataFrame]  # TABLES (+ "outlets": one row when the outlet is new, else none)
+    found: Mapping[str, int]  # {"sentences", "principle_refs", "people", "terms"}
+    text: str = field(default="", repr=False)  # the text the passages' offsets point into (raw/articles/<id>.txt)
+
+
+# --- normalising and ids -------------------------------------------------------------------------
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, white space collapsed: what "the same text" means."""
+    return " ".join(textlib.normalise_quotes(text).casefold().split())
+
+
+def article_id_for(text: str) -> str:
+    return "auto-" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:10]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", textlib.normalise_quotes(name).casefold()).strip("-")[:40].strip("-")
+
+
+# --- the loader's types ----------------------------------------------------------------------------
+
+def _fields(data, name: str) -> list[dict]:
+    return next(r for r in data.descriptor["resources"] if r["name"] == name)["schema"]["fields"]
+
+
+def _cell(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def typed(data, name: str, rows: list[dict]) -> pd.DataFrame:
+    """`rows` as the loader types resource `name`: its columns in the descriptor's order, each
+    converted by the loader's own function (so the dtypes are the loader's)."""
+    from storyframes.data import _convert
+
+    names = [f["name"] for f in _fields(data, name)]
+    strings = pd.DataFrame([[_cell(r.get(c, "")) for c in names] for r in rows], columns=names, dtype=str) if rows else \
+        pd.DataFrame({c: pd.Series([], dtype=str) for c in names})
+    lines = list(range(2, len(strings) + 2))
+    return pd.DataFrame({f["name"]: _convert(strings, f, f"{name}.csv", lines) for f in _fields(data, name)},
+                        index=strings.index).reset_index(drop=True)
+
+
+# --- quotation marks -----------------------------------------------------------------------------
+
+def quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Where the quotations of a paragraph are: (start, end) of the words between double quote marks.
+
+    “ opens and ” closes; a straight " opens or closes by turns. A closing mark with nothing open
+    is ignored; a quotation still open at the paragraph's end runs to it (a quotation continued in
+    the next paragraph). Single quotes are not read: they are also apostrophes.
+    """
+    spans, start = [], None
+    for i, ch in enumerate(paragraph):
+        if ch == "“" or (ch == '"' and start is None):
+            if start is None:
+                start = i + 1
+        elif ch in "”\"" and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+# --- principles ----------------------------------------------------------------------------------
+
+def principle_refs(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
+    """(principle_id, reference, rule_id, matched words) for each principle the sentence refers to.
+
+    `quotes` are the quotation spans in the sentence's own offsets. A principle is "quoted" when the
+    words of its first matching rule are inside quotation marks, else "paraphrased"."""
+    plain = textlib.normalise_quotes(sentence)  # same length: offsets hold
+    found: dict[str, tuple[str, str, str, str]] = {}
+    for rule in rules.PRINCIPLE_RULES:
+        m = rule.pattern.search(plain)
+        if not m:
+            continue
+        quoted = _inside(m.start(), quotes)
+        pid = rule.principle_id
+        if pid not in found or (quoted and found[pid][1] != "quoted"):
+            found[pid] = (pid, "quoted" if quoted else "paraphrased", rule.rule_id, sentence[m.start():m.end()])
+    return sorted(found.values())
+
+
+# --- people ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Known:
+    """One person, organisation or outlet the coder can recognise, with the names that find it."""
+
+    person: str
+    person_kind: str  # person | organization | outlet
+    member_id: str
+    full_names: tuple[tuple[str, ...], ...]  # lower-case word tuples ("garry", "mccarthy")
+    surname: str  # lower case; "" for organisations and outlets
+    exact: tuple[str, ...] = ()  # organisations and outlets: names matched exactly (case as written)
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", textlib.normalise_quotes(name).strip()) if w]
+
+
+def person_variants(name: str) -> tuple[tuple[tuple[str, ...], ...], str]:
+    """The full-name forms of a person's name and the surname, all lower case.
+
+    "Charlie (Charles) Beck" → charlie beck, charles beck, chuck beck; "Garry F. McCarthy" →
+    garry f. mccarthy, garry mccarthy, gary mccarthy; "Cyrus R. Vance Jr." → cyrus vance …"""
+    words = [w for w in _name_words(name) if w.casefold().strip(",") not in _SUFFIXES]
+    alt_first = [w.strip("()") for w in words if w.startswith("(") and w.endswith(")")]
+    words = [w for w in words if not (w.startswith("(") and w.endswith(")"))]
+    if not words:
+        return (), ""
+    surname = words[-1].casefold()
+    given = [w for w in words[:-1] if not re.fullmatch(r"(?:[A-Za-z]\.)+", w)]  # initials dropped
+    firsts = {w.casefold() for w in ([given[0]] if given else []) + alt_first}
+    for f in list(firsts):
+        firsts.update(rules.NICKNAMES.get(f, ()))
+    forms = {tuple(w.casefold() for w in words)}
+    forms.update((f, surname) for f in firsts)
+    if not given and len(words) > 1:  # "T.J. Donovan", "B. Todd Jones": keep initials as written
+        forms.add(tuple(w.casefold() for w in words))
+    if len(words) > 2 and given and given[-1] != words[-2]:
+        pass
+    if len(given) > 1:  # "B. Todd Jones" → todd jones
+        forms.add((given[-1].casefold(), surname))
+    return tuple(sorted(f for f in forms if len(f) >= 2)), surname
+
+
+def known_people(data, *, leave_out: str = "") -> list[Known]:
+    """Members (members.csv) and everyone already named in the hand codes (passage_people.csv),
+    leaving out the codes of article `leave_out` (the accuracy report measures each article with
+    the names the *other* articles taught)."""
+    out: dict[str, Known] = {}
+    for member_id, name in zip(data.members["member_id"], data.members["name"]):
+        forms, surname = person_variants(name)
+        out[name] = Known(name, "person", member_id, forms, surname)
+    people = data.passage_people
+    if leave_out:
+        article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
+        people = people[[article_of.get(p) != leave_out for p in people["passage_id"]]]
+    for row in people.itertuples(index=False):
+        names = [n for n in (row.name_in_source, row.person) if n and n[:1].isupper() and not n.casefold().startswith("the group")
+                 and n.casefold() not in ("the organization", "the group")]
+        if row.person_kind == "person":
+            old = out.get(row.person)
+            forms, surname = person_variants(row.person)
+            extra = set(forms)
+            for n in names:
+                f, _ = person_variants(n)
+                extra.update(f)
+            if old is not None:
+                extra.update(old.full_names)
+            out[row.person] = Known(row.person, "person", old.member_id if old else row.member_id, tuple(sorted(extra)), surname)
+        else:
+            old = out.get(row.person)
+            exact = set(old.exact if old else ())
+            for n in names:
+                n = re.sub(r"^(?:The|Launch of)\s+", "", n)
+                if len(n.split()) >= 2:
+                    exact.add(n)
+            out[row.person] = Known(row.person, row.person_kind, row.member_id, (), "", tuple(sorted(exact, key=len, reverse=True)))
+    for name in data.outlets["outlet"]:  # outlets with names of two words or more (one-word names are common words)
+        bare = re.sub(r"^The\s+", "", re.sub(r"\s*\(.*\)$", "", name))
+        if len(bare.split()) >= 2 and name not in out:
+            out[name] = Known(name, "outlet", "", (), "", (bare,))
+    return list(out.values())
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int  # offsets in the sentence
+    end: int
+    known: Known
+    full: bool  # matched by a full name (not a lone surname)
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        word, end = m.group(), m.end()
+        for tail in ("’s", "'s"):
+            if word.endswith(tail):
+                word, end = word[: -len(tail)], end - len(tail)
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", word) and word.casefold() not in _SUFFIXES | rules.TITLES:
+            word, end = word[:-1], end - 1
+        out.append((m.start(), end, word))
+    return out
+
+
+def find_names(sentence: str, known: list[Known], named_before: set[str]) -> list[NameHit]:
+    """Everyone `known` named in the sentence. Full names match fuzzily (rapidfuzz ratio ≥
+    FULL_NAME_RATIO, so "Gary McCarthy" finds Garry F. McCarthy); a lone surname matches when the
+    person was named in full earlier in the article or a title stands before it ("President
+    Obama"), fuzzily only from six letters ("McCarty"). Organisations and outlets match exactly."""
+    from rapidfuzz import fuzz
+
+    hits: list[NameHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    plain = textlib.normalise_quotes(sentence)
+    for k in sorted((k for k in known if k.exact), key=lambda k: -max(len(x) for x in k.exact)):
+        for name in k.exact:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(name))}(?![\w-])", plain):
+                if free(m.start(), m.end()):
+                    hits.append(NameHit(m.start(), m.end(), k, True))
+                    taken.append((m.start(), m.end()))
+    toks = _tokens(sentence)
+    caps = [t[2][:1].isupper() for t in toks]
+    people = [k for k in known if k.person_kind == "person"]
+    for size in (4, 3, 2):
+        for i in range(len(toks) - size + 1):
+            if not all(caps[i:i + size]):
+                continue
+            s, e = toks[i][0], toks[i + size - 1][1]
+            if not free(s, e):
+                continue
+            window = " ".join(t[2].casefold() for t in toks[i:i + size])
+            best, score = None, 0.0
+            for k in people:
+                for form in k.full_names:
+                    if len(form) != size or form[-1][:1] != toks[i + size - 1][2][:1].casefold():
+                        continue
+                    r = fuzz.ratio(window, " ".join(form), score_cutoff=rules.FULL_NAME_RATIO)
+                    if r > score:
+                        best, score = k, r
+            if best is not None:
+                hits.append(NameHit(s, e, best, True))
+                taken.append((s, e))
+    for i, (s, e, word) in enumerate(toks):
+        if not caps[i] or not free(s, e) or len(word) < 3:
+            continue
+        titled = i > 0 and toks[i - 1][2].casefold() in rules.TITLES and caps[i - 1]
+        low = word.casefold()
+        best, score = None, 0.0
+        for k in people:
+            if not k.surname or (k.person not in named_before and not titled):
+                continue
+            if low == k.surname:
+                r = 100.0
+            elif len(k.surname) >= rules.FUZZY_SURNAME_MIN_LEN and low[:1] == k.surname[:1]:
+                r = fuzz.ratio(low, k.surname, score_cutoff=rules.SURNAME_RATIO)
+            else:
+                r = 0.0
+            if r > score:
+                best, score = k, r
+        if best is not None:
+            hits.append(NameHit(s, e, best, False))
+            taken.append((s, e))
+    return sorted(hits, key=lambda h: h.start)
+
+
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|asked|wrote|explained|noted|argued)\b|"
+                              r"\b(?:said|says|added|asked)\s+(?:he|she)\b", re.IGNORECASE)
+
+
+def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], last_person: Known | None) -> tuple[Known | None, NameHit | None]:
+    """Who a quotation in this sentence is attributed to: the name nearest a speech verb outside the
+    quotation marks (or the last person named, for "he said" / "she said")."""
+    outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(textlib.normalise_quotes(sentence)) if not _inside(m.start(), quotes)]
+    if not outside:
+        return None, None
+    free_hits = [h for h in hits if not _inside(h.start, quotes)]
+    if free_hits:
+        verb = outside[0]
+        hit = min(free_hits, key=lambda h: min(abs(h.start - verb[1]), abs(verb[0] - h.end)))
+        return hit.known, hit
+    if last_person is not None and _PRONOUN_SPEAKER.search(sentence):
+        return last_person, None
+    return None, None
+
+
+def _channel(sentence: str, hits: list[NameHit], speaker_hit: NameHit | None) -> tuple[str, str]:
+    if rules.STATEMENT_CHANNEL.search(textlib.normalise_quotes(sentence)):
+        return "statement", ""
+    for h in hits:
+        if h.known.person_kind == "outlet" and (speaker_hit is None or h is not speaker_hit):
+            before = textlib.normalise_quotes(sentence[max(0, h.start - 40):h.start])
+            if rules.OTHER_OUTLET_CHANNEL.search(before):
+                return "other_outlet", h.known.person
+    return "own_words", ""
+
+
+# --- the article -----------------------------------------------------------------------------------
+
+def _check_meta(meta: ArticleMeta) -> ArticleMeta:
+    if not isinstance(meta, ArticleMeta):
+        raise InputError("Say which outlet published the article.")
+    outlet = " ".join(str(meta.outlet or "").split())
+    if not outlet:
+        raise InputError("Say which outlet published the article (its name, e.g. “NPR”): it is required.")
+    if len(outlet) > 200:
+        raise InputError("The outlet's name is too long (at most 200 characters).")
+    headline = " ".join(str(meta.headline or "").split())
+    if len(headline) > 500:
+        raise InputError("The headline is too long (at most 500 characters).")
+    published = str(meta.published or "").strip()
+    if published:
+        try:
+            day = dt.date.fromisoformat(published)
+        except ValueError:
+            raise InputError(f"The date {published!r} is not a date as YYYY-MM-DD (e.g. 2015-10-21). Correct it or leave it empty.") from None
+        if not (dt.date(2015, 1, 1) <= day <= dt.date.today()):
+            raise InputError(f"The date {published} is not possible for an article about the October 2015 launch. Correct it or leave it empty.")
+        published = day.isoformat()
+    url = str(meta.url or "").strip()
+    if url and not safe_url(url):
+        raise InputError("The address is not a plain web address (http:// or https://, with a host name). Correct it or leave it empty.")
+    return ArticleMeta(outlet, headline, published, url)
+
+
+def _outlet(data, name: str) -> tuple[str, dict | None]:
+    """The outlet_id for `name`: a known outlet's (by name, short name or id, ignoring case), else
+    a new id made from the name, with its outlets.csv row."""
+    o = data.outlets
+    key = name.casefold()
+    for col in ("outlet", "short_name", "outlet_id"):
+        hit = o[o[col].str.casefold() == key]
+        if len(hit):
+            return hit["outlet_id"].iloc[0], None
+    base = _slug(name) or "outlet"
+    oid, n = base, 2
+    while oid in set(o["outlet_id"]):
+        oid, n = f"{base}-{n}", n + 1
+    return oid, {"outlet_id": oid, "outlet": name, "short_name": name if len(name) <= 16 else name[:15] + "…",
+                 "outlet_kind": "not stated (added by a reader)", "has_full_text": True, "home_city": "", "home_state": ""}
+
+
+def _duplicate_of(data, text: str) -> str:
+    """The outlet of an article in `data` whose text is near-identical to `text`, else ""."""
+    from rapidfuzz import fuzz
+
+    mine = normalise(text)
+    passages = data.passages.sort_values(["article_id", "sentence"])
+    outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet"]))
+    for article_id, group in passages.groupby("article_id", sort=False):
+        theirs = normalise(" ".join(group["text"]))
+        shorter, longer = sorted((len(mine), len(theirs)))
+        if longer == 0 or 200 * shorter / (shorter + longer) < rules.DUPLICATE_RATIO:
+            continue  # too different in length to reach the ratio
+        if fuzz.ratio(mine, theirs, score_cutoff=rules.DUPLICATE_RATIO):
+            return outlet_of.get(article_id, article_id)
+    return ""
+
+
+def code_passages(article_id: str, text: str, headline: str, data, *, known: list[Known] | None = None) -> dict[str, list[dict]]:
+    """Passages and their automatic codes (rows as dicts) for one text."""
+    passages = textlib.passages_for(article_id, text, headline)
+    paragraphs = textlib.split_paragraphs(text)
+    known = known_people(data) if known is None else known
+    principle_rows: list[dict] = []
+    people_rows: list[dict] = []
+    named_before: set[str] = set()
+    last_person: Known | None = None
+    prev_par_speaker: tuple[Known, str] | None = None
+    by_par: dict[int, list[dict]] = {}
+    for p in passages:
+        by_par.setdefault(p["paragraph"], []).append(p)
+    for p_no, rows_in_par in by_par.items():
+        par = paragraphs[p_no - 1]
+        spans = [(par.start + s, par.start + e) for s, e in quote_spans(par.text)]
+        # pass 1: names and the speaker of each quotation in this paragraph
+        info = []
+        span_speaker: dict[tuple[int, int], tuple[Known, str]] = {}
+        for p in rows_in_par:
+            s0, sent = p["char_start"], p["text"]
+            local = [(max(a, s0) - s0, min(b, p["char_end"]) - s0) for a, b in spans if a < p["char_end"] and b > s0]
+            hits = [] if p["is_furniture"] else find_names(sent, known, named_before)
+            for h in hits:
+                if h.full and h.known.person_kind == "person":
+                    named_before.add(h.known.person)
+            speaker, speaker_hit = (None, None) if p["is_furniture"] or not local else _speaker(sent, local, hits, last_person)
+            if speaker is not None:
+                channel = _channel(sent, hits, speaker_hit)
+                for a, b in spans:
+                    if a < p["char_end"] and b > s0 and (a, b) not in span_speaker:
+                        span_speaker[(a, b)] = (speaker, channel)
+                # a quotation just before this sentence in the paragraph, ended without its own attribution
+                before = [sp for sp in spans if sp[1] <= s0 and sp not in span_speaker]
+                if before:
+                    span_speaker[before[-1]] = (speaker, channel)
+            info.append((p, local, hits, speaker_hit))
+            person_hits = [h for h in hits if h.known.person_kind == "person"]
+            if person_hits:
+                last_person = person_hits[-1].known
+        # quotations of the paragraph with no attribution: the paragraph's speaker, else (when the
+        # paragraph opens with a quotation) the speaker of the previous paragraph's last quotation
+        par_speaker = next(iter(span_speaker.values()), None)
+        if par_speaker is None and spans and spans[0][0] <= par.start + 1 and prev_par_speaker is not None:
+            par_speaker = prev_par_speaker
+        for sp in spans:
+            if sp not in span_speaker and par_speaker is not None:
+                span_speaker[sp] = par_speaker
+        if spans:
+            last_span = spans[-1]
+            prev_par_speaker = span_speaker.get(last_span)
+        else:
+            prev_par_speaker = None
+        # pass 2: rows
+        for p, local, hits, speaker_hit in info:
+            if p["is_furniture"]:
+                continue
+            pid, sent, s0 = p["passage_id"], p["text"], p["char_start"]
+            for principle_id, reference, rule_id, words in principle_refs(sent, local):
+                principle_rows.append({"passage_id": pid, "principle_id": principle_id, "reference": reference,
+                                       "reason": f"auto: rule {rule_id} matched “{words}”"})
+            rows: dict[str, dict] = {}
+            for sp in spans:
+                if not (sp[0] < p["char_end"] and sp[1] > s0) or sp not in span_speaker:
+                    continue
+                who, (channel, channel_outlet) = span_speaker[sp]
+                quoted = text[max(sp[0], s0):min(sp[1], p["char_end"])].strip(" “”\"")
+                if not quoted.strip() or who.person in rows:
+                    continue
+                hit = next((h for h in hits if h.known is who), None)
+                rows[who.person] = {"passage_id": pid, "name_in_source": sent[hit.start:hit.end] if hit else "", "person": who.person,
+                                    "person_kind": who.person_kind, "member_id": who.member_id, "mention": "quoted",
+                                    "quote_channel": channel, "channel_outlet": channel_outlet, "quote_text": quoted}
+            for h in hits:
+                if h.known.person not in rows:
+                    rows[h.known.person] = {"passage_id": pid, "name_in_source": sent[h.start:h.end], "person": h.known.person,
+                                            "person_kind": h.known.person_kind, "member_id": h.known.member_id, "mention": "named",
+                                            "quote_channel": "", "channel_outlet": "", "quote_text": ""}
+            people_rows.extend(rows.values())
+    return {"passages": passages, "passage_principles": principle_rows, "passage_people": people_rows}
+
+
+def lexicon_rows(article_id: str, passages: list[dict], lexicon: pd.DataFrame) -> list[dict]:
+    """The curated lexicon's terms (from every article) found in the text, each at its first
+    passage, written as it is written there; target and register as the curated row says."""
+    rows, seen = [], set()
+    terms = lexicon.drop_duplicates("term")
+    for term, target, register in zip(terms["term"], terms["target"], terms["register"]):
+        key = normalise(term)
+        if key in seen:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(term))}(?![\w-])", re.IGNORECASE)
+        for p in passages:
+            m = pattern.search(textlib.normalise_quotes(p["text"]))
+            if m:
+                seen.add(key)
+                rows.append({"article_id": article_id, "term": p["text"][m.start():m.end()], "target": target,
+                             "register": register, "first_passage_id": p["passage_id"], "note": AUTO_NOTE})
+                break
+    return rows
+
+
+def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
+    """Cut and code one article. InputError when no sentence is recognised, when nothing of this
+    event is found (no principle, member or lexicon term of more than one word), or when the text
+    duplicates an article already in `data` (the same text, or a near-identical one)."""
+    meta = _check_meta(meta)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("The article's text is empty. Paste the text, or choose a file that holds it.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    article_id = article_id_for(text)
+    if article_id in set(data.articles["article_id"]):
+        raise InputError("This article is already shown (the same text was added before). Add a different article.")
+    coded = code_passages(article_id, text, meta.headline, data)
+    passages = coded["passages"]
+    prose = [p for p in passages if not p["is_furniture"] and p["word_count"] > 0]
+    if not prose:
+        raise InputError("No sentence was recognised in this text (it holds no words, or only page furniture). "
+                         "Paste the article's own text.")
+    twin = _duplicate_of(data, text)
+    if twin:
+        raise InputError(f"This text is nearly identical to the article from {twin} already shown "
+                         f"(rapidfuzz ratio ≥ {rules.DUPLICATE_RATIO} of 100). Add a different article.")
+    terms = lexicon_rows(article_id, passages, data.lexicon)
+    members_named = {r["member_id"] for r in coded["passage_people"] if r["member_id"]}
+    event_terms = [t for t in terms if len(t["term"].split()) >= 2]
+    if not coded["passage_principles"] and not members_named and not event_terms:
+        raise InputError("Nothing of this event was found in the text: no principle of the Statement, no member of the group "
+                         "and no term of the curated lexicon. Add an article about the October 2015 launch of Law Enforcement "
+                         "Leaders to Reduce Crime and Incarceration.")
+    outlet_id, outlet_row = _outlet(data, meta.outlet)
+    outlet_name = meta.outlet if outlet_row else data.outlets.loc[data.outlets["outlet_id"] == outlet_id, "outlet"].iloc[0]
+    outlet_kind = outlet_row["outlet_kind"] if outlet_row else data.outlets.loc[data.outlets["outlet_id"] == outlet_id, "outlet_kind"].iloc[0]
+    today = dt.date.today().isoformat()
+    article = {
+        "article_id": article_id, "outlet_id": outlet_id, "outlet": outlet_name, "outlet_kind": outlet_kind,
+        "headline": meta.headline or "(no headline given)", "headline_confidence": "unverified",
+        "headline_basis": "given when the article was added (auto-coded, not checked by a person)" if meta.headline
+        else "none given when the article was added",
+        "author": "", "author_confidence": "unknown",
+        "published": meta.published or "not given",
+        "published_earliest": meta.published or LAUNCH_DATE, "published_latest": meta.published or today,
+        "published_confidence": "unverified",
+        "published_basis": "given when the article was added (not checked by a person)" if meta.published
+        else f"no date given: bounded by the launch ({LAUNCH_DATE}) and the day it was added ({today})",
+        "url": meta.url, "source_file": f"{article_id}.txt", "raw_file": f"raw/articles/{article_id}.txt",
+        "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "word_count": sum(p["word_count"] for p in prose), "sentence_count": len(prose), "republished_from": "",
+    }
+    tables = {
+        "articles": typed(data, "articles", [article]),
+        "passages": typed(data, "passages", passages),
+        "passage_principles": typed(data, "passage_principles", coded["passage_principles"]),
+        "passage_people": typed(data, "passage_people", coded["passage_people"]),
+        "lexicon": typed(data, "lexicon", terms),
+        "outlets": typed(data, "outlets", [outlet_row] if outlet_row else []),
+    }
+    found = {"sentences": len(prose), "principle_refs": len(coded["passage_principles"]),
+             "people": len({r["person"] for r in coded["passage_people"]}), "terms": len(terms)}
+    return AutoCoded(article_id, MappingProxyType(tables), MappingProxyType(found), text)

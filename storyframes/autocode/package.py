@@ -1,0 +1,94 @@
+"""The auto-coded rows as files in the data package's format, for review and commit to data/.
+
+`write_package_rows(coded, folder)` writes, in `folder`:
+- `articles.csv`, `passages.csv`, `passage_principles.csv`, `passage_people.csv`, `lexicon.csv`
+  (and `outlets.csv` when the outlet is new): the new article's rows only, with the curated
+  files' header, column order and formatting, so a reviewer appends them to `data/`'s files;
+- `raw/articles/<article_id>.txt`: the text the passages' offsets point into (its SHA-256 is the
+  article row's `raw_sha256`), to copy to `data/raw/articles/`;
+- `datapackage.json`: the curated descriptor restricted to the files written, with the foreign keys
+  to tables not written (outlets, members, principles) left out, so `frictionless validate
+  FOLDER/datapackage.json` checks the rows on their own. Whether they fit the curated tables
+  (known members and principles, an outlet row) is checked by appending them to a copy of data/
+  and validating that: data/README.md ("Adding an article") gives both commands.
+Used by the command line and by the page's download (as a zip of the same files).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from storyframes.autocode.coding import TABLES, AutoCoded
+from storyframes.data import DATA_DIR, DESCRIPTOR
+
+
+# How each curated file spells its booleans (passages.csv was written by pandas, outlets.csv by hand).
+_BOOLEANS = {"outlets": ("true", "false")}
+
+
+def _csv(frame: pd.DataFrame, name: str = "") -> str:
+    out = frame.copy()
+    for col in out.columns:
+        if str(out[col].dtype).startswith("datetime64"):
+            out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
+        elif out[col].dtype == bool and name in _BOOLEANS:
+            out[col] = out[col].map({True: _BOOLEANS[name][0], False: _BOOLEANS[name][1]})
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def package_files(coded: AutoCoded, descriptor: dict | None = None) -> dict[str, bytes]:
+    """Every file `write_package_rows` writes, by relative path, as bytes (the page zips these)."""
+    if descriptor is None:
+        descriptor = json.loads((DATA_DIR / DESCRIPTOR).read_text(encoding="utf-8"))
+    names = [n for n in TABLES] + (["outlets"] if len(coded.tables.get("outlets", ())) else [])
+    files: dict[str, bytes] = {}
+    resources = []
+    for res in descriptor["resources"]:
+        if res["name"] not in names:
+            continue
+        res = copy.deepcopy(res)
+        schema = res.get("schema", {})
+        keys = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in names]
+        if keys:
+            schema["foreignKeys"] = keys
+        else:
+            schema.pop("foreignKeys", None)
+        resources.append(res)
+        files[res["path"]] = _csv(coded.tables[res["name"]], res["name"]).encode("utf-8")
+    raw_file = coded.tables["articles"]["raw_file"].iloc[0]
+    files[raw_file] = coded.text.encode("utf-8")
+    desc = {k: v for k, v in descriptor.items() if k != "resources"}
+    desc["name"] = f"auto-coded-{coded.article_id}"
+    desc["description"] = (f"One article coded automatically by storyframes.autocode (not curated): {coded.article_id}. "
+                           "The rows to append to data/ after review; foreign keys to tables not included (members, "
+                           "principles, outlets) are checked once appended (data/README.md, 'Adding an article').")
+    desc["resources"] = resources
+    files[DESCRIPTOR] = (json.dumps(desc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return files
+
+
+def write_package_rows(coded: AutoCoded, folder: Path) -> list[Path]:
+    """Write the article's rows (and its text and a restricted descriptor) into `folder`; return the paths written."""
+    folder = Path(folder)
+    written = []
+    for rel, content in package_files(coded).items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def package_zip(coded: AutoCoded) -> bytes:
+    """The same files as one zip archive (the page's download), under a folder named after the article."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel, content in package_files(coded).items():
+            zf.writestr(f"{coded.article_id}/{rel}", content)
+    return buf.getvalue()
