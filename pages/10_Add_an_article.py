@@ -142,8 +142,8 @@ for coded in added:
     name = ctx.vocab.outlet(coded.article_id)
     art = coded.tables["articles"].iloc[0]
     with st.container(border=True):
-        st.markdown(f"**{literal(name)}**" + (f" · “{literal(art['headline'])}”" if art["headline"] else ""))
-        st.caption(literal(" · ".join(byo.found_lines(coded, ctx.vocab)[:1] + [f"published {art['published']}" if art["published"] else "date not given"])))
+        st.markdown(f"**{literal(name)}**" + (f" · {literal(art['headline'])}" if art["headline"] else ""))
+        st.caption(literal(f"{byo.found_lines(coded, ctx.vocab)[0]} · Published: {art['published'] or 'not given'}"))
         buttons = st.columns(2)
         buttons[0].download_button(
             "Download its rows (zip)", data=byo.rows_zip(coded, autocode.write_package_rows), file_name=f"{coded.article_id}-rows.zip",

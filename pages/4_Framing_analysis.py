@@ -49,9 +49,9 @@ with tab:
         render.chart(part.lexicon.chart, sel.index)
         render.table(part.lexicon.side_by_side)
     elif section == "Frames":
-        render.chart(part.disputes.get() if ctx.disputes_toggle() else part.chart, sel.index)
         if part.not_coded:
             st.info(literal(part.not_coded), icon=":material/smart_toy:")
+        render.chart(part.disputes.get() if ctx.disputes_toggle() else part.chart, sel.index)
         if part.differences:
             a_col, b_col = st.columns(2)
             ids = list(dict.fromkeys(a for a, _b in part.differences))
