@@ -3,6 +3,7 @@
 import streamlit as st
 
 from storyframes import prompts, render
+from storyframes.autocode import accuracy
 from storyframes.page import package_zip, setup_page
 from storyframes.render import literal
 from storyframes.views import sources
@@ -32,8 +33,7 @@ render.table(view.codebook[field][["label", "code", "definition", "example_passa
                      "edge_rule": "Edge cases"})
 st.caption(
     "Frames follow the 15 dimensions of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
-    "Each sentence has one primary frame, a tone toward law enforcement and a stance toward the reform, with a one-line rationale. "
-    "Click a cell to read it in full."
+    "Each sentence has one primary frame, a tone toward police and a stance on the reform, each argued. Click a cell to read it."
 )
 
 st.header("How reliable are the codes?")
@@ -85,6 +85,17 @@ st.markdown(
     "people sources tie to the group, with the evidence and its date. Map places that were inferred (a county seat, an office) are marked.\n"
     "- **Automated sentiment** (VADER) is shown beside the hand codes only to show where a word list misreads sarcasm."
 )
+with st.expander("A reader's own article is coded by rules, not by a person: how far they agree with the hand codes",
+                 icon=":material/rule:"):
+    st.markdown(literal(view.autocode_summary))
+    render.table(view.autocode_accuracy[list(accuracy.DISPLAY_COLUMNS)], labels=accuracy.DISPLAY_COLUMNS)
+    st.caption(
+        "Precision: of what the rules found, the share the hand codes have too. Recall: of the hand codes, the share the rules found. "
+        "Same kind: of what both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people). "
+        "Principle references are counted per sentence and principle; people named per sentence and person, each article coded knowing "
+        "only the names the other two articles taught. The rules and how they are measured are in the codebook (data/README.md). "
+        "Computed from the files each time the data loads."
+    )
 
 st.header("Every source")
 with st.expander(f"All {len(view.sources)} sources, what each supports and how sure we are"):

@@ -22,7 +22,7 @@ import pandas as pd
 
 from storyframes import text as textlib
 from storyframes.autocode import rules
-from storyframes.autocode.reading import ArticleMeta, InputError
+from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
 from storyframes.urls import safe_url
 
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
@@ -164,8 +164,6 @@ def person_variants(name: str) -> tuple[tuple[tuple[str, ...], ...], str]:
     forms.update((f, surname) for f in firsts)
     if not given and len(words) > 1:  # "T.J. Donovan", "B. Todd Jones": keep initials as written
         forms.add(tuple(w.casefold() for w in words))
-    if len(words) > 2 and given and given[-1] != words[-2]:
-        pass
     if len(given) > 1:  # "B. Todd Jones" → todd jones
         forms.add((given[-1].casefold(), surname))
     return tuple(sorted(f for f in forms if len(f) >= 2)), surname
@@ -176,10 +174,16 @@ def known_people(data, *, leave_out: str = "") -> list[Known]:
     leaving out the codes of article `leave_out` (the accuracy report measures each article with
     the names the *other* articles taught)."""
     out: dict[str, Known] = {}
+    people = data.passage_people
+    # a member is called what the hand codes call them ("Charlie Beck" for "Charlie (Charles) Beck"),
+    # so the views count an auto-coded article's voices with the curated ones
+    label = dict(zip(people.loc[people["member_id"] != "", "member_id"][::-1], people.loc[people["member_id"] != "", "person"][::-1]))
     for member_id, name in zip(data.members["member_id"], data.members["name"]):
         forms, surname = person_variants(name)
-        out[name] = Known(name, "person", member_id, forms, surname)
-    people = data.passage_people
+        person = label.get(member_id, name)
+        if person != name:
+            forms = tuple(sorted(set(forms) | set(person_variants(person)[0])))
+        out[person] = Known(person, "person", member_id, forms, surname)
     if leave_out:
         article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
         people = people[[article_of.get(p) != leave_out for p in people["passage_id"]]]
@@ -235,13 +239,37 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_names(sentence: str, known: list[Known], named_before: set[str]) -> list[NameHit]:
+@dataclass(frozen=True)
+class NameIndex:
+    """The known names arranged for matching: exact names as compiled patterns, longest first;
+    full-name forms by their number of words (what rapidfuzz compares a window of words with)."""
+
+    exact: tuple[tuple[re.Pattern[str], Known], ...]
+    forms: Mapping[int, tuple[tuple[str, ...], tuple[Known, ...]]]
+    people: tuple[Known, ...]
+
+
+def name_index(known: list[Known]) -> NameIndex:
+    exact = sorted(((name, k) for k in known for name in k.exact), key=lambda nk: -len(nk[0]))
+    patterns = tuple((re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(name))}(?![\w-])"), k) for name, k in exact)
+    people = tuple(k for k in known if k.person_kind == "person")
+    forms: dict[int, tuple[list[str], list[Known]]] = {}
+    for k in people:
+        for form in k.full_names:
+            strings, owners = forms.setdefault(len(form), ([], []))
+            strings.append(" ".join(form))
+            owners.append(k)
+    return NameIndex(patterns, {n: (tuple(a), tuple(b)) for n, (a, b) in forms.items()}, people)
+
+
+def find_names(sentence: str, known: list[Known] | NameIndex, named_before: set[str]) -> list[NameHit]:
     """Everyone `known` named in the sentence. Full names match fuzzily (rapidfuzz ratio ≥
     FULL_NAME_RATIO, so "Gary McCarthy" finds Garry F. McCarthy); a lone surname matches when the
     person was named in full earlier in the article or a title stands before it ("President
     Obama"), fuzzily only from six letters ("McCarty"). Organisations and outlets match exactly."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
+    index = known if isinstance(known, NameIndex) else name_index(known)
     hits: list[NameHit] = []
     taken: list[tuple[int, int]] = []
 
@@ -249,16 +277,18 @@ def find_names(sentence: str, known: list[Known], named_before: set[str]) -> lis
         return all(e <= a or s >= b for a, b in taken)
 
     plain = textlib.normalise_quotes(sentence)
-    for k in sorted((k for k in known if k.exact), key=lambda k: -max(len(x) for x in k.exact)):
-        for name in k.exact:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(name))}(?![\w-])", plain):
-                if free(m.start(), m.end()):
-                    hits.append(NameHit(m.start(), m.end(), k, True))
-                    taken.append((m.start(), m.end()))
+    for pattern, k in index.exact:
+        for m in pattern.finditer(plain):
+            if free(m.start(), m.end()):
+                hits.append(NameHit(m.start(), m.end(), k, True))
+                taken.append((m.start(), m.end()))
     toks = _tokens(sentence)
     caps = [t[2][:1].isupper() for t in toks]
-    people = [k for k in known if k.person_kind == "person"]
+    people = index.people
     for size in (4, 3, 2):
+        strings, owners = index.forms.get(size, ((), ()))
+        if not strings:
+            continue
         for i in range(len(toks) - size + 1):
             if not all(caps[i:i + size]):
                 continue
@@ -266,16 +296,12 @@ def find_names(sentence: str, known: list[Known], named_before: set[str]) -> lis
             if not free(s, e):
                 continue
             window = " ".join(t[2].casefold() for t in toks[i:i + size])
-            best, score = None, 0.0
-            for k in people:
-                for form in k.full_names:
-                    if len(form) != size or form[-1][:1] != toks[i + size - 1][2][:1].casefold():
-                        continue
-                    r = fuzz.ratio(window, " ".join(form), score_cutoff=rules.FULL_NAME_RATIO)
-                    if r > score:
-                        best, score = k, r
-            if best is not None:
-                hits.append(NameHit(s, e, best, True))
+            last = toks[i + size - 1][2][:1].casefold()
+            best = process.extractOne(window, strings, scorer=fuzz.ratio, score_cutoff=rules.FULL_NAME_RATIO,
+                                      processor=None)
+            # the surname must start with the same letter (ratio alone lets "Bill Brattle" pass for a short name)
+            if best is not None and strings[best[2]].split()[-1][:1] == last:
+                hits.append(NameHit(s, e, owners[best[2]], True))
                 taken.append((s, e))
     for i, (s, e, word) in enumerate(toks):
         if not caps[i] or not free(s, e) or len(word) < 3:
@@ -304,13 +330,20 @@ _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|asked|wro
                               r"\b(?:said|says|added|asked)\s+(?:he|she)\b", re.IGNORECASE)
 
 
-def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], last_person: Known | None) -> tuple[Known | None, NameHit | None]:
+def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], last_person: Known | None,
+             group: Known | None = None) -> tuple[Known | None, NameHit | None]:
     """Who a quotation in this sentence is attributed to: the name nearest a speech verb outside the
-    quotation marks (or the last person named, for "he said" / "she said")."""
+    quotation marks ("the group" standing for the event's group), or the last person named, for
+    "he said" / "she said"."""
     outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(textlib.normalise_quotes(sentence)) if not _inside(m.start(), quotes)]
     if not outside:
         return None, None
-    free_hits = [h for h in hits if not _inside(h.start, quotes)]
+    plain = textlib.normalise_quotes(sentence)
+    # an outlet after "told (the)" / "according to" is where the words were said, not who said them
+    free_hits = [h for h in hits if not _inside(h.start, quotes)
+                 and not (h.known.person_kind == "outlet" and rules.OTHER_OUTLET_CHANNEL.search(plain[max(0, h.start - 40):h.start]))]
+    if not free_hits and group is not None:  # no name: "the group said" stands for the event's group
+        free_hits = [NameHit(m.start(), m.end(), group, False) for m in rules.GROUP_ANAPHORA.finditer(plain) if not _inside(m.start(), quotes)]
     if free_hits:
         verb = outside[0]
         hit = min(free_hits, key=lambda h: min(abs(h.start - verb[1]), abs(verb[0] - h.end)))
@@ -363,10 +396,15 @@ def _outlet(data, name: str) -> tuple[str, dict | None]:
     """The outlet_id for `name`: a known outlet's (by name, short name or id, ignoring case), else
     a new id made from the name, with its outlets.csv row."""
     o = data.outlets
-    key = name.casefold()
+
+    def bare(value: str) -> str:  # "The New York Times" = "new york times"; "CBS News (The Crime Report)" = "cbs news"
+        value = re.sub(r"\s*\(.*\)\s*$", "", textlib.normalise_quotes(value).casefold()).strip()
+        return " ".join(re.sub(r"^the\s+", "", value).split())
+
+    key = bare(name)
     for col in ("outlet", "short_name", "outlet_id"):
-        hit = o[o[col].str.casefold() == key]
-        if len(hit):
+        hit = o[[bare(v) == key for v in o[col]]]
+        if key and len(hit):
             return hit["outlet_id"].iloc[0], None
     base = _slug(name) or "outlet"
     oid, n = base, 2
@@ -393,33 +431,61 @@ def _duplicate_of(data, text: str) -> str:
     return ""
 
 
-def code_passages(article_id: str, text: str, headline: str, data, *, known: list[Known] | None = None) -> dict[str, list[dict]]:
-    """Passages and their automatic codes (rows as dicts) for one text."""
-    passages = textlib.passages_for(article_id, text, headline)
-    paragraphs = textlib.split_paragraphs(text)
+def _group_name(data) -> str:
+    facts = data.facts
+    hit = facts.loc[facts["fact_id"] == "group_name", "value"]
+    return hit.iloc[0] if len(hit) else ""
+
+
+def text_from_passages(passages: Iterable[dict]) -> str:
+    """An article's text rebuilt from its passages: each sentence at its offsets, one paragraph per
+    line, single spaces between sentences. Equal to the captured text but for white space (a data
+    test proves the passages rebuild each article), which is all the coding reads."""
+    rows = sorted(passages, key=lambda p: p["char_start"])
+    out: list[str] = []
+    pos, par = 0, None
+    for p in rows:
+        gap = int(p["char_start"]) - pos
+        sep = "\n" if par is not None and p["paragraph"] != par else " "
+        out.append((sep * max(gap, 0)) if gap > 0 else "")
+        out.append(p["text"])
+        pos, par = int(p["char_end"]), p["paragraph"]
+    return "".join(out)
+
+
+def code_passages(article_id: str, text: str, headline: str, data, *, known: list[Known] | None = None,
+                  passages: list[dict] | None = None) -> dict[str, list[dict]]:
+    """Passages and their automatic codes (rows as dicts) for one text. `passages`: the text's rows
+    already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
+    passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
     known = known_people(data) if known is None else known
+    group = next((k for k in known if k.person == _group_name(data)), None)
+    index = name_index(known)
     principle_rows: list[dict] = []
     people_rows: list[dict] = []
     named_before: set[str] = set()
     last_person: Known | None = None
-    prev_par_speaker: tuple[Known, str] | None = None
+    Speaker = tuple[Known, tuple[str, str]]  # who, and (quote_channel, channel_outlet)
+    prev_par_speaker: Speaker | None = None
     by_par: dict[int, list[dict]] = {}
     for p in passages:
         by_par.setdefault(p["paragraph"], []).append(p)
-    for p_no, rows_in_par in by_par.items():
-        par = paragraphs[p_no - 1]
-        spans = [(par.start + s, par.start + e) for s, e in quote_spans(par.text)]
+    for rows_in_par in by_par.values():
+        # the paragraph runs from its first sentence to its last (its lines' white space aside)
+        par_start = min(int(p["char_start"]) for p in rows_in_par)
+        par_text = text[par_start:max(int(p["char_end"]) for p in rows_in_par)]
+        spans = [(par_start + s, par_start + e) for s, e in quote_spans(par_text)]
         # pass 1: names and the speaker of each quotation in this paragraph
         info = []
-        span_speaker: dict[tuple[int, int], tuple[Known, str]] = {}
+        span_speaker: dict[tuple[int, int], Speaker] = {}
         for p in rows_in_par:
-            s0, sent = p["char_start"], p["text"]
+            s0, sent = int(p["char_start"]), p["text"]
             local = [(max(a, s0) - s0, min(b, p["char_end"]) - s0) for a, b in spans if a < p["char_end"] and b > s0]
-            hits = [] if p["is_furniture"] else find_names(sent, known, named_before)
+            hits = [] if p["is_furniture"] else find_names(sent, index, named_before)
             for h in hits:
                 if h.full and h.known.person_kind == "person":
                     named_before.add(h.known.person)
-            speaker, speaker_hit = (None, None) if p["is_furniture"] or not local else _speaker(sent, local, hits, last_person)
+            speaker, speaker_hit = (None, None) if p["is_furniture"] or not local else _speaker(sent, local, hits, last_person, group)
             if speaker is not None:
                 channel = _channel(sent, hits, speaker_hit)
                 for a, b in spans:
@@ -436,7 +502,7 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
         # quotations of the paragraph with no attribution: the paragraph's speaker, else (when the
         # paragraph opens with a quotation) the speaker of the previous paragraph's last quotation
         par_speaker = next(iter(span_speaker.values()), None)
-        if par_speaker is None and spans and spans[0][0] <= par.start + 1 and prev_par_speaker is not None:
+        if par_speaker is None and spans and spans[0][0] <= par_start + 1 and prev_par_speaker is not None:
             par_speaker = prev_par_speaker
         for sp in spans:
             if sp not in span_speaker and par_speaker is not None:
@@ -452,8 +518,9 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                 continue
             pid, sent, s0 = p["passage_id"], p["text"], p["char_start"]
             for principle_id, reference, rule_id, words in principle_refs(sent, local):
-                principle_rows.append({"passage_id": pid, "principle_id": principle_id, "reference": reference,
-                                       "reason": f"auto: rule {rule_id} matched “{words}”"})
+                # keywords, not quoted column names: "reason" is also an outlet's id (tests/test_one_source.py)
+                principle_rows.append(dict(passage_id=pid, principle_id=principle_id, reference=reference,
+                                           reason=f"auto: rule {rule_id} matched “{words}”"))
             rows: dict[str, dict] = {}
             for sp in spans:
                 if not (sp[0] < p["char_end"] and sp[1] > s0) or sp not in span_speaker:
@@ -463,6 +530,8 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                 if not quoted.strip() or who.person in rows:
                     continue
                 hit = next((h for h in hits if h.known is who), None)
+                if hit is None and speaker_hit is not None and speaker_hit.known is who:  # "the group said"
+                    hit = speaker_hit
                 rows[who.person] = {"passage_id": pid, "name_in_source": sent[hit.start:hit.end] if hit else "", "person": who.person,
                                     "person_kind": who.person_kind, "member_id": who.member_id, "mention": "quoted",
                                     "quote_channel": channel, "channel_outlet": channel_outlet, "quote_text": quoted}
@@ -502,6 +571,8 @@ def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
     meta = _check_meta(meta)
     if not isinstance(text, str) or not text.strip():
         raise InputError("The article's text is empty. Paste the text, or choose a file that holds it.")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError(f"The text is over the limit of {MAX_BYTES:,} bytes. Add one article at a time.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     article_id = article_id_for(text)
     if article_id in set(data.articles["article_id"]):

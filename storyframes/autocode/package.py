@@ -63,13 +63,20 @@ def package_files(coded: AutoCoded, descriptor: dict | None = None) -> dict[str,
         files[res["path"]] = _csv(coded.tables[res["name"]], res["name"]).encode("utf-8")
     raw_file = coded.tables["articles"]["raw_file"].iloc[0]
     files[raw_file] = coded.text.encode("utf-8")
+    art = coded.tables["articles"].iloc[0]
+    resources.append({"name": f"raw_{coded.article_id}".replace("-", "_"), "path": raw_file,
+                      "title": f"{art['outlet']} text (added by a reader, auto-coded)",
+                      "description": "The article text as added (UTF-8, paragraphs separated by a blank line), which the passages' "
+                                     "offsets point into. © its publisher; kept for teaching and commentary.",
+                      "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
+                      "hash": "sha256:" + art["raw_sha256"]})
     desc = {k: v for k, v in descriptor.items() if k != "resources"}
     desc["name"] = f"auto-coded-{coded.article_id}"
     desc["description"] = (f"One article coded automatically by storyframes.autocode (not curated): {coded.article_id}. "
                            "The rows to append to data/ after review; foreign keys to tables not included (members, "
                            "principles, outlets) are checked once appended (data/README.md, 'Adding an article').")
     desc["resources"] = resources
-    files[DESCRIPTOR] = (json.dumps(desc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    files[DESCRIPTOR] = (json.dumps(desc, indent=2, ensure_ascii=True) + "\n").encode("utf-8")
     return files
 
 
@@ -92,3 +99,39 @@ def package_zip(coded: AutoCoded) -> bytes:
         for rel, content in package_files(coded).items():
             zf.writestr(f"{coded.article_id}/{rel}", content)
     return buf.getvalue()
+
+
+def merge_into(folder: Path, data_dir: Path) -> list[str]:
+    """Append the rows written by `write_package_rows` in `folder` to the package in `data_dir`:
+    each table's rows after its own (same header required), the text copied to its raw_file, and
+    the text's resource added to data_dir's datapackage.json. What a reviewer does to commit an
+    added article to data/; run it on a copy first and validate that (data/README.md). Returns the
+    files changed. ValueError when the folder does not fit the package (a header differs, the
+    article is already there)."""
+    folder, data_dir = Path(folder), Path(data_dir)
+    theirs = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    ours_path = data_dir / DESCRIPTOR
+    ours = json.loads(ours_path.read_text(encoding="utf-8"))
+    known = {r["name"]: r for r in ours["resources"]}
+    changed = []
+    for res in theirs["resources"]:
+        if res["name"] in known and res.get("format") == "csv":
+            target = data_dir / known[res["name"]]["path"]
+            head, _, rows = (folder / res["path"]).read_text(encoding="utf-8").partition("\n")
+            current = target.read_text(encoding="utf-8")
+            if current.partition("\n")[0] != head:
+                raise ValueError(f"{res['path']}: its header differs from {target.name}'s; the rows do not fit this package")
+            if rows:
+                target.write_text(current + ("" if current.endswith("\n") else "\n") + rows, encoding="utf-8")
+                changed.append(str(target))
+        elif res["name"] in known:
+            raise ValueError(f"{res['name']} is already in the package: this article was added before")
+        else:
+            target = data_dir / res["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((folder / res["path"]).read_bytes())
+            ours["resources"].append(res)
+            changed.append(str(target))
+    ours_path.write_text(json.dumps(ours, indent=2, ensure_ascii=True) + "\n", encoding="utf-8")
+    changed.append(str(ours_path))
+    return changed

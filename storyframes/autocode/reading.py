@@ -34,6 +34,7 @@ ACCEPTED_ENCODINGS = "UTF-8 (with or without a byte-order mark) or Windows-1252"
 # A decoded text with more than this share of control characters (other than line breaks and tabs)
 # is binary, whatever it decoded as.
 MAX_CONTROL_SHARE = 0.05
+MIN_BODY_WORDS = 5  # a web page's article body has a paragraph of at least this many words
 
 
 class InputError(ValueError):
@@ -125,10 +126,10 @@ def _has_blank_between(lines: list[str]) -> bool:
     return bool(filled) and any(not lines[i] for i in range(filled[0], filled[-1]))
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
-_MD_LIST = re.compile(r"^\s{0,3}(?:[*+-]|\d{1,3}[.)])\s+", re.M)
-_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_MD_LIST = re.compile(r"^[ \t]{0,3}(?:[*+-]|\d{1,3}[.)])[ \t]+", re.M)
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
@@ -228,11 +229,16 @@ def reduce_html(html: str, name: str = "The page") -> Extracted:
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
                                           include_images=False, include_links=False, include_formatting=False,
-                                          deduplicate=False)
+                                          deduplicate=False,
+                                          # only a date the page states (meta tags, structured data), never a guess
+                                          # from a copyright line or the address
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:  # trafilatura on a malformed page: treat as no body
         doc = None
     text = _clean(getattr(doc, "text", "") or "") if doc is not None else ""
-    if not text.strip():
+    # A body has at least one paragraph of MIN_BODY_WORDS words: a page of menus and links alone
+    # gives trafilatura's fallback only short lines ("Home", "News", "Sports").
+    if not any(len(line.split()) >= MIN_BODY_WORDS for line in text.split("\n")):
         scripts, visible = _count_scripts(html)
         if scripts and visible < 200:
             raise InputError(f"{name} is a page of scripts with no article text in it (it builds its text in the browser). "

@@ -1,17 +1,20 @@
 """The rules of the automatic coding, as data: one table per kind of code, one comment per rule.
 
-Principle rules are derived from the wording of the Statement of Principles (data/principles.csv:
-each principle's heading and launch wording) and from the reasons the hand coder wrote
-(data/passage_principles.csv), generalised to the words a reporter uses for the same idea. Each is
-a case-insensitive regular expression over one sentence (curly quotes made straight first); a
-sentence refers to a principle when any of its rules matches. Data/README.md ("Automatic coding")
+Principle rules (`principle_rules.csv`, one row per rule with its comment in `basis`) are derived
+from the wording of the Statement of Principles (data/principles.csv: each principle's heading and
+launch wording) and from the reasons the hand coder wrote (data/passage_principles.csv),
+generalised to the words a reporter uses for the same idea. Each is a case-insensitive regular
+expression over one sentence (curly quotes made straight first); a sentence refers to a principle
+when any of its rules matches. data/README.md ("Codebook: the automatic codes")
 lists them for readers; `storyframes.autocode.accuracy` measures them against the hand codes.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -22,59 +25,29 @@ class Rule:
     basis: str  # the Statement's wording (or the coder's reason) the rule stands for
 
 
-def _r(rule_id: str, principle_id: str, pattern: str, basis: str) -> Rule:
-    return Rule(rule_id, principle_id, re.compile(pattern, re.IGNORECASE), basis)
+RULES_FILE = Path(__file__).with_name("principle_rules.csv")
 
 
-_W = r"(?:[\w'-]+\W+)"  # one word and what follows it, for "within a few words"
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    """The principle rules, one per row of `principle_rules.csv`: rule_id, principle_id, pattern (a
+    regular expression, matched case-insensitively), basis (the Statement's wording, or the hand
+    coder's reason, the rule stands for: the rule's comment). Kept as data beside the code, so no
+    principle id is typed in the app (tests/test_one_source.py) and a reader can read the rules
+    as a table; tests/unit/test_autocode_coding.py checks each principle_id is in data/principles.csv."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return tuple(Rule(row["rule_id"], row["principle_id"], re.compile(row["pattern"], re.IGNORECASE), row["basis"])
+                     for row in csv.DictReader(f))
 
-PRINCIPLE_RULES: tuple[Rule, ...] = (
-    # P1 — "adopt policies that prioritize mental health and drug treatment instead of arrests and
-    # prosecution"; heading "Increasing Alternatives to Arrest and Prosecution".
-    _r("P1-alternatives", "P1", r"\balternatives?\s+to\s+(?:arrests?|prosecutions?|incarceration|jail|prison)",
-       "heading: alternatives to arrest and prosecution"),
-    _r("P1-treatment", "P1",
-       r"\b(?:drug|mental[- ]health|substance[- ]abuse|addiction)\b[^.;]{0,60}?\btreatment|\btreatment\b[^.;]{0,60}?\b(?:drugs?|mental[- ]health|addiction)\b",
-       "mental health and drug treatment (either order: 'treatment-focused approach to offenders with drug problems')"),
-    _r("P1-instead-of-arrest", "P1", r"\binstead\s+of\s+(?:arrests?|arresting|prosecution|prosecuting|jail|incarcerat\w*)",
-       "treatment instead of arrests and prosecution"),
-    _r("P1-diversion", "P1", r"\bdiver(?:sion|t|ts|ted|ting)\b", "diversion: the usual name of alternatives to arrest"),
-    # P2 — "restore balance to our criminal laws through efforts such as the reclassification of
-    # crimes … reclassify nonviolent felonies as misdemeanors or eliminate petty or duplicative
-    # offenses from criminal codes".
-    _r("P2-reclassify", "P2", r"\breclassif\w*", "reclassification of crimes; reclassify felonies"),
-    _r("P2-felony-to-misdemeanor", "P2", rf"\bfelon\w*\s+{_W}{{0,3}}?(?:as|into|to)\s+{_W}?misdemeanou?rs?\b",
-       "nonviolent felonies as misdemeanors"),
-    _r("P2-restore-balance", "P2", r"\b(?:restor\w*|bring\w*|brought)\s+(?:\w+\s+)?balance\b", "restore balance to our criminal laws"),
-    _r("P2-fewer-offenses", "P2",
-       rf"\b(?:eliminat|remov|reduc|repeal|cut)\w*\s+{_W}{{0,4}}?(?:petty|duplicative|criminal\s+penalt|offen[cs]es\s+from)",
-       "eliminate petty or duplicative offenses from criminal codes ('reducing the number of criminal penalties')"),
-    _r("P2-soften-laws", "P2",
-       rf"\b(?:un-?harsh\w*|soften\w*|eas(?:e|es|ed|ing)|loosen\w*|relax\w*|rebalanc\w*)\s+{_W}{{0,3}}?(?:drug|criminal)\s+(?:laws|codes?)\b",
-       "balance in criminal laws, said as making drug or criminal laws less harsh ('un-harshing drug laws')"),
-    _r("P2-proposition-47", "P2", r"\bProp(?:osition|\.)?\s*47\b",
-       "California's Proposition 47 (2014) reclassified drug and property felonies as misdemeanors: the reclassification named"),
-    # P3 — "reduce mandatory minimum sentences set by law, and also reduce maximum sentences;
-    # Judges should be allowed more flexibility in sentencing"; heading "Reforming Mandatory Minimums".
-    _r("P3-mandatory-minimums", "P3", r"\bmandatory[- ]minimums?\b", "mandatory minimum sentences"),
-    _r("P3-maximum-sentences", "P3", r"\bmaximum\s+(?:prison\s+)?sentences?\b", "reduce maximum sentences"),
-    _r("P3-sentencing-discretion", "P3",
-       r"\b(?:flexib\w*|discretion)\b[^.;]{0,40}?\bsentenc\w*|\bsentenc\w*[^.;]{0,40}?\b(?:flexib\w*|discretion)\b",
-       "judges should be allowed more flexibility in sentencing"),
-    _r("P3-proportional", "P3", r"\bproportion\w*\s+(?:sentenc|punish)\w*", "proportional sentences"),
-    _r("P3-shorter-sentences", "P3", rf"\b(?:reduc|shorten|cut|lower)\w*\s+{_W}{{0,3}}?sentence(?:s|\s+lengths?)\b",
-       "reduce sentences ('reduce both sentence lengths')"),
-    _r("P3-sentencing-reform", "P3", r"\bsentencing\s+(?:reform|laws?\s+reform)", "reforming sentencing (the heading's 'reforming')"),
-    # P4 — "train officers and prosecutors in procedural justice and police legitimacy to more
-    # effectively engage with community members"; heading "Strengthening Community-Law Enforcement Ties".
-    _r("P4-procedural-justice", "P4", r"\bprocedural\s+justice\b|\b(?:police\s+)?legitimacy\b", "procedural justice and police legitimacy"),
-    _r("P4-community-ties", "P4",
-       r"\b(?:ties|trust|relationships?|collaborat\w*|partnerships?|dialogue|engag\w*|outreach)\b[^.;]{0,80}?\b(?:communit\w*|neighbou?rhoods?|residents)\b"
-       r"|\b(?:communit\w*|neighbou?rhoods?|residents)\b[^.;]{0,80}?\b(?:ties|trust|relationships?|collaborat\w*|partnerships?|dialogue|engag\w*|outreach)\b",
-       "ties between law enforcement and the community; collaboration with neighborhood residents; engage with community members"),
-    _r("P4-community-voice", "P4", r"\bcommunity\s+(?:concerns|input|priorities|policing|problems|members)\b|\bwork\s+within\s+communities\b",
-       "policies informed by community concerns; prosecutors should work within communities"),
-)
+
+# P1: "adopt policies that prioritize mental health and drug treatment instead of arrests and
+#     prosecution" (heading: Increasing Alternatives to Arrest and Prosecution);
+# P2: "restore balance to our criminal laws through efforts such as the reclassification of crimes
+#     … reclassify nonviolent felonies as misdemeanors or eliminate petty or duplicative offenses";
+# P3: "reduce mandatory minimum sentences … reduce maximum sentences; Judges should be allowed more
+#     flexibility in sentencing" (heading: Reforming Mandatory Minimums);
+# P4: "train officers and prosecutors in procedural justice and police legitimacy to more
+#     effectively engage with community members" (heading: Strengthening Community-Law Enforcement Ties).
+PRINCIPLE_RULES: tuple[Rule, ...] = load_rules()
 
 # Words that introduce reported speech: a name with one of these and a quotation in its sentence
 # is "quoted"; without, "named".
@@ -87,6 +60,10 @@ SPEECH_VERBS = re.compile(
 # Where a quotation came from: the group's written statement, or another outlet's reporting.
 STATEMENT_CHANNEL = re.compile(r"\b(?:in\s+(?:a|its|his|her|their|the)\s+statement|statement\s+(?:said|says|read))\b", re.IGNORECASE)
 OTHER_OUTLET_CHANNEL = re.compile(r"\b(?:told|tells|said\s+to|in\s+an\s+interview\s+with|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# "The group said", "the organization's statement": the event's group (data/facts.csv group_name)
+# as the speaker of a quotation. Only as a speaker: a passing "the group" is not counted as named.
+GROUP_ANAPHORA = re.compile(r"\b[Tt]he\s+(?:group|organi[sz]ation|coalition)(?:'s\s+leaders)?(?![\w-])")
 
 # Titles before a surname that make a lone surname a person ("President Obama", "Chief Beck").
 TITLES = frozenset("""president chief commissioner superintendent sheriff attorney prosecutor director mayor governor

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from storyframes import export, reliability
+from storyframes.autocode import accuracy
 from storyframes.data import StoryData
 from storyframes.filters import Filters
 from storyframes.views import Lazy, Scope
@@ -45,6 +46,8 @@ class SourcesView:
     disagreement_scope: str
     contexts: Mapping[str, pd.DataFrame]  # passage_id -> the sentences around it (`focus` marks it), built when asked for
     reliability_summary: str  # the limits' one line on the coding's reliability, from the figures
+    autocode_accuracy: pd.DataFrame  # the automatic coding against the hand codes (accuracy.DISPLAY_COLUMNS)
+    autocode_summary: str  # one sentence of its overall figures
 
 
 def agreement_table(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -143,4 +146,11 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         disagreement_scope=f"{len(mine)} of the {len(every)} disagreements are in the sentences the filters select.",
         reliability_summary=data.memo("reliability_summary", lambda d: reliability_summary(agreement_table(pairs), len(d.second_coding))),
         contexts=Lazy(dict.fromkeys(mine["passage_id"]), lambda pid: context(sel.index, pid)),
+        autocode_accuracy=data.memo("autocode_accuracy", lambda d: accuracy.display_table(_autocode(d), d)),
+        autocode_summary=data.memo("autocode_summary", lambda d: accuracy.summary(_autocode(d))),
     )
+
+
+def _autocode(data: StoryData) -> accuracy.Accuracy:
+    """The automatic coding measured on this package's articles, once per package."""
+    return data.memo("autocode_measure", accuracy.measure)

@@ -1,0 +1,231 @@
+"""How well the automatic coding agrees with the hand codes, on the three curated articles.
+
+    python -m storyframes.autocode.accuracy
+
+Each curated article's raw capture (data/raw/) is coded by the same code a reader's article goes
+through (`coding.code_passages`: the same cut, so the passage ids are the curated ones) and the
+codes are compared with the hand codes:
+- principle references: the pairs (sentence, principle) found by the rules against the pairs in
+  passage_principles.csv, per principle and overall (prose sentences only: furniture is not coded);
+- people named: the pairs (sentence, person) for people (person_kind "person", so the group and
+  the outlets are not counted) against passage_people.csv, per article and overall. The names the
+  coder knows for article A are the members plus the people the hand codes of the *other* articles
+  name: an article never teaches the coder its own names.
+precision = found and hand-coded / found; recall = found and hand-coded / hand-coded. The rules
+were written reading these three articles and the Statement, so these figures are in-sample: an
+upper bound of what to expect on a new article, not a measure of it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import pandas as pd
+
+from storyframes.autocode.coding import code_passages, known_people, text_from_passages
+
+COLUMNS = ["measure", "scope", "hand", "auto", "agree", "precision", "recall", "same_kind"]
+
+
+def _ratio(n: int, d: int) -> float:
+    return n / d if d else float("nan")
+
+
+def _row(measure: str, scope: str, hand: set, auto: set, hand_kind: dict | None = None, auto_kind: dict | None = None) -> dict:
+    """P and R of `auto` against `hand`; same_kind: of the pairs both found, the share whose kind
+    (quoted or paraphrased; quoted or named) also agrees."""
+    both = hand & auto
+    same = sum(1 for x in both if hand_kind and auto_kind and hand_kind.get(x) == auto_kind.get(x))
+    return {"measure": measure, "scope": scope, "hand": len(hand), "auto": len(auto), "agree": len(both),
+            "precision": _ratio(len(both), len(auto)), "recall": _ratio(len(both), len(hand)),
+            "same_kind": _ratio(same, len(both)) if hand_kind is not None else float("nan")}
+
+
+def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
+    """The automatic codes of every curated article, by article id (its own names left out).
+
+    The article is coded on its curated passages (the same cut `passages_for` makes of the raw
+    capture: `scripts/build_passages.py --check` proves it) and the text they rebuild, so the
+    report needs neither the raw files nor the syllable counter."""
+    out = {}
+    for art in data.articles.itertuples(index=False):
+        rows = data.passages[data.passages["article_id"] == art.article_id].sort_values("sentence")
+        passages = [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows.to_dict("records")]
+        text = text_from_passages(passages)
+        out[art.article_id] = code_passages(art.article_id, text, art.headline, data, passages=passages,
+                                            known=known_people(data, leave_out=art.article_id))
+    return out
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    table: pd.DataFrame  # COLUMNS: one row per principle, per article and overall
+    principle_pairs: pd.DataFrame  # every (passage, principle) pair: hand, auto, rule
+    people_pairs: pd.DataFrame  # every (passage, person) pair: hand, auto
+
+    def value(self, measure: str, scope: str, column: str) -> float:
+        row = self.table[(self.table["measure"] == measure) & (self.table["scope"] == scope)]
+        return float(row[column].iloc[0])
+
+
+def _second_coder(data) -> tuple[set, dict]:
+    pairs, kinds = set(), {}
+    for pid, cell in zip(data.second_coding["passage_id"], data.second_coding["principles"]):
+        for item in filter(None, cell.split(";")):
+            principle, _, kind = item.partition(":")
+            pairs.add((pid, principle))
+            kinds[(pid, principle)] = kind
+    return pairs, kinds
+
+
+def measure(data) -> Accuracy:
+    """Precision and recall of the automatic codes against the hand codes (and, for principles, against
+    the independent second coder too: data/second_coding.csv, which the rules were not written from)."""
+    codes = auto_codes(data)
+    article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
+    prose = set(data.passages.loc[~data.passages["is_furniture"], "passage_id"])
+    pp_ = data.passage_principles
+    hand_kind = {(p, q): r for p, q, r in zip(pp_["passage_id"], pp_["principle_id"], pp_["reference"]) if p in prose}
+    hand_p = set(hand_kind)
+    auto_kind = {(r["passage_id"], r["principle_id"]): r["reference"] for c in codes.values() for r in c["passage_principles"]}
+    auto_p = set(auto_kind)
+    rows = [_row("principle references", pid, {x for x in hand_p if x[1] == pid}, {x for x in auto_p if x[1] == pid}, hand_kind, auto_kind)
+            for pid in data.principles["principle_id"]]
+    rows.append(_row("principle references", "overall", hand_p, auto_p, hand_kind, auto_kind))
+    second_p, second_kind = _second_coder(data)
+    rows.append(_row("principle references, against the second coder", "overall", second_p, {x for x in auto_p if x[0] in set(data.second_coding["passage_id"])},
+                     second_kind, auto_kind))
+    pp = data.passage_people
+    # a person is their member_id when they are a member, else their name
+    key = lambda member_id, person: member_id or person  # noqa: E731
+    hand_m = {(p, key(m, n)): mention for p, n, m, k, mention in zip(pp["passage_id"], pp["person"], pp["member_id"], pp["person_kind"], pp["mention"])
+              if k == "person"}
+    auto_m = {(r["passage_id"], key(r["member_id"], r["person"])): r["mention"] for c in codes.values() for r in c["passage_people"]
+              if r["person_kind"] == "person"}
+    hand_n, auto_n = set(hand_m), set(auto_m)
+    for aid in data.articles["article_id"]:
+        rows.append(_row("people named", aid, {x for x in hand_n if article_of.get(x[0]) == aid}, {x for x in auto_n if article_of.get(x[0]) == aid},
+                         hand_m, auto_m))
+    rows.append(_row("people named", "overall", hand_n, auto_n, hand_m, auto_m))
+    found = pd.DataFrame([r for c in codes.values() for r in c["passage_principles"]], columns=list(pp_.columns))
+    rule_of = {(r.passage_id, r.principle_id): r.reason for r in found.itertuples(index=False)}  # .reason: also an outlet's id
+    ppairs = pd.DataFrame([dict(passage_id=p, principle_id=q, hand=hand_kind.get((p, q), ""), auto=auto_kind.get((p, q), ""),
+                                reason=rule_of.get((p, q), "")) for p, q in sorted(hand_p | auto_p)])
+    npairs = pd.DataFrame([{"passage_id": p, "person": n, "hand": hand_m.get((p, n), ""), "auto": auto_m.get((p, n), "")}
+                           for p, n in sorted(hand_n | auto_n)])
+    return Accuracy(pd.DataFrame(rows, columns=COLUMNS), ppairs, npairs)
+
+
+def _pct(x: float) -> str:
+    return "—" if pd.isna(x) else f"{x:.0%}"
+
+
+def summary(acc: Accuracy) -> str:
+    """One plain sentence of the overall figures."""
+    p, n = "principle references", "people named"
+    return (f"On the three curated articles, the automatic coding finds principle references with precision "
+            f"{_pct(acc.value(p, 'overall', 'precision'))} and recall {_pct(acc.value(p, 'overall', 'recall'))}, and people named "
+            f"with precision {_pct(acc.value(n, 'overall', 'precision'))} and recall {_pct(acc.value(n, 'overall', 'recall'))}. "
+            "These are in-sample figures: the rules were written reading these three articles and the Statement, so expect less on "
+            "a new article.")
+
+
+# The display table's columns, as a reader sees them (Sources & method, data/README.md).
+DISPLAY_COLUMNS = {"scope": "Measured on", "hand": "Hand codes", "auto": "Found", "agree": "Both", "precision_text": "Precision",
+                   "recall_text": "Recall", "same_kind_text": "Same kind"}
+
+
+def display_table(acc: Accuracy, data) -> pd.DataFrame:
+    """The figures worded for a reader: principles by their label, articles by outlet, percentages."""
+    v = data.vocab
+    outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet_id"]))
+
+    def scope(measure: str, value: str) -> str:
+        what = "Principles" if measure.startswith("principle") else "People"
+        if value == "overall":
+            return f"{what}: all three articles" + (", against the second coder" if "second coder" in measure else "")
+        if measure.startswith("principle"):
+            return f"{what}: {v.principle(value)}"
+        return f"{what}: {v.outlet(outlet_of[value]) if value in outlet_of else value}"
+
+    t = acc.table
+    return pd.DataFrame({"scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])],
+                         "hand": t["hand"], "auto": t["auto"], "agree": t["agree"],
+                         "precision_text": t["precision"].map(_pct), "recall_text": t["recall"].map(_pct),
+                         "same_kind_text": t["same_kind"].map(_pct)})
+
+
+# --- data/README.md ---------------------------------------------------------------------------------
+
+BEGIN = "<!-- BEGIN AUTOCODE: generated by `python -m storyframes.autocode.accuracy --write`; do not edit by hand -->"
+END = "<!-- END AUTOCODE -->"
+
+
+def _md(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def readme_block(acc: Accuracy, data) -> str:
+    """The rules and the measured figures, as Markdown for data/README.md's codebook part."""
+    from storyframes.autocode import rules
+
+    lines = [BEGIN, "", "#### The principle rules", "",
+             "A sentence refers to a principle when one of its rules matches (case-insensitive; curly quotes read as straight). "
+             "The `reason` column of an auto-coded row names the rule and the words it matched.", "",
+             "| Rule | Principle | Stands for (the Statement's wording or the hand coder's reason) |", "| --- | --- | --- |"]
+    lines += [f"| `{r.rule_id}` | {r.principle_id} | {_md(r.basis)} |" for r in rules.PRINCIPLE_RULES]
+    lines += ["", "#### How well it agrees with the hand codes", "",
+              "Computed by `python -m storyframes.autocode.accuracy` (a unit test recomputes it and checks this block). "
+              "Principle references: pairs of prose sentence × principle. People named: pairs of sentence × person "
+              "(people only, not the group or outlets; a member counts as their `member_id`); each article is coded knowing "
+              "only the members and the people the *other* articles' hand codes name. *Same kind*: of the pairs "
+              "both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people).", "",
+              "| " + " | ".join(DISPLAY_COLUMNS.values()) + " |", "| " + " | ".join("---" for _ in DISPLAY_COLUMNS) + " |"]
+    for row in display_table(acc, data).itertuples(index=False):
+        lines.append("| " + " | ".join(_md(x) for x in row) + " |")
+    lines += ["", summary(acc), "", END]
+    return "\n".join(lines)
+
+
+def updated_readme(text: str, block: str) -> str:
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    return text[:start] + block + text[end:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from storyframes.data import DATA_DIR, load_package
+
+    parser = argparse.ArgumentParser(description="Precision and recall of the automatic coding against the hand codes.")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--write", action="store_true", help="rewrite the generated block of data/README.md")
+    group.add_argument("--check", action="store_true", help="write nothing; exit 1 if data/README.md's block is out of date")
+    args = parser.parse_args(argv)
+    data = load_package()
+    acc = measure(data)
+    readme = DATA_DIR / "README.md"
+    if args.write or args.check:
+        current = readme.read_text(encoding="utf-8")
+        new = updated_readme(current, readme_block(acc, data))
+        if args.check:
+            print("up to date" if new == current else "out of date: data/README.md (run python -m storyframes.autocode.accuracy --write)")
+            return 0 if new == current else 1
+        readme.write_text(new, encoding="utf-8")
+        print("wrote data/README.md")
+        return 0
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(acc.table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        missed = acc.principle_pairs[(acc.principle_pairs["hand"] == "") != (acc.principle_pairs["auto"] == "")]
+        if len(missed):
+            print("\nprinciple pairs where the coding differs:\n" + missed.to_string(index=False))
+        missed = acc.people_pairs[(acc.people_pairs["hand"] == "") != (acc.people_pairs["auto"] == "")]
+        if len(missed):
+            print("\npeople pairs where the coding differs:\n" + missed.to_string(index=False))
+    print("\n" + summary(acc))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
