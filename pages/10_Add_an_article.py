@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from storyframes import autocode, byo, render
-from storyframes.page import add_article, added_articles, cached_package, reader_data, remove_article, setup_page
+from storyframes.page import add_article, added_articles, cached_package, remove_article, setup_page
 from storyframes.render import literal
 
 PASTE, UPLOAD = "Paste the text", "Upload a file"
@@ -65,8 +65,8 @@ def _add() -> None:
         date = st.session_state.get(FIELDS["published"])
         meta = autocode.ArticleMeta(outlet=outlet, headline=(st.session_state.get(FIELDS["headline"]) or "").strip(),
                                     published=date.isoformat() if isinstance(date, dt.date) else "", url=url)
-        # Coded against the data this reader sees, so a second copy of an article they added is refused too.
-        coded = autocode.code_article(extracted.text, meta, reader_data(cached_package()))
+        # Coded against the curated package plus this reader's articles: a second copy of one they added is refused too.
+        coded = autocode.code_article(extracted.text, meta, byo.coding_data(cached_package(), added_articles()))
     except autocode.InputError as error:
         _say("error", str(error))
         return

@@ -17,10 +17,25 @@ from pathlib import Path
 
 import pandas as pd
 
+from storyframes.data import StoryData
 from storyframes.urls import safe_url
 from storyframes.vocab import Vocabulary
 
 EARLIEST = dt.date(2015, 1, 1)  # the launch was in October 2015: a date field from the start of that year
+
+
+def coding_data(base: StoryData, added) -> StoryData:
+    """What a new article is coded against: the curated package, with the reader's added articles
+    and their sentences appended (so a second copy of one of them is refused as a duplicate) but
+    the outlets left curated, so an outlet is matched to a curated one or made new with its own
+    outlets row, never to another added article (the rows downloaded stay complete on their own)."""
+    if not added:
+        return base
+    tables = dict(base.tables)
+    for key in ("articles", "passages"):
+        rows = [c.tables[key][list(base.tables[key].columns)] for c in added]
+        tables[key] = pd.concat([base.tables[key], *rows], ignore_index=True)
+    return StoryData(tables=tables, descriptor=base.descriptor, geo=base.geo, version=f"{base.version}+coding")
 
 
 def parse_date(value: str) -> dt.date | None:

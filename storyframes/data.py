@@ -148,7 +148,7 @@ class StoryData:
             given = str(art["outlet"].iloc[0]).strip() or "Added article"
             name, n = f"{given} {AUTO_CODED_SUFFIX}", 2
             while name in names:
-                name, n = f"{given} {AUTO_CODED_SUFFIX.rstrip(')')} {n})", n + 1
+                name, n = f"{given} {n} {AUTO_CODED_SUFFIX}", n + 1  # the suffix always last and whole (charts test for it)
             names.add(name)
             art["outlet_id"], art["outlet"] = aid, name
             kind = str(art["outlet_kind"].iloc[0]) or "added by a reader"
