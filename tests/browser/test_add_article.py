@@ -59,7 +59,7 @@ def test_paste_add_and_compare_at_1280(page):
     paste_and_add(page, "NPR")
     text = page.locator(MAIN).inner_text()
     assert f"Added NPR {SUFFIX}" in text and "Principle references:" in text, text[:800]
-    page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(300)
     page.screenshot(path=str(SHOTS / "added-1280.png"))
     to_compare(page)
@@ -101,6 +101,17 @@ def test_upload_a_saved_page(page):
         assert leaked not in text
     to_compare(page)
     assert f"{outlet} {SUFFIX}" in page.locator(MAIN).inner_text()
+    scroll_to(page, "The wider coverage")  # dated by the page itself: a point on the headline chart, outlined
+    page.screenshot(path=str(SHOTS / "upload-headline-dates-1280.png"))
+    # Framing analysis, its Principles tab: the added outlet's points with a dashed outline, the note in the subtitle
+    click_and_wait(page, page.locator("[data-testid='stSidebar']").get_by_role("link", name="Framing analysis"))
+    click_and_wait(page, page.locator(MAIN).get_by_role("tab", name="Principles"))
+    no_exception(page, "Framing analysis, Principles")
+    labels = page.locator(f"{MAIN} .vega-embed").first.inner_html()
+    assert SUFFIX in labels, "the chart names the added outlet auto-coded"
+    page.locator(f"{MAIN} .vega-embed").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(SHOTS / "framing-principles-1280.png"))
 
 
 def test_on_a_phone(browser, app_server):
@@ -113,7 +124,7 @@ def test_on_a_phone(browser, app_server):
         page.screenshot(path=str(SHOTS / "add-empty-390.png"))
         paste_and_add(page, "NPR")
         assert not page.evaluate(_OVERFLOW_JS), page.evaluate(_OVERFLOW_JS)
-        page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / "added-390.png"))
         to_compare(page)
