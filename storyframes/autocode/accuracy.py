@@ -94,19 +94,21 @@ def measure(data) -> Accuracy:
             for pid in data.principles["principle_id"]]
     rows.append(_row("principle references", "overall", hand_p, auto_p, hand_kind, auto_kind))
     second_p, second_kind = _second_coder(data)
-    rows.append(_row("principle references, against the second coder", "overall", second_p, {x for x in auto_p if x[0] in set(data.second_coding["passage_id"])},
+    second_ids = set(data.second_coding["passage_id"])
+    rows.append(_row("principle references, against the second coder", "overall", second_p, {x for x in auto_p if x[0] in second_ids},
                      second_kind, auto_kind))
     pp = data.passage_people
     # a person is their member_id when they are a member, else their name
     key = lambda member_id, person: member_id or person  # noqa: E731
-    hand_m = {(p, key(m, n)): mention for p, n, m, k, mention in zip(pp["passage_id"], pp["person"], pp["member_id"], pp["person_kind"], pp["mention"])
+    hand_m = {(p, key(m, n)): mention
+              for p, n, m, k, mention in zip(pp["passage_id"], pp["person"], pp["member_id"], pp["person_kind"], pp["mention"])
               if k == "person"}
     auto_m = {(r["passage_id"], key(r["member_id"], r["person"])): r["mention"] for c in codes.values() for r in c["passage_people"]
               if r["person_kind"] == "person"}
     hand_n, auto_n = set(hand_m), set(auto_m)
     for aid in data.articles["article_id"]:
-        rows.append(_row("people named", aid, {x for x in hand_n if article_of.get(x[0]) == aid}, {x for x in auto_n if article_of.get(x[0]) == aid},
-                         hand_m, auto_m))
+        mine = lambda pairs: {x for x in pairs if article_of.get(x[0]) == aid}  # noqa: E731
+        rows.append(_row("people named", aid, mine(hand_n), mine(auto_n), hand_m, auto_m))
     rows.append(_row("people named", "overall", hand_n, auto_n, hand_m, auto_m))
     found = pd.DataFrame([r for c in codes.values() for r in c["passage_principles"]], columns=list(pp_.columns))
     rule_of = {(r.passage_id, r.principle_id): r.reason for r in found.itertuples(index=False)}  # .reason: also an outlet's id

@@ -335,15 +335,18 @@ def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], 
     """Who a quotation in this sentence is attributed to: the name nearest a speech verb outside the
     quotation marks ("the group" standing for the event's group), or the last person named, for
     "he said" / "she said"."""
-    outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(textlib.normalise_quotes(sentence)) if not _inside(m.start(), quotes)]
+    plain = textlib.normalise_quotes(sentence)
+    outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(plain) if not _inside(m.start(), quotes)]
     if not outside:
         return None, None
-    plain = textlib.normalise_quotes(sentence)
     # an outlet after "told (the)" / "according to" is where the words were said, not who said them
-    free_hits = [h for h in hits if not _inside(h.start, quotes)
-                 and not (h.known.person_kind == "outlet" and rules.OTHER_OUTLET_CHANNEL.search(plain[max(0, h.start - 40):h.start]))]
+    def audience(h: NameHit) -> bool:
+        return h.known.person_kind == "outlet" and bool(rules.OTHER_OUTLET_CHANNEL.search(plain[max(0, h.start - 40):h.start]))
+
+    free_hits = [h for h in hits if not _inside(h.start, quotes) and not audience(h)]
     if not free_hits and group is not None:  # no name: "the group said" stands for the event's group
-        free_hits = [NameHit(m.start(), m.end(), group, False) for m in rules.GROUP_ANAPHORA.finditer(plain) if not _inside(m.start(), quotes)]
+        free_hits = [NameHit(m.start(), m.end(), group, False) for m in rules.GROUP_ANAPHORA.finditer(plain)
+                     if not _inside(m.start(), quotes)]
     if free_hits:
         verb = outside[0]
         hit = min(free_hits, key=lambda h: min(abs(h.start - verb[1]), abs(verb[0] - h.end)))
@@ -382,9 +385,11 @@ def _check_meta(meta: ArticleMeta) -> ArticleMeta:
         try:
             day = dt.date.fromisoformat(published)
         except ValueError:
-            raise InputError(f"The date {published!r} is not a date as YYYY-MM-DD (e.g. 2015-10-21). Correct it or leave it empty.") from None
+            raise InputError(f"The date {published!r} is not a date as YYYY-MM-DD (e.g. 2015-10-21). "
+                             "Correct it or leave it empty.") from None
         if not (dt.date(2015, 1, 1) <= day <= dt.date.today()):
-            raise InputError(f"The date {published} is not possible for an article about the October 2015 launch. Correct it or leave it empty.")
+            raise InputError(f"The date {published} is not possible for an article about the October 2015 launch. "
+                             "Correct it or leave it empty.")
         published = day.isoformat()
     url = str(meta.url or "").strip()
     if url and not safe_url(url):
@@ -595,8 +600,9 @@ def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
                          "and no term of the curated lexicon. Add an article about the October 2015 launch of Law Enforcement "
                          "Leaders to Reduce Crime and Incarceration.")
     outlet_id, outlet_row = _outlet(data, meta.outlet)
-    outlet_name = meta.outlet if outlet_row else data.outlets.loc[data.outlets["outlet_id"] == outlet_id, "outlet"].iloc[0]
-    outlet_kind = outlet_row["outlet_kind"] if outlet_row else data.outlets.loc[data.outlets["outlet_id"] == outlet_id, "outlet_kind"].iloc[0]
+    known_outlet = data.outlets[data.outlets["outlet_id"] == outlet_id]
+    outlet_name = meta.outlet if outlet_row else known_outlet["outlet"].iloc[0]
+    outlet_kind = outlet_row["outlet_kind"] if outlet_row else known_outlet["outlet_kind"].iloc[0]
     today = dt.date.today().isoformat()
     article = {
         "article_id": article_id, "outlet_id": outlet_id, "outlet": outlet_name, "outlet_kind": outlet_kind,

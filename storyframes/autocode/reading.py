@@ -96,9 +96,10 @@ def decode(raw: bytes, name: str = "The file") -> str:
 
 
 def _clean(text: str) -> str:
-    """Line ends as "\\n", no control characters but line breaks and tabs, no byte-order mark."""
+    """Line ends as "\\n", no control characters but line breaks and tabs, no byte-order mark, no
+    lone surrogate (a pasted text can hold one; it cannot be written as UTF-8)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
 
 
 def paragraphs(text: str) -> str:
@@ -169,10 +170,11 @@ def read_text(pasted: str) -> Extracted:
 def read_file(name: str, raw: bytes) -> Extracted:
     """An uploaded .txt, .md, .html or .htm file, as paragraphs; a web page reduced to its article
     body, with the title, date, canonical address and site name it gives as metadata."""
-    shown = (name or "").strip() or "the file"
-    suffix = "." + shown.rsplit(".", 1)[-1].lower() if "." in shown else ""
+    full = str(name or "").strip()
+    suffix = "." + full.rsplit(".", 1)[-1].lower() if "." in full else ""
+    shown = " ".join(full.split())[:120] or "the file"  # the name as said back: one line, not too long
     if suffix not in ACCEPTED_SUFFIXES:
-        raise InputError(f"{shown} is not a file this page reads. Accepted: {', '.join(ACCEPTED_SUFFIXES)} "
+        raise InputError(f"{shown} is not a kind of file that can be read here. Accepted: {', '.join(ACCEPTED_SUFFIXES)} "
                          "(a text, a Markdown file or a web page saved from the browser).")
     if not isinstance(raw, (bytes, bytearray)):
         raise InputError(f"{shown} could not be read as a file.")

@@ -191,3 +191,16 @@ def test_windows_1252_page_is_decoded():
     page = HOSTILE_PAGE.replace("fewer mandatory minimums.", "fewer mandatory minimums – “now”.")
     got = read_file("p.html", page.encode("cp1252"))
     assert "fewer mandatory minimums – “now”." in got.text
+
+
+def test_a_lone_surrogate_in_a_pasted_text_is_dropped():
+    got = read_text("Police chiefs want mandatory minimums cut \ud800 now.")
+    assert got.text == "Police chiefs want mandatory minimums cut now."
+    got.text.encode("utf-8")
+
+
+def test_a_long_file_name_is_shortened_in_the_message_but_its_kind_still_read():
+    with pytest.raises(InputError) as err:
+        read_file("x" * 500 + ".pdf", b"a")
+    assert len(str(err.value)) < 400 and ".txt, .md" in str(err.value)
+    assert read_file("y" * 500 + ".txt", ARTICLE.encode()).text.startswith("More than 130")
