@@ -41,9 +41,13 @@ else:
 
     st.header("How each outlet framed it")
     disputes = ctx.disputes_toggle()
+    if view.frames.not_coded:
+        st.info(literal(view.frames.not_coded), icon=":material/smart_toy:")
     render.chart(view.frames.disputes.get() if disputes else view.frames.chart, sel.index)
 
     st.header("Tone and stance along the article")
+    if view.tone.not_coded:
+        st.info(literal(view.tone.not_coded), icon=":material/smart_toy:")
     render.chart(view.tone.disputes.get() if disputes else view.tone.chart, sel.index)
 
 st.header("The wider coverage, by headline")

@@ -49,10 +49,12 @@ with tab:
         render.chart(part.lexicon.chart, sel.index)
         render.table(part.lexicon.side_by_side)
     elif section == "Frames":
+        if part.not_coded:
+            st.info(literal(part.not_coded), icon=":material/smart_toy:")
         render.chart(part.disputes.get() if ctx.disputes_toggle() else part.chart, sel.index)
         if part.differences:
             a_col, b_col = st.columns(2)
-            ids = sel.outlet_ids
+            ids = list(dict.fromkeys(a for a, _b in part.differences))
             out_a = a_col.selectbox("Compare", ids, index=0, format_func=ctx.vocab.outlet, key="frame_a")
             out_b = b_col.selectbox("with", [o for o in ids if o != out_a], format_func=ctx.vocab.outlet, key="frame_b")
             render.chart(part.differences[(out_a, out_b)], sel.index)
@@ -67,6 +69,10 @@ with tab:
         st.markdown(f"**{literal(part.title)}**")
         for chart in part.charts.values():
             render.chart(chart, sel.index)
+        if part.not_coded:
+            st.info(literal(part.not_coded), icon=":material/smart_toy:")
+            for chart in part.vader_only.values():
+                render.chart(chart, sel.index)
         render.table_alternative(part.disagreements, "Where hand codes and VADER disagree")
         st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
                    "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from storyframes import palette
+from storyframes.vocab import AUTO_CODED_SUFFIX
 
 # Altair validates every schema object as it is built ("debug mode"), which is most of the cost
 # of a view. The unit tests validate every chart function's full spec (`to_dict()`), so the app
@@ -45,6 +46,25 @@ TITLE_CHARS, SUBTITLE_CHARS = 52, 66
 def _lines(text: str, width: int = TITLE_CHARS) -> list[str]:
     """Long titles wrap onto several lines instead of being cut off with an ellipsis."""
     return textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]  # "double-click" stays one word
+
+
+# Marks of an added (auto-coded) article: a dashed ink outline besides its colour, so "not curated"
+# is told by a pattern and by the "(auto-coded)" on its name, never by colour alone.
+AUTO_CODED = f"indexof(datum.outlet || '', '{AUTO_CODED_SUFFIX}') >= 0"
+AUTO_CODED_NOTE = f"Dashed outline and {AUTO_CODED_SUFFIX}: added by a reader and coded by machine, not curated."
+
+
+def _auto_outline(field_test: str = AUTO_CODED) -> dict:
+    """Encodings that outline the marks of auto-coded outlets with a dashed ink line."""
+    return dict(strokeDash=alt.condition(field_test, alt.value([5, 3]), alt.value([1, 0])),
+                strokeWidth=alt.condition(field_test, alt.value(2.5), alt.value(0)))
+
+
+def _with_auto_note(frame: pd.DataFrame, subtitle: str, column: str = "outlet") -> str:
+    """The subtitle, with the dashed outline explained when an auto-coded outlet is drawn."""
+    if column in frame and frame[column].astype(str).str.contains(AUTO_CODED_SUFFIX, regex=False).any():
+        return f"{AUTO_CODED_NOTE} {subtitle}"
+    return subtitle
 
 
 def scale_of(colours: dict[str, str]) -> Scale:
@@ -141,8 +161,10 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
         x=alt.X("short_name:N", title=None, sort=outlet_order, axis=alt.Axis(labelAngle=0, orient="top", labelFontWeight="bold")),
         y=alt.Y("principle_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))),
     )
-    cells = base.mark_rect(stroke="white", strokeWidth=3).encode(
+    cells = base.mark_rect(strokeWidth=3).encode(
         color=alt.Color("status:N", title="How the outlet reported it", scale=_scale(statuses)),
+        stroke=alt.condition(AUTO_CODED, alt.value(palette.INK), alt.value("white")),
+        strokeDash=alt.condition(AUTO_CODED, alt.value([5, 3]), alt.value([1, 0])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("principle_label:N", title="Principle"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("n_sentences:Q", title="Sentences"), alt.Tooltip("share_pct:Q", title="Share of the article's words (%)", format=".0f"),
@@ -152,7 +174,8 @@ def principle_matrix_chart(coverage: pd.DataFrame, outlet_order: list[str], titl
         text="cell_text:N",
         color=alt.condition(alt.datum.status == "quoted", alt.value("white"), alt.value(palette.INK)),
     )
-    return _style(alt.layer(cells, labels).properties(height=alt.Step(56), width="container"), title, CLICK_HINT.format("cell"))
+    return _style(alt.layer(cells, labels).properties(height=alt.Step(56), width="container"), title,
+                  _with_auto_note(coverage, CLICK_HINT.format("cell")))
 
 
 def members_map(geo: dict, places: pd.DataFrame, cities: pd.DataFrame, title: str, roles: Scale, evidence: list[str]) -> alt.LayerChart:
@@ -203,14 +226,14 @@ def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str, *, di
                alt.Tooltip("share:Q", title="Share", format=".0%")]
     if disputes:
         tooltip.append(alt.Tooltip("n_disputed:Q", title="Framed differently by the second coder"))
-    chart = alt.Chart(profile).mark_bar().encode(
+    chart = alt.Chart(profile).mark_bar(stroke=palette.INK).encode(
         y=y, yOffset=y_offset,
         x=alt.X("share:Q", title="Share of the outlet's selected sentences", axis=alt.Axis(format="%")),
         color=alt.Color("outlet:N", title="Outlet", scale=_scale(outlets)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
-        tooltip=tooltip,
+        tooltip=tooltip, **_auto_outline(),
     ).add_params(pick)
-    subtitle = CLICK_HINT.format("bar")
+    subtitle = _with_auto_note(profile, CLICK_HINT.format("bar"))
     if disputes:
         veil = alt.Chart(profile).transform_filter("datum.n_disputed > 0").mark_bar(
             color=palette.DISPUTE_VEIL, opacity=0.6, stroke=palette.DISPUTE_STROKE, strokeWidth=1.5, strokeDash=[4, 2],
@@ -230,14 +253,14 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: S
                alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("text_short:N", title="Text")]
     if disputes:
         tooltip.append(alt.Tooltip("disputed:N", title="Second coder"))
-    chart = alt.Chart(tone).mark_point(filled=True, size=170).encode(
+    chart = alt.Chart(tone).mark_point(filled=True, size=170, stroke=palette.INK).encode(
         x=x, y=y,
         color=alt.Color("tone_label:N", title="Hand-coded tone", scale=_scale(tones)),
         shape=alt.Shape("stance_label:N", title="Stance on reform"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
-        tooltip=tooltip,
+        tooltip=tooltip, **_auto_outline(),
     ).add_params(pick)
-    subtitle = CLICK_HINT.format("point")
+    subtitle = _with_auto_note(tone, CLICK_HINT.format("point"))
     if disputes:
         rings = alt.Chart(tone).transform_filter("datum.disputed != ''").mark_point(
             shape="circle", size=520, filled=False, stroke=palette.DISPUTE_STROKE, strokeWidth=2.5,
@@ -249,14 +272,15 @@ def tone_chart(tone: pd.DataFrame, outlet_order: list[str], title: str, tones: S
 
 def headline_dates_chart(coverage: pd.DataFrame, title: str, outlets: Scale) -> alt.Chart:
     """When each headline appeared (only pieces dated to the week); full texts in their colours."""
-    chart = alt.Chart(coverage).mark_point(filled=True, size=150).encode(
+    chart = alt.Chart(coverage).mark_point(filled=True, size=150, stroke=palette.INK).encode(
+        **_auto_outline(),
         x=alt.X("published_earliest:T", title="Published (earliest possible date)", axis=alt.Axis(format="%b %d", tickCount="day", labelAngle=0)),
         y=alt.Y("outlet:N", title=None, sort=alt.EncodingSortField("published_earliest")),
         color=alt.Color("colour_key:N", title="Outlet", scale=_scale(outlets)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("headline:N", title="Headline"), alt.Tooltip("published:N", title="Published"),
                  alt.Tooltip("headline_confidence:N", title="Headline confidence")],
     )
-    return _style(chart.properties(width="container", height=alt.Step(19)), title, NO_EVIDENCE)  # 22 rows: 19 px still fits 14 px labels
+    return _style(chart.properties(width="container", height=alt.Step(19)), title, _with_auto_note(coverage, NO_EVIDENCE))  # 22 rows: 19 px still fits 14 px labels
 
 
 def distinctive_words_chart(words: pd.DataFrame, colour: str, title: str) -> alt.Chart:
@@ -264,7 +288,8 @@ def distinctive_words_chart(words: pd.DataFrame, colour: str, title: str) -> alt
     pick = _pick("word", ["outlet_id", "term"])
     base = alt.Chart(words).encode(y=alt.Y("term:N", title=None, sort=alt.EncodingSortField("z", order="descending")))
     top = float(max(2.0, words["z"].max() * 1.6)) if len(words) else 2.0
-    bars = base.mark_bar(color=colour).encode(
+    bars = base.mark_bar(color=colour, stroke=palette.INK).encode(
+        **_auto_outline(),
         x=alt.X("z:Q", title="z-score", scale=alt.Scale(domainMax=top)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
         fillOpacity=alt.FillOpacity("evidence:N", legend=None, scale=alt.Scale(domain=["enough occurrences", "few occurrences: weak evidence"], range=[1.0, 0.45])),
@@ -272,7 +297,7 @@ def distinctive_words_chart(words: pd.DataFrame, colour: str, title: str) -> alt
                  alt.Tooltip("count_others:Q", title="Times in the others"), alt.Tooltip("z:Q", format=".2f"), alt.Tooltip("evidence:N", title="Evidence")],
     ).add_params(pick)
     text = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 2, color=palette.INK).encode(x="z:Q", text="count_label:N")
-    return _style(alt.layer(bars, text).properties(width="container", height=alt.Step(24)), title, CLICK_HINT.format("bar"))
+    return _style(alt.layer(bars, text).properties(width="container", height=alt.Step(24)), title, _with_auto_note(words, CLICK_HINT.format("bar")))
 
 
 def frame_difference_chart(diff: pd.DataFrame, leans: Scale, title: str, name_a: str, name_b: str) -> alt.Chart:
@@ -293,7 +318,8 @@ def principle_position_chart(coverage: pd.DataFrame, outlets: Scale, title: str)
     """Where each outlet first mentions each principle: lede (left) to closing line (right)."""
     pick = _pick("mention", ["outlet_id", "principle_id"])
     mentioned = coverage[coverage["status"] != "omitted"]
-    chart = alt.Chart(mentioned).mark_point(filled=True, size=260).encode(
+    chart = alt.Chart(mentioned).mark_point(filled=True, size=260, stroke=palette.INK).encode(
+        **_auto_outline(),
         x=alt.X("first_position:Q", title="First mention (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("principle_label:N", title=None),
         color=alt.Color("outlet:N", title="Outlet", scale=_scale(outlets)),
@@ -306,14 +332,15 @@ def principle_position_chart(coverage: pd.DataFrame, outlets: Scale, title: str)
     ).add_params(pick)
     rules = alt.Chart(pd.DataFrame({"x": [0.2, 0.8]})).mark_rule(strokeDash=[4, 4], color=palette.RULE, aria=False).encode(x="x:Q")
     return _style(alt.layer(rules, chart).properties(width="container", height=alt.Step(48)), title,
-                  "◆ quotes the Statement, ● paraphrases it; omitted principles have no point. Dashed lines mark the lede "
+                  ((AUTO_CODED_NOTE + " ") if _with_auto_note(mentioned, "") else "") + "◆ quotes the Statement, ● paraphrases it; omitted principles have no point. Dashed lines mark the lede "
                   "(first fifth) and the closing (last fifth). " + CLICK_HINT.format("point"))
 
 
 def voices_chart(voices: pd.DataFrame, title: str, channels: Scale) -> alt.Chart:
     """Words of quotation each speaker gets, per outlet, coloured by who the quote comes through."""
     pick = _pick("voice", ["outlet_id", "person"])
-    chart = alt.Chart(voices).mark_bar().encode(
+    chart = alt.Chart(voices).mark_bar(stroke=palette.INK).encode(
+        **_auto_outline(),
         y=alt.Y("speaker:N", title=None, sort=alt.EncodingSortField("quote_words", order="descending"), axis=alt.Axis(labelLimit=by_width(PHONE_AXIS_LABEL_LIMIT, AXIS_LABEL_LIMIT))),
         x=alt.X("quote_words:Q", title="Words of quotation"),
         color=alt.Color("channel_label:N", title="Quote comes through", scale=_scale(channels)),
@@ -321,13 +348,14 @@ def voices_chart(voices: pd.DataFrame, title: str, channels: Scale) -> alt.Chart
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("person:N", title="Speaker"), alt.Tooltip("n_quoted:Q", title="Quoted sentences"),
                  alt.Tooltip("quote_words:Q", title="Words"), alt.Tooltip("channel_label:N", title="Through"), alt.Tooltip("channel_outlets:N", title="Via outlet")],
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(30)), title, CLICK_HINT.format("bar"))
+    return _style(chart.properties(width="container", height=alt.Step(30)), title, _with_auto_note(voices, CLICK_HINT.format("bar")))
 
 
 def register_chart(counts: pd.DataFrame, outlet_order: list[str], title: str, registers: Scale) -> alt.Chart:
     """How many of each outlet's terms are formal, neutral, figurative, slang or pejorative."""
     pick = _pick("register", ["outlet_id", "register"])
-    chart = alt.Chart(counts).mark_bar().encode(
+    chart = alt.Chart(counts).mark_bar(stroke=palette.INK).encode(
+        **_auto_outline(),
         y=alt.Y("outlet:N", title=None, sort=outlet_order),
         x=alt.X("terms:Q", title="Terms in the selected sentences", stack="zero"),
         color=alt.Color("register_label:N", title="Register", scale=_scale(registers), sort=registers[0]),
@@ -335,7 +363,7 @@ def register_chart(counts: pd.DataFrame, outlet_order: list[str], title: str, re
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
         tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("register_label:N", title="Register"), alt.Tooltip("terms:Q", title="Terms")],
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(44)), title, CLICK_HINT.format("segment"))
+    return _style(chart.properties(width="container", height=alt.Step(44)), title, _with_auto_note(counts, CLICK_HINT.format("segment")))
 
 
 def tone_vs_vader_chart(tone: pd.DataFrame, title: str, tones: Scale) -> alt.Chart:
@@ -360,7 +388,8 @@ def tone_vs_vader_chart(tone: pd.DataFrame, title: str, tones: Scale) -> alt.Cha
 
 
 def readability_chart(read: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:
-    chart = alt.Chart(read).mark_bar().encode(
+    chart = alt.Chart(read).mark_bar(stroke=palette.INK).encode(
+        **_auto_outline(),
         y=alt.Y("outlet:N", title=None, sort=outlets[0]),
         x=alt.X("flesch_kincaid_grade:Q", title="Flesch–Kincaid grade (U.S. school year)"),
         color=alt.Color("outlet:N", scale=_scale(outlets), legend=None),
@@ -368,4 +397,20 @@ def readability_chart(read: pd.DataFrame, outlets: Scale, title: str) -> alt.Cha
                  alt.Tooltip("avg_sentence_length:Q", title="Words per sentence", format=".1f"),
                  alt.Tooltip("flesch_kincaid_grade:Q", title="Grade", format=".1f"), alt.Tooltip("flesch_reading_ease:Q", title="Reading ease", format=".0f")],
     )
-    return _style(chart.properties(width="container", height=alt.Step(40)), title, NO_EVIDENCE)
+    return _style(chart.properties(width="container", height=alt.Step(40)), title, _with_auto_note(read, NO_EVIDENCE))
+
+
+def vader_only_chart(tone: pd.DataFrame, title: str, colour: str) -> alt.Chart:
+    """An auto-coded article's sentences by VADER's automated score alone: it has no hand-coded
+    tone to compare with, so the points are in the outlet's colour with a dashed ink outline."""
+    pick = _pick("sentence", ["passage_id"])
+    points = alt.Chart(tone).mark_point(filled=True, size=150, color=colour, stroke=palette.INK, strokeWidth=2, strokeDash=[5, 3]).encode(
+        x=alt.X("position:Q", title="Position in the article (0 = first sentence, 1 = last)", scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("vader_compound:Q", title="VADER (automated)", scale=alt.Scale(domain=[-1, 1])),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+        tooltip=[alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("where:N", title="Where"), alt.Tooltip("tone_label:N", title="Hand tone"),
+                 alt.Tooltip("vader_compound:Q", title="VADER", format="+.2f"), alt.Tooltip("text_short:N", title="Text")],
+    ).add_params(pick)
+    zero = alt.Chart(tone).mark_rule(color=palette.RULE, aria=False).encode(y=alt.datum(0))
+    return _style(alt.layer(zero, points).properties(width="container", height=TONE_PANEL_HEIGHT // 2 + 60), title,
+                  f"{AUTO_CODED_NOTE} VADER's automated score only: no hand-coded tone. " + CLICK_HINT.format("point"))

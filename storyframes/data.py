@@ -39,7 +39,7 @@ import pandas as pd
 
 from storyframes import vocab as vocabulary
 from storyframes.urls import safe_url
-from storyframes.vocab import Vocabulary
+from storyframes.vocab import AUTO_CODED_SUFFIX, Vocabulary
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DESCRIPTOR = "datapackage.json"
@@ -84,6 +84,9 @@ class StoryData:
     # A digest of every file read: views are cached per (version, filters), so a changed or
     # extended package can never be served a view built from another one.
     version: str = ""
+    # The articles a reader added in their session (storyframes.autocode): coded by machine, not
+    # curated. Empty for the curated package. See `with_added`.
+    auto_coded: frozenset[str] = frozenset()
 
     def memo(self, name: str, build):
         """Something derived from this package alone (no filter), computed once and kept on it.
@@ -101,12 +104,80 @@ class StoryData:
     def __getattr__(self, name: str) -> pd.DataFrame:
         # Only called for names that are not real attributes; guard the dataclass's own fields
         # so unpickling (st.cache_data hands out copies) cannot recurse.
-        if name.startswith("_") or name in ("tables", "descriptor", "geo", "version"):
+        if name.startswith("_") or name in ("tables", "descriptor", "geo", "version", "auto_coded"):
             raise AttributeError(name)
         try:
             return self.__dict__["tables"][name]
         except KeyError as exc:
             raise AttributeError(name) from exc
+
+
+    @property
+    def auto_outlets(self) -> frozenset[str]:
+        """The outlet ids of the added (auto-coded) articles."""
+        arts = self.tables["articles"]
+        return frozenset(arts.loc[arts["article_id"].isin(self.auto_coded), "outlet_id"])
+
+    def with_added(self, coded: tuple) -> "StoryData":
+        """This package plus a reader's auto-coded articles (`storyframes.autocode.AutoCoded`),
+        appended to the tables every view reads; nothing else of a view is special-cased.
+
+        Each added article is its own outlet in the comparison (outlet id = its article id, so a
+        second article from an outlet already shown, curated or added, stays apart), named after
+        the outlet the reader gave with AUTO_CODED_SUFFIX, so every table, axis and legend that
+        names it says it was coded by machine. It gets an outlets row (a full text) and a coverage
+        row (its headline joins the headline list, with no hand-coded headline frame). No
+        passage_codes rows: frame, tone and stance are hand codes only ("not coded").
+
+        The new `version` digests the base version and every added row, so views cached by
+        version are built from exactly these articles: the same text under another outlet name
+        or headline is another version."""
+        if not coded:
+            return self
+        tables = dict(self.tables)
+        names = set(tables["outlets"]["outlet"])
+        digest = hashlib.sha256(self.version.encode())
+        new_rows: dict[str, list[pd.DataFrame]] = {}
+        ids: list[str] = []
+        for item in coded:
+            aid = item.article_id
+            if aid in ids or aid in set(tables["articles"]["article_id"]):
+                continue  # the same text twice: once is enough (autocode refuses a curated duplicate)
+            ids.append(aid)
+            art = item.tables["articles"].copy()
+            given = str(art["outlet"].iloc[0]).strip() or "Added article"
+            name, n = f"{given} {AUTO_CODED_SUFFIX}", 2
+            while name in names:
+                name, n = f"{given} {n} {AUTO_CODED_SUFFIX}", n + 1  # the suffix always last and whole (charts test for it)
+            names.add(name)
+            art["outlet_id"], art["outlet"] = aid, name
+            kind = str(art["outlet_kind"].iloc[0]) or "added by a reader"
+            new_rows.setdefault("articles", []).append(art)
+            new_rows.setdefault("outlets", []).append(pd.DataFrame({
+                "outlet_id": [aid], "outlet": [name], "short_name": [name], "outlet_kind": [kind],
+                "has_full_text": [True], "home_city": [""], "home_state": [""]}))
+            new_rows.setdefault("coverage", []).append(pd.DataFrame({
+                "coverage_id": [aid], "outlet_id": [aid], "outlet": [name], "outlet_kind": [kind],
+                "headline": art["headline"].tolist(), "published": art["published"].tolist(),
+                "published_earliest": art["published_earliest"].tolist(), "published_latest": art["published_latest"].tolist(),
+                "author": art["author"].tolist(), "url": art["url"].tolist(), "headline_confidence": ["unverified"],
+                "headline_confidence_note": ["as given by the reader or the page's own metadata"],
+                "angle_note": ["auto-coded, not curated"], "article_id": [aid]}))
+            for key in ("passages", "passage_principles", "passage_people", "lexicon"):
+                if key in item.tables:
+                    new_rows.setdefault(key, []).append(item.tables[key])
+            for key in ("articles", "passages", "passage_principles", "passage_people", "lexicon"):
+                if key in item.tables:
+                    digest.update(key.encode() + b"\0" + item.tables[key].to_csv(index=False).encode())
+            digest.update(name.encode())
+        if not ids:
+            return self
+        for key, frames in new_rows.items():
+            base = tables[key]
+            tables[key] = pd.concat([base, *[f[list(base.columns)].astype(base.dtypes.to_dict()) for f in frames]],
+                                    ignore_index=True)
+        return StoryData(tables=tables, descriptor=self.descriptor, geo=self.geo, version="auto-" + digest.hexdigest()[:16],
+                         auto_coded=self.auto_coded | frozenset(ids))
 
 
 # --- 1. the descriptor's shape --------------------------------------------------------------------

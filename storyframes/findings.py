@@ -105,6 +105,13 @@ def tone_alt_text(tone: pd.DataFrame) -> str:
     return "Dot chart of hand-coded tone toward law enforcement by position in each article. " + "; ".join(parts) + "."
 
 
+def vader_only_alt_text(tone: pd.DataFrame, outlet: str) -> str:
+    """Alt text of an auto-coded article's VADER chart (no hand-coded tone)."""
+    counts = tone["vader_label"].value_counts()
+    parts = ", ".join(f"{n} {label}" for label, n in counts.items()) or "no sentence"
+    return f"Dot chart of VADER's automated score along {outlet}, which has no hand-coded tone: {parts}."
+
+
 def headline_table(coverage: pd.DataFrame, headline_codes: pd.DataFrame, frame_labels: dict[str, str]) -> pd.DataFrame:
     """The headlines compared: who, when, the words that frame it and the frame (five columns fit a projector)."""
     merged = coverage.merge(headline_codes, on="coverage_id", how="left")

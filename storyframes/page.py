@@ -46,6 +46,7 @@ NAV = (
     ("pages/7_Guess_the_outlet.py", "Guess the outlet", ":material/quiz:"),
     ("pages/8_Code_it_yourself.py", "Code it yourself", ":material/edit_note:"),
     ("pages/9_Lesson_link.py", "Lesson link", ":material/qr_code_2:"),
+    ("pages/10_Add_an_article.py", "Add an article", ":material/post_add:"),
 )
 # The pages made for a lesson sit in one collapsible group, so that on a 720-pixel-high projector
 # the filters still start above the fold under the story's own pages; the group opens by itself
@@ -140,16 +141,18 @@ class PageContext:
 
     def view(self, builder: Callable[[StoryData, flt.Filters], T]) -> T:
         """The page's View for the reader's filters, built once per (data version, filters) and
-        shared read-only by every reader who asks for the same selection."""
-        return _cached_view(_name(builder), "", self.data.version, self.filters, _build=builder, _data=self.data)
+        shared read-only by every reader who asks for the same selection. With articles the reader
+        added, the data is theirs (`reader_data`) and so is its version: see `_cached_view_added`."""
+        cached = _cached_view_added if self.data.auto_coded else _cached_view
+        return cached(_name(builder), "", self.data.version, self.filters, _build=builder, _data=self.data)
 
     def section(self, builder: Callable[[StoryData, flt.Filters, str], T], section: str, *, full_texts_only: bool = False) -> T:
         """One section of a sectioned page's View (lazy tabs build only the open one). A section
         that reads only the full texts is keyed by the chosen full texts alone, so choosing or
         dropping a headline-only outlet does not rebuild it."""
         key = self.filters.keep_outlets(self.vocab.full_text_ids) if full_texts_only else self.filters
-        return _cached_view(_name(builder), section, self.data.version, key,
-                            _build=lambda d, f: builder(d, f, section), _data=self.data)
+        cached = _cached_view_added if self.data.auto_coded else _cached_view
+        return cached(_name(builder), section, self.data.version, key, _build=lambda d, f: builder(d, f, section), _data=self.data)
 
     DISPUTES_KEY = "show_disputes"
 
@@ -303,6 +306,60 @@ def _cached_view(builder: str, section: str, version: str, filters: flt.Filters,
     # Keyed by builder, section, data version and filters; the builder function and the data are
     # not hashed (the version stands for the data). Views are frozen and never mutated by a page.
     return _build(_data, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_view_added(builder: str, section: str, version: str, filters: flt.Filters, *, _build, _data):
+    # Views of a reader's data (the package plus the articles they added), kept apart from the
+    # curated views so readers' additions never evict those, and bounded (64 views in all).
+    # The key's version digests every added row (StoryData.with_added): one reader can be handed
+    # another's cached view only if both added the very same article (same text, hence the same
+    # id and rows, under the same outlet name and headline) with the same filters, and then the
+    # view is the same either way. A view never holds anything else of a session.
+    return _build(_data, filters)
+
+
+# --- the reader's own articles (pages/10_Add_an_article.py) ---------------------------------------
+# Kept in st.session_state only: private to the session, gone when it ends, never written to disk.
+ADDED_KEY = "byo_added"  # the AutoCoded articles of this session, in the order added
+_READER_DATA_KEY = "byo_reader_data"  # (key, StoryData): the package with them, built once per change
+
+
+def added_articles() -> tuple:
+    """The articles this reader added in this session (storyframes.autocode.AutoCoded)."""
+    return tuple(st.session_state.get(ADDED_KEY, ()))
+
+
+def reader_data(base: StoryData) -> StoryData:
+    """The package as this reader sees it: the curated one plus the articles they added."""
+    added = added_articles()
+    if not added:
+        return base
+    key = (base.version, tuple(a.article_id for a in added))
+    kept = st.session_state.get(_READER_DATA_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    data = base.with_added(added)
+    st.session_state[_READER_DATA_KEY] = (key, data)
+    return data
+
+
+def add_article(coded) -> None:
+    """Add an auto-coded article to this session, and to the chosen outlets (a callback's work)."""
+    if any(a.article_id == coded.article_id for a in added_articles()):
+        return
+    st.session_state[ADDED_KEY] = (*added_articles(), coded)
+    pills = _WIDGET_KEYS[flt.OUTLET_PARAM]
+    if pills in st.session_state:
+        st.session_state[pills] = [*(st.session_state[pills] or []), coded.article_id]
+
+
+def remove_article(article_id: str) -> None:
+    """Take an added article out of this session (and out of the chosen outlets)."""
+    st.session_state[ADDED_KEY] = tuple(a for a in added_articles() if a.article_id != article_id)
+    pills = _WIDGET_KEYS[flt.OUTLET_PARAM]
+    if pills in st.session_state:
+        st.session_state[pills] = [o for o in (st.session_state[pills] or []) if o != article_id]
 
 
 def default_filters(data: StoryData) -> flt.Filters:
@@ -512,7 +569,7 @@ def setup_page(title: str, icon: str) -> PageContext:
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=str(ICON), layout="wide")
     st.html(_STYLE)
     try:
-        data = cached_package()
+        data = reader_data(cached_package())
     except DataPackageError as error:
         st.title(title)
         show_data_error(error)

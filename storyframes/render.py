@@ -130,7 +130,7 @@ def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, tota
     its header (its label, if renamed for the reader), so no header is cut off."""
     fixed = dict(fixed or {})
     labels = labels or {}
-    need = {}
+    need, floor = {}, {}
     for col in frame.columns:
         if col in fixed:
             continue
@@ -139,15 +139,16 @@ def column_widths(frame: pd.DataFrame, fixed: dict[str, int] | None = None, tota
         longest = max([header, *text.str.len().tolist()]) if len(text) else header
         typical = float(text.str.len().mean()) if len(text) else 0.0  # the mean: a column of long cells gets room
         need[col] = (longest, max(typical, header))
+        floor[col] = max(MIN_TEXT_WIDTH, int(header * CHAR_WIDTH) + CELL_PADDING)  # the header whole
     short = {c: int(longest * CHAR_WIDTH) + CELL_PADDING + 6 for c, (longest, _) in need.items() if longest * CHAR_WIDTH + CELL_PADDING + 6 <= 150}
     rest = {c: typical for c, (_, typical) in need.items() if c not in short}
     left = total - sum(fixed.values()) - sum(short.values())
     weight = sum(rest.values()) or 1.0
-    widths = {**fixed, **short, **{c: max(MIN_TEXT_WIDTH, int(left * t / weight)) for c, t in rest.items()}}
+    widths = {**fixed, **short, **{c: max(floor[c], int(left * t / weight)) for c, t in rest.items()}}
     over = sum(widths.values()) - total
     if over > 0 and rest:  # the minimums pushed past the width: take it back from the widest text columns
         for c in sorted(rest, key=lambda c: -widths[c]):
-            give = min(over, widths[c] - MIN_TEXT_WIDTH)
+            give = max(0, min(over, widths[c] - floor[c]))
             widths[c] -= give
             over -= give
     return {c: widths[c] for c in frame.columns}

@@ -18,6 +18,9 @@ from storyframes import palette
 
 NO_PRINCIPLE = "none"  # sentences that refer to no principle (context, colour, quotes)
 NO_PRINCIPLE_LABEL = "No principle"
+# On the name of every outlet a reader added (storyframes.data.StoryData.with_added): every table,
+# axis and legend that names it says it was coded by machine, not curated (not colour alone).
+AUTO_CODED_SUFFIX = "(auto-coded)"
 
 # A curator's note inside a data value: "[Sheriff, Las Vegas - agency name not given in source]".
 _CURATOR_NOTE = re.compile(r"\s*\[([^\]]*)\]\s*")

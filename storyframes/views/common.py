@@ -97,6 +97,25 @@ def second_codes(sel: Selection, fields: tuple[str, ...]) -> dict[str, str]:
     return {pid: "; ".join(items) for pid, items in said.items()}
 
 
+def not_hand_coded(sel: Selection) -> list[str]:
+    """The chosen full texts with no hand code (frame, tone, stance) on any sentence: an article a
+    reader added and the machine coded. Their frames and tone are "not coded", never zero."""
+    coded = set(sel.data.passage_codes["passage_id"])
+    has = sel.data.passages.loc[sel.data.passages["passage_id"].isin(coded), "article_id"]
+    ids = set(sel.articles.loc[sel.articles["article_id"].isin(set(has)), "outlet_id"])
+    return [o for o in sel.outlet_ids if o not in ids]
+
+
+def not_coded_note(sel: Selection, what: str) -> str:
+    """'Not coded: X (auto-coded). Frames are coded by hand only; …' or "" when every outlet is coded."""
+    missing = not_hand_coded(sel)
+    if not missing:
+        return ""
+    names = ", ".join(sel.vocab.outlet(o) for o in missing)
+    return (f"{what} not coded for {names}: {what.lower()} are coded by hand only, and an article added here is coded by "
+            "machine (principles, people, terms, VADER). It is left out of this chart: not coded, not zero.")
+
+
 def select(data: StoryData, filters: Filters) -> Selection:
     articles = filters.articles(data.articles)
     return Selection(

@@ -7,7 +7,7 @@ Compare and Framing pages show the same numbers because they read the same secti
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ from storyframes.data import StoryData
 from storyframes.evidence import ids_by
 from storyframes.text import tokenize
 from storyframes.views import Chart, Claim, Deferred, Lazy, frozen
-from storyframes.views.common import Selection, coverage_for, second_codes
+from storyframes.views.common import Selection, coverage_for, not_coded_note, not_hand_coded, second_codes
 
 TEXT_PREVIEW = 110  # characters of a sentence shown in a chart tooltip
 
@@ -37,6 +37,7 @@ class FramesSection:
     chart: Chart
     differences: Mapping[tuple[str, str], Chart]  # (outlet a, outlet b) -> a minus b, built when first asked for
     disputes: Deferred  # .get(): the chart with the sentences the second coder framed differently marked
+    not_coded: str = ""  # which chosen outlets have no hand-coded frame (an added article): "not coded", never zero
 
 
 def frames(sel: Selection) -> FramesSection:
@@ -53,8 +54,10 @@ def frames(sel: Selection) -> FramesSection:
     main = Chart("frames_chart", charts.spec(chart), findings.frame_alt_text(prof), table, "frame_bar", ("outlet_id", "frame"),
                  frozen(ids_by(prof, ["outlet_id", "frame"])),
                  frozen({(r.outlet_id, r.frame): f"{r.outlet}: {r.frame_label}" for r in prof.itertuples()}))
-    pairs = [(a, b) for a in sel.outlet_ids for b in sel.outlet_ids if a != b]
-    return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)), Deferred(lambda: _frames_disputed(sel, prof, main)))
+    coded_ids = [o for o in sel.outlet_ids if o not in set(not_hand_coded(sel))]  # a "not coded" outlet is no zero to compare
+    pairs = [(a, b) for a in coded_ids for b in coded_ids if a != b]
+    return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)), Deferred(lambda: _frames_disputed(sel, prof, main)),
+                         not_coded_note(sel, "Frames"))
 
 
 def _frames_disputed(sel: Selection, prof: pd.DataFrame, main: Chart) -> Chart:
@@ -145,12 +148,13 @@ def tone_chart_disputed(sel: Selection, tone: pd.DataFrame, main: Chart) -> Char
 class ToneAlong:
     chart: Chart
     disputes: Deferred  # .get(): the chart with the disputed sentences ringed
+    not_coded: str = ""  # which chosen outlets have no hand-coded tone (an added article)
 
 
 def tone_along(sel: Selection) -> ToneAlong:
     tone = tone_table(sel)
     main = tone_chart(sel, tone)
-    return ToneAlong(main, Deferred(lambda: tone_chart_disputed(sel, tone, main)))
+    return ToneAlong(main, Deferred(lambda: tone_chart_disputed(sel, tone, main)), not_coded_note(sel, "Tone and stance"))
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,8 @@ class ToneSection:
     title: str
     charts: dict[str, Chart]  # one per outlet, in the reader's order
     disagreements: pd.DataFrame  # the sentences where the hand code and VADER disagree
+    not_coded: str = ""  # which chosen outlets have no hand-coded tone (an added article): VADER alone, below
+    vader_only: dict[str, Chart] = field(default_factory=dict)  # their VADER scores, one chart each (no hand code to compare)
 
 
 def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
@@ -173,7 +179,15 @@ def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
     dis = analysis.tone_disagreements(tone)
     table = dis[["outlet", "where", "tone_label", "vader_compound", "text"]].rename(
         columns={"outlet": "Outlet", "where": "Where", "tone_label": "Hand-coded tone", "vader_compound": "VADER", "text": "Sentence"})
-    return ToneSection(findings.tone_vader_title(tone), out, table)
+    missing = set(not_hand_coded(sel))
+    vader_only = {}
+    for oid in [o for o in sel.outlet_ids if o in missing]:
+        mine = tone[tone["outlet_id"] == oid].assign(tone_label="Not coded")
+        evidence, headings = _sentence_evidence(mine)
+        vader_only[oid] = Chart(f"vader_only_{oid}", charts.spec(charts.vader_only_chart(mine, sel.vocab.outlet(oid), sel.vocab.outlet_colour(oid))),
+                                findings.vader_only_alt_text(mine, sel.vocab.outlet(oid)), None, "sentence", ("passage_id",), evidence, headings)
+    out = {o: c for o, c in out.items() if o not in missing}
+    return ToneSection(findings.tone_vader_title(tone), out, table, not_coded_note(sel, "Tone and stance"), vader_only)
 
 
 # --- word choice (the hand-made lexicon) ------------------------------------------------------

@@ -30,6 +30,7 @@ PAGES = {
     "/Guess_the_outlet": "Guess_the_outlet",
     "/Code_it_yourself": "Code_it_yourself",
     "/Lesson_link": "Lesson_link",
+    "/Add_an_article": "Add_an_article",
 }
 
 # axe rules excluded, each with the reason it cannot be fixed from app code or theme. Keep empty
