@@ -10,10 +10,6 @@ that is removed at once: nothing is left on the server's disk).
 from __future__ import annotations
 
 import datetime as dt
-import io
-import tempfile
-import zipfile
-from pathlib import Path
 
 import pandas as pd
 
@@ -78,19 +74,6 @@ def found_lines(coded, vocab: Vocabulary) -> list[str]:
     terms = list(dict.fromkeys(t["lexicon"]["term"]))
     lines.append(f"Terms: {len(terms)}" + (" — " + ", ".join(f"“{x}”" for x in terms) if terms else ""))
     return lines
-
-
-def rows_zip(coded, write_rows) -> bytes:
-    """The article's rows in the package's format as a zip (in memory): `write_rows(coded, folder)`
-    writes them into a temporary folder, removed before this returns."""
-    buffer = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="storyframes-rows-") as folder:
-        root = Path(folder)
-        write_rows(coded, root)
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                archive.write(path, f"{coded.article_id}/{path.relative_to(root).as_posix()}")
-    return buffer.getvalue()
 
 
 def added_table(added, vocab: Vocabulary) -> pd.DataFrame:

@@ -6,11 +6,7 @@ rows under a new id); the page tests use the real pipeline."""
 from __future__ import annotations
 
 import importlib
-import io
 import json
-import os
-import tempfile
-import zipfile
 
 import pandas as pd
 import pytest
@@ -134,23 +130,6 @@ def _subtitle(spec: dict) -> str:
     return " ".join([lines] if isinstance(lines, str) else lines)
 
 
-def test_rows_zip_is_made_in_memory_and_leaves_nothing_on_disk(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-
-    def write(coded, folder):
-        paths = []
-        for key, table in coded.tables.items():
-            path = folder / f"{key}.csv"
-            table.to_csv(path, index=False)
-            paths.append(path)
-        return paths
-
-    data = byo.rows_zip(CODED, write)
-    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    assert sorted(names) == sorted(f"{AID}/{k}.csv" for k in CODED.tables)
-    assert os.listdir(tmp_path) == [], "the temporary folder is gone"
-
-
 def test_meta_checks():
     assert byo.check_url("https://www.npr.org/2015/10/21/x")[0] == "https://www.npr.org/2015/10/21/x"
     kept, notice = byo.check_url("javascript:alert(1)")
@@ -184,3 +163,35 @@ def test_a_second_article_of_a_new_outlet_is_coded_against_the_curated_outlets()
     data = BASE.with_added((first, second))
     names = [data.vocab.outlet(c.article_id) for c in (first, second)]
     assert names == [f"Riverside Courier {AUTO_CODED_SUFFIX}", f"Riverside Courier 2 {AUTO_CODED_SUFFIX}"]
+
+
+def test_the_download_zip_is_made_in_memory(monkeypatch):
+    """The page's download (autocode.package.package_zip) writes nothing to the server's disk."""
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from storyframes import autocode
+    from storyframes.autocode.package import package_files, package_zip
+    from tests.pages.test_add_article import ARTICLE
+
+    coded = autocode.code_article(ARTICLE, autocode.ArticleMeta(outlet="NPR"), byo.coding_data(BASE, ()))  # coded before the disk is refused
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the download touched the disk")
+
+    for name in ("mkdtemp", "mkstemp", "NamedTemporaryFile", "TemporaryDirectory"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    for name in ("write_bytes", "write_text", "mkdir"):
+        monkeypatch.setattr(Path, name, refuse)
+    opened = Path.open  # reading (the descriptor) is fine; opening to write is not
+
+    def read_only(self, mode="r", *args, **kwargs):
+        if any(c in mode for c in "wax+"):
+            refuse()
+        return opened(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", read_only)
+    names = zipfile.ZipFile(io.BytesIO(package_zip(coded))).namelist()
+    assert sorted(names) == sorted(f"{coded.article_id}/{rel}" for rel in package_files(coded)) and any(n.endswith("passages.csv") for n in names)
