@@ -116,7 +116,7 @@ def _style(chart: alt.TopLevelMixin, title: str, subtitle: str = "") -> alt.TopL
         # Legends sit below the plot, side by side, each one column of at most ~220 px: two of them fit
         # the narrowest main column (about 480 px at 800 px wide with the sidebar open), so a legend
         # never pushes a chart past the page's edge.
-        .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT, orient="bottom",
+        .configure_legend(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, labelLimit=LEGEND_LABEL_LIMIT, orient="bottom", symbolStrokeWidth=0,
                           direction="vertical", columns=1)
         # the first and last labels of a continuous x axis (dates, positions) stay within the plot,
         # instead of reaching past the chart's edge by half a label
