@@ -313,25 +313,36 @@ def open_page(page, path: str) -> None:
     wait_ready(page)
 
 
-def download(page, button, server: AppServer | None = None, timeout_ms: int = 60_000):
+def download(page, button, server: AppServer | None = None, timeout_ms: int = 20_000):
     """Click a download button and return Playwright's Download.
 
     The app must be idle first: a button made from a callable (made only when clicked) is
     registered again on every run, so a click on a button that a run is replacing can ask for a
-    file the server has already dropped. If no file comes, the failure says what the button
-    showed and what the server logged, instead of only "timeout"."""
+    file the server has already dropped.
+
+    One more click if no file came: Streamlit 1.67's made-when-clicked downloads sometimes give
+    nothing for a click, with the app idle and connected, no error on the button and nothing in
+    the server's log or threads (seen in about 1 page in 8 in a loop here; a reader clicks
+    again, and so does this helper). That is recorded as a warning in the test summary, so it
+    stays visible. If the second click gives nothing too, the failure says what the button
+    showed, the app's state and the server log's tail."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=RUN_TIMEOUT_MS)
-    try:
-        with page.expect_download(timeout=timeout_ms) as info:
-            button.click()
-        return info.value
-    except Exception as error:  # noqa: BLE001 - re-raised with what a reader would have seen
-        shown = button.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").inner_text(timeout=5_000)
-        state = page.locator("[data-testid='stApp']").evaluate(
-            "a => [a.dataset.testScriptState, a.dataset.testConnectionState]")
-        log = _log_tail(server.log_path) if server is not None else "(no server given)"
-        raise AssertionError(f"no download after clicking {shown!r} (script, connection: {state}); "
-                             f"server log:\n{log}") from error
+    for attempt in (1, 2):
+        try:
+            with page.expect_download(timeout=timeout_ms) as info:
+                button.click()
+            if attempt == 2:
+                warnings.warn(f"a made-when-clicked download needed a second click: {button.inner_text()!r}", stacklevel=2)
+            return info.value
+        except Exception as error:  # noqa: BLE001 - retried once, then re-raised with what a reader would have seen
+            if attempt == 2:
+                shown = button.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").inner_text(timeout=5_000)
+                state = page.locator("[data-testid='stApp']").evaluate(
+                    "a => [a.dataset.testScriptState, a.dataset.testConnectionState]")
+                log = _log_tail(server.log_path) if server is not None else "(no server given)"
+                raise AssertionError(f"no download after clicking {shown!r} twice (script, connection: {state}); "
+                                     f"server log:\n{log}") from error
+    raise AssertionError("unreachable")
 
 
 def full_page_screenshot(page, path: Path) -> None:
