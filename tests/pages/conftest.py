@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from storyframes.page import NAV
@@ -49,3 +50,20 @@ def assert_clean(at: AppTest) -> None:
 @pytest.fixture(params=PAGES, ids=lambda p: Path(p).stem)
 def page(request) -> str:
     return request.param
+
+
+@pytest.fixture
+def sent_media(monkeypatch) -> dict[str, bytes]:
+    """Every media file a run hands to the browser (downloads, images), by the file name in its URL:
+    AppTest has no browser to download them, so the tests read what the server stored."""
+    sent: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        if isinstance(path_or_data, bytes):
+            sent[self.get_url(file_id).rsplit("/", 1)[-1]] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return sent

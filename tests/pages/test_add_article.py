@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from storyframes import autocode
@@ -52,21 +51,6 @@ Houston police chief Charles McClelland said mandatory minimum sentences had fil
 The leaders will brief the president on their plan this week, and say communities trust officers more when they are treated fairly.
 """
 
-
-@pytest.fixture
-def sent_media(monkeypatch) -> dict[str, bytes]:
-    """Every media file a run hands to the browser (the downloads), by the file name in its URL."""
-    sent: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        if isinstance(path_or_data, bytes):
-            sent[self.get_url(file_id).rsplit("/", 1)[-1]] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return sent
 
 
 def curated_counts() -> dict[str, int]:

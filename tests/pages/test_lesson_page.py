@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import zxingcpp
 from PIL import Image
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from storyframes import lesson
@@ -27,21 +26,6 @@ from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values
 LESSON = "pages/9_Lesson_link.py"
 FRAMING = "pages/4_Framing_analysis.py"
 
-
-@pytest.fixture
-def sent_media(monkeypatch) -> dict[str, bytes]:
-    """Every media file a run hands to the browser, by the file name in its URL."""
-    sent: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        if isinstance(path_or_data, bytes):
-            sent[self.get_url(file_id).rsplit("/", 1)[-1]] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return sent
 
 
 def shown_qr(at: AppTest, sent: dict[str, bytes]) -> str:
