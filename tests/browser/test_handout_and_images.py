@@ -4,12 +4,11 @@ fits on two pages, and its QR code opens this very view."""
 
 from __future__ import annotations
 
-import io
-import re
 
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, download, open_page
+from tests.browser.test_handouts import print_and_shoot, read_qr
 
 pytestmark = pytest.mark.browser
 
@@ -42,21 +41,6 @@ def test_handout_png_and_svg_follow_the_filters(page, app_server, tmp_path):
             assert svg.startswith("<svg") and "Gawker" in svg and "Dabs Magazine" not in svg
 
     # printed by Chromium: at most two A4 pages; its QR code opens the view
-    printer = page.context.new_page()
-    try:
-        printer.goto(html.as_uri())
-        pdf = printer.pdf(format="A4", print_background=True)
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 <= pages <= 2, f"the handout prints on {pages} pages"
-        printer.set_viewport_size({"width": 794, "height": 1123})
-        printer.screenshot(path=str(SHOTS / "handout.png"), full_page=True)
-        # drawn large on screen to be read back (it prints at 32 mm)
-        printer.locator(".link svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
-        qr = printer.locator(".link svg").screenshot()
-    finally:
-        printer.close()
-    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
-    from PIL import Image
-
-    found = [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
+    print_and_shoot(page, html, "handout.png")
+    found = read_qr(page, html)
     assert len(found) == 1 and found[0].startswith(app_server.url) and found[0].endswith("/Compare_outlets?outlet=gawker&outlet=cbs")

@@ -49,6 +49,21 @@ def print_and_shoot(page, path, shot: str) -> None:
         printer.close()
 
 
+def read_qr(page, path) -> list[str]:
+    """What the handout's QR code says, read back by zxing-cpp from a large drawing of it (it prints at 32 mm)."""
+    reader = page.context.new_page()
+    try:
+        reader.goto(path.as_uri())
+        reader.locator(".link svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
+        qr = reader.locator(".link svg").screenshot()
+    finally:
+        reader.close()
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
+    from PIL import Image
+
+    return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
+
+
 CASES = [
     # (address, file, title in the handout, address the handout carries)
     ("/?outlet=gawker&outlet=cbs", "home.html", "Same Story, Different Frames: the event at a glance", "/?outlet=gawker&amp;outlet=cbs"),
@@ -89,17 +104,7 @@ def test_framing_handout_is_of_the_open_tab_and_its_qr_code_opens_it(page, app_s
     print_and_shoot(page, path, "framing-voices-printed.png")
 
     # its QR code (read back from a large drawing of it) opens the Voices tab with the same filters
-    reader = page.context.new_page()
-    try:
-        reader.goto(path.as_uri())
-        reader.locator(".link svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
-        qr = reader.locator(".link svg").screenshot()
-    finally:
-        reader.close()
-    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
-    from PIL import Image
-
-    found = [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
+    found = read_qr(page, path)
     assert len(found) == 1 and found[0] == f"{app_server.url}/Framing_analysis?outlet=gawker&outlet=cbs&section=Voices"
     page.goto(found[0])
     wait_ready(page)
