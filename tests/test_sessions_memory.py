@@ -6,15 +6,18 @@ passed. So one server of the app with a 2-second TTL is warmed, then 200 readers
 page (`/`, through Streamlit's own websocket protocol: benchmarks/load_client.py) 25 at a time and
 close it; after the TTL one more session is opened and closed, because Streamlit drops expired
 sessions only when it stores another (streamlit/runtime/caching/ttl_cache.py), and the server's
-resident memory (VmRSS) is read. Then the same 200 again. Whatever a session leaves behind shows
-in the second reading: 50 KB per session would be 10 MB.
+resident memory (VmRSS) is read. Then the same 200 again, twice. Whatever a session leaves behind
+shows in every step from one reading to the next (50 KB per session would be 10 MB a step), so the
+smaller of the two steps must stay under TOLERANCE_MB; noise moves one step, rarely both.
 
 Measured here (2 cores): readings after successive waves of 200 moved by -2.3 to +2.8 MB (two runs,
 seven waves; the largest step from the first to the second); the home page made to keep 50 KB per
-run added 9.0 MB a wave, and this test failed. TOLERANCE_MB sits between the two. The server runs
+run added 9.0 MB a wave, and this test failed. One CI run of a5fbe9c's check of a single step read
++5.3 MB (194.6, 198.1, 203.4 MB); the same test here on b88abd2 read -0.2 MB (193.7, 197.6, 197.4):
+hence the second step. TOLERANCE_MB sits between the two. The server runs
 with MALLOC_ARENA_MAX=2: with glibc's default (up to 16 arenas on 2 cores, one per busy session
 thread) and 50-100 readers at once, the same waves differed by up to 8 MB, which would hide such a
-leak. About 90 s, nearly all of it the 400 page runs.
+leak. About 130 s, nearly all of it the 600 page runs.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def settled_rss(server, connects: int) -> int:
     return rss
 
 
-def test_memory_is_flat_after_two_waves_of_200_sessions(monkeypatch):
+def test_memory_is_flat_after_three_waves_of_200_sessions(monkeypatch):
     monkeypatch.setenv("MALLOC_ARENA_MAX", "2")  # read by the server's allocator at its start
     with streamlit_servers(["dashboard.py"], options=["--server.disconnectedSessionTTL", str(TTL_S)]) as (server,):
         open_and_close(server.url, BATCH)  # warm: imports, the package, the views, the allocator
@@ -84,14 +87,16 @@ def test_memory_is_flat_after_two_waves_of_200_sessions(monkeypatch):
         warm = settled_rss(server, connects)
         connects += 1
         readings = []
-        for _wave in range(2):
+        for _wave in range(3):
             open_and_close(server.url, SESSIONS)
             connects += SESSIONS
             readings.append(settled_rss(server, connects))
             connects += 1
-    first, second = (r / 2**20 for r in readings)
-    story = f"server RSS: {warm / 2**20:.1f} MB warm, {first:.1f} MB after the first {SESSIONS} sessions, {second:.1f} MB after the second"
+    mb = [r / 2**20 for r in readings]
+    steps = [b - a for a, b in zip(mb, mb[1:])]
+    story = (f"server RSS: {warm / 2**20:.1f} MB warm, then after each wave of {SESSIONS} sessions "
+             + ", ".join(f"{m:.1f}" for m in mb) + " MB (steps " + ", ".join(f"{d:+.1f}" for d in steps) + " MB)")
     print(story)
-    assert second - first <= TOLERANCE_MB, (
-        f"{story}: {second - first:+.1f} MB, over {TOLERANCE_MB} MB "
-        f"({(second - first) * 2**10 / SESSIONS:.0f} KB per session): closed sessions are not all freed")
+    assert min(steps) <= TOLERANCE_MB, (
+        f"{story}: every step over {TOLERANCE_MB} MB (at least {min(steps) * 2**10 / SESSIONS:.0f} KB per session): "
+        "closed sessions are not all freed")
