@@ -9,6 +9,7 @@ artifacts/screenshots/ (artifacts/ is git-ignored).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -77,6 +78,12 @@ def chromium_executable() -> str:
     return path
 
 
+_LAUNCH_WITH_THREAD_DUMPS = (
+    "import faulthandler, runpy, signal, sys; faulthandler.register(signal.SIGUSR1, all_threads=True); "
+    "sys.argv[0] = 'streamlit'; runpy.run_module('streamlit', run_name='__main__')"
+)
+
+
 class AppServer:
     """`python -m streamlit run dashboard.py` on a free local port, logging to artifacts/browser/."""
 
@@ -107,7 +114,9 @@ class AppServer:
             self._log.flush()
             start_at = self.log_path.stat().st_size
             cmd = [
-                sys.executable, "-m", "streamlit", "run", self.script,
+                # `python -m streamlit`, with every thread's stack written to the log on SIGUSR1
+                # (dump_threads): what a run that never ends is waiting for.
+                sys.executable, "-c", _LAUNCH_WITH_THREAD_DUMPS, "run", self.script,
                 "--server.headless", "true",
                 "--server.port", str(port),
                 "--browser.gatherUsageStats", "false",
@@ -135,6 +144,20 @@ class AppServer:
                 break
             self.port = None  # the port was taken meanwhile: choose another
         pytest.fail(last_error, pytrace=False)
+
+    def dump_threads(self) -> str:
+        """Every server thread's Python stack, as faulthandler writes it to the log on SIGUSR1."""
+        if not self.alive():
+            return "(the server is not running)"
+        start_at = self.log_path.stat().st_size
+        os.kill(self.proc.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            dump = self.log_path.read_text(errors="replace")[start_at:]
+            if "Thread 0x" in dump and dump.endswith("\n\n"):
+                break
+        return self.log_path.read_text(errors="replace")[start_at:]
 
     def ensure_running(self) -> None:
         """Restart the server (same port) if something outside the tests stopped it."""

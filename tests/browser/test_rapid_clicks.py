@@ -162,6 +162,56 @@ class Clicker:
         return plan
 
 
+class SocketLog:
+    """What the browser and the server said over the app's websocket, decoded: each rerun request
+    the browser sent (with the pills' values in it) and each run the server started or finished.
+    It tells where a lost click was lost: never sent, or sent and not run."""
+
+    def __init__(self, page) -> None:
+        self.events: list[tuple[float, str, str]] = []
+        self.start = time.monotonic()
+        page.on("websocket", self._attach)
+
+    def close(self, page) -> None:
+        page.remove_listener("websocket", self._attach)
+
+    def _attach(self, ws) -> None:
+        ws.on("framesent", lambda payload: self._sent(payload))
+        ws.on("framereceived", lambda payload: self._received(payload))
+
+    def _sent(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if isinstance(payload, str):
+            return
+        msg = BackMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        detail = ""
+        if kind == "rerun_script":
+            values = {}
+            for state in msg.rerun_script.widget_states.widgets:
+                for key in ("outlet_filter", "principle_filter"):
+                    if state.id.endswith(key):
+                        values[key] = sorted(state.string_array_value.data) if state.HasField("string_array_value") else str(state)[:80]
+            detail = f"outlets {values.get('outlet_filter')}, principles {values.get('principle_filter')}"
+        self.events.append((time.monotonic() - self.start, f"sent {kind}", detail))
+
+    def _received(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.events.append((time.monotonic() - self.start, "run started", ""))
+        elif kind == "script_finished":
+            self.events.append((time.monotonic() - self.start, "run ended", ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)))
+
+    def since(self, t0: float) -> list[str]:
+        return [f"  {t - t0:6.2f} s  {what} {detail}".rstrip() for t, what, detail in self.events if t >= t0]
+
+
 def pill_state(page, groups: dict[str, list[str]], label) -> dict[str, set[str]]:
     state = {}
     for name, values in groups.items():
@@ -243,14 +293,16 @@ def home_content(page, data, expected) -> list[str]:
     return [] if found == wanted else [f"the principle cards say {found}, expected {wanted}"]
 
 
-def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int, str] | None = None) -> None:
+def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int, str] | None = None, server=None) -> None:
     """Open `path`, make CLICKS clicks (pills chosen by `seed`; `buttons` at the given click
     numbers), wait until the app settles, and check pills, address and page agree."""
     log = [f"{path}, seed {seed}: {CLICKS} clicks {GAP_S * 1000:.0f} ms apart"]
     BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log_file = BROWSER_ARTIFACTS / f"rapid-clicks-{path.strip('/') or 'home'}-{seed}.log"
+    sockets = SocketLog(page)
     try:
         open_page(page, path)
+        clicks_start = time.monotonic() - sockets.start
         runs_before, address_before = run_count(page), page.url
         rng = random.Random(seed)
         clicker = Clicker(page, story, log)
@@ -270,6 +322,8 @@ def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int,
         log.append(f"address {page.url}")
         runs = run_count(page) - runs_before
         log.append(f"script runs started after the first click: {runs}")
+        log.append("websocket since the first click:")
+        log += sockets.since(clicks_start)
         try:
             assert_consistent(page, clicker, check_content, log)
         except AssertionError:
@@ -279,26 +333,29 @@ def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int,
             # wrong end state after runs did happen is a failure of ours.
             if runs == 0 and page.url == address_before:
                 pytest.xfail(f"the browser toggled {CLICKS} pills but started no script run after them (seed {seed})")
+            if server is not None:
+                log.append("server threads:\n" + server.dump_threads())
             raise
     finally:
+        sockets.close(page)
         log_file.write_text("\n".join(log) + "\n", encoding="utf-8")
         print("\n".join(log))
 
 
 @pytest.mark.parametrize("seed", [11, 22, 33, 44, 55])
-def test_rapid_pill_clicks_on_the_framing_page(page, story, seed):
-    _run(page, story, "/Framing_analysis", seed, framing_content)
+def test_rapid_pill_clicks_on_the_framing_page(page, story, seed, app_server):
+    _run(page, story, "/Framing_analysis", seed, framing_content, server=app_server)
 
 
-def test_rapid_pill_clicks_on_the_home_page(page, story):
-    _run(page, story, "/", 66, home_content)
+def test_rapid_pill_clicks_on_the_home_page(page, story, app_server):
+    _run(page, story, "/", 66, home_content, server=app_server)
 
 
-def test_rapid_clicks_with_the_filter_buttons(page, story):
+def test_rapid_clicks_with_the_filter_buttons(page, story, app_server):
     """Full texts only and Reset, mixed into the clicks near the end. A button's result is made
     on the server, so the next click waits until the pills show it (as a reader's would)."""
     _run(page, story, "/Framing_analysis", 77, framing_content,
-         buttons={22: "Full texts only", 25: "Reset filters", 28: "Full texts only"})
+         buttons={22: "Full texts only", 25: "Reset filters", 28: "Full texts only"}, server=app_server)
 
 
 # ---------------------------------------------------------------------------------------------
