@@ -8,7 +8,9 @@ artifacts/screenshots/ (artifacts/ is git-ignored).
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -366,6 +368,45 @@ def download(page, button, server: AppServer | None = None, timeout_ms: int = 20
                 raise AssertionError(f"no download after clicking {shown!r} twice (script, connection: {state}); "
                                      f"server log:\n{log}") from error
     raise AssertionError("unreachable")
+
+
+# --- handouts: printed by Chromium, their QR codes read back -------------------------------------
+HANDOUT_SHOTS = SCREENSHOTS / "handout"
+A4 = {"width": 794, "height": 1123}
+
+
+def pdf_pages(printer, html_uri: str) -> int:
+    printer.goto(html_uri)
+    pdf = printer.pdf(format="A4", print_background=True)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def print_and_shoot(page, path, shot: str) -> None:
+    """Printed by Chromium: one or two A4 pages; and a screenshot of it at A4 size to look at."""
+    HANDOUT_SHOTS.mkdir(parents=True, exist_ok=True)
+    printer = page.context.new_page()
+    try:
+        pages = pdf_pages(printer, path.as_uri())
+        assert 1 <= pages <= 2, f"{path.name} prints on {pages} pages"
+        printer.set_viewport_size(A4)  # on screen the handout keeps the printed page's width (182 mm)
+        printer.screenshot(path=str(HANDOUT_SHOTS / shot), full_page=True)
+    finally:
+        printer.close()
+
+
+def read_qr(page, path) -> list[str]:
+    """What the handout's QR code says, read back by zxing-cpp from a large drawing of it (it prints at 32 mm)."""
+    reader = page.context.new_page()
+    try:
+        reader.goto(path.as_uri())
+        reader.locator(".link svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
+        qr = reader.locator(".link svg").screenshot()
+    finally:
+        reader.close()
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
+    from PIL import Image
+
+    return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
 
 
 def full_page_screenshot(page, path: Path) -> None:

@@ -4,16 +4,14 @@ fits on two pages, and its QR code opens this very view."""
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, download, open_page
-from tests.browser.test_handouts import print_and_shoot, read_qr
+from tests.browser.conftest import HANDOUT_SHOTS, download, open_page, print_and_shoot, read_qr
 
 pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
-SHOTS = SCREENSHOTS / "handout"
+SHOTS = HANDOUT_SHOTS
 
 
 def test_handout_png_and_svg_follow_the_filters(page, app_server, tmp_path):

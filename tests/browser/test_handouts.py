@@ -6,24 +6,14 @@ handout of every page and tab, printed: at most two pages each. Screenshots of t
 
 from __future__ import annotations
 
-import io
-import re
-
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, download, open_page, run_count, wait_ready
+from tests.browser.conftest import A4, HANDOUT_SHOTS, download, open_page, pdf_pages, print_and_shoot, read_qr, run_count, wait_ready
 
 pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
-SHOTS = SCREENSHOTS / "handout"
-A4 = {"width": 794, "height": 1123}
-
-
-def pdf_pages(printer, html_uri: str) -> int:
-    printer.goto(html_uri)
-    pdf = printer.pdf(format="A4", print_background=True)
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+SHOTS = HANDOUT_SHOTS
 
 
 def download_handout(page, tmp_path, name: str, server=None) -> str:
@@ -35,33 +25,6 @@ def download_handout(page, tmp_path, name: str, server=None) -> str:
     path = tmp_path / name
     download(page, button, server).save_as(path)
     return path
-
-
-def print_and_shoot(page, path, shot: str) -> None:
-    """Printed by Chromium: one or two A4 pages; and a screenshot of it at A4 size to look at."""
-    printer = page.context.new_page()
-    try:
-        pages = pdf_pages(printer, path.as_uri())
-        assert 1 <= pages <= 2, f"{path.name} prints on {pages} pages"
-        printer.set_viewport_size(A4)  # on screen the handout keeps the printed page's width (182 mm)
-        printer.screenshot(path=str(SHOTS / shot), full_page=True)
-    finally:
-        printer.close()
-
-
-def read_qr(page, path) -> list[str]:
-    """What the handout's QR code says, read back by zxing-cpp from a large drawing of it (it prints at 32 mm)."""
-    reader = page.context.new_page()
-    try:
-        reader.goto(path.as_uri())
-        reader.locator(".link svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
-        qr = reader.locator(".link svg").screenshot()
-    finally:
-        reader.close()
-    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
-    from PIL import Image
-
-    return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
 
 
 CASES = [

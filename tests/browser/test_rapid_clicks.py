@@ -188,12 +188,15 @@ class SocketLog:
         kind = msg.WhichOneof("type")
         detail = ""
         if kind == "rerun_script":
+            from storyframes.filters import OUTLET_PARAM, PRINCIPLE_PARAM
+            from storyframes.page import _WIDGET_KEYS  # the pills' keys, which end their widget ids
+
             values = {}
             for state in msg.rerun_script.widget_states.widgets:
-                for key in ("outlet_filter", "principle_filter"):
-                    if state.id.endswith(key):
-                        values[key] = sorted(state.string_array_value.data) if state.HasField("string_array_value") else str(state)[:80]
-            detail = f"outlets {values.get('outlet_filter')}, principles {values.get('principle_filter')}"
+                for param in (OUTLET_PARAM, PRINCIPLE_PARAM):
+                    if state.id.endswith(_WIDGET_KEYS[param]):
+                        values[param] = sorted(state.string_array_value.data) if state.HasField("string_array_value") else str(state)[:80]
+            detail = f"outlets {values.get(OUTLET_PARAM)}, principles {values.get(PRINCIPLE_PARAM)}"
         self.events.append((time.monotonic() - self.start, f"sent {kind}", detail))
 
     def _received(self, payload) -> None:
