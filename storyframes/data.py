@@ -517,6 +517,8 @@ APP_CONTRACT: Mapping[str, Need] = MappingProxyType({
                      _needs(start=ISO, end=ISO, precision=S, short_label=S, label=S, kind=S, source=S, source_url=URL, confidence=S)),
     "codebook": Need("code labels on every page and the codebook (Sources & method)",
                      _needs(field=S, code=S, label=S, definition=S, example_passage_id=S, example_text=S, edge_rule=S)),
+    "autocode_accuracy": Need("how well the automatic coding agrees with the hand codes (Sources & method)",
+                              _needs(measure=S, scope=S, hand=I, auto=I, agree=I, alike=I)),
     "us_states": Need("the state shapes under the members map (Members & cities)", kind="topojson"),
 })
 

@@ -14,32 +14,66 @@ codes are compared with the hand codes:
 precision = found and hand-coded / found; recall = found and hand-coded / hand-coded. The rules
 were written reading these three articles and the Statement, so these figures are in-sample: an
 upper bound of what to expect on a new article, not a measure of it.
+
+Coding every hand-coded article again is build work, not a reader's: it grows with the corpus
+(minutes for a newsroom's 3,000 articles). So `--write` stores the counts in the data package
+(data/autocode_accuracy.csv, beside the README block it also writes), the app reads them from
+there (`stored`), and `--check` (run by a unit test) fails when either is out of date.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from storyframes.autocode.coding import code_passages, known_people, text_from_passages
 
 COLUMNS = ["measure", "scope", "hand", "auto", "agree", "precision", "recall", "same_kind"]
+# What data/autocode_accuracy.csv stores: the counts only; every ratio is computed from them in `table`.
+COUNT_COLUMNS = ["measure", "scope", "hand", "auto", "agree", "alike"]
+PRINCIPLES, SECOND, PEOPLE = "principle references", "principle references, against the second coder", "people named"
 
 
 def _ratio(n: int, d: int) -> float:
     return n / d if d else float("nan")
 
 
-def _row(measure: str, scope: str, hand: set, auto: set, hand_kind: dict | None = None, auto_kind: dict | None = None) -> dict:
-    """P and R of `auto` against `hand`; same_kind: of the pairs both found, the share whose kind
-    (quoted or paraphrased; quoted or named) also agrees."""
+def _row(measure: str, scope: str, hand: set, auto: set, hand_kind: dict, auto_kind: dict) -> dict:
+    """The counts of `auto` against `hand`; alike: of the pairs both found, how many also agree on
+    their kind (quoted or paraphrased; quoted or named)."""
     both = hand & auto
-    same = sum(1 for x in both if hand_kind and auto_kind and hand_kind.get(x) == auto_kind.get(x))
-    return {"measure": measure, "scope": scope, "hand": len(hand), "auto": len(auto), "agree": len(both),
-            "precision": _ratio(len(both), len(auto)), "recall": _ratio(len(both), len(hand)),
-            "same_kind": _ratio(same, len(both)) if hand_kind is not None else float("nan")}
+    alike = sum(1 for x in both if hand_kind.get(x) == auto_kind.get(x))
+    return {"measure": measure, "scope": scope, "hand": len(hand), "auto": len(auto), "agree": len(both), "alike": alike}
+
+
+def table(counts: pd.DataFrame) -> pd.DataFrame:
+    """COLUMNS from COUNT_COLUMNS: precision = agree / auto, recall = agree / hand, same_kind =
+    alike / agree (each undefined, NaN, when its denominator is 0). The one place they are computed."""
+    n = {c: [int(x) for x in counts[c]] for c in ("hand", "auto", "agree", "alike")}
+    return pd.DataFrame({"measure": [str(x) for x in counts["measure"]], "scope": [str(x) for x in counts["scope"]],
+                         "hand": n["hand"], "auto": n["auto"], "agree": n["agree"],
+                         "precision": [_ratio(a, b) for a, b in zip(n["agree"], n["auto"])],
+                         "recall": [_ratio(a, b) for a, b in zip(n["agree"], n["hand"])],
+                         "same_kind": [_ratio(a, b) for a, b in zip(n["alike"], n["agree"])]}, columns=COLUMNS)
+
+
+def stored(data) -> pd.DataFrame:
+    """The figures as the data package stores them (data/autocode_accuracy.csv), as COLUMNS."""
+    return table(data.autocode_accuracy)
+
+
+def value(figures: pd.DataFrame, measure: str, scope: str, column: str) -> float:
+    row = figures[(figures["measure"] == measure) & (figures["scope"] == scope)]
+    return float(row[column].iloc[0])
+
+
+def hand_coded(data) -> list[str]:
+    """The articles whose codes a person made: all but those added from the automatic coding
+    (`scripts/add_article.py`; ids "auto-…"), whose codes would only agree with themselves."""
+    return [a for a in data.articles["article_id"] if not a.startswith("auto-")]
 
 
 def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
@@ -49,7 +83,7 @@ def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
     capture: `scripts/build_passages.py --check` proves it) and the text they rebuild, so the
     report needs neither the raw files nor the syllable counter."""
     out = {}
-    for art in data.articles.itertuples(index=False):
+    for art in data.articles[data.articles["article_id"].isin(hand_coded(data))].itertuples(index=False):
         rows = data.passages[data.passages["article_id"] == art.article_id].sort_values("sentence")
         passages = [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows.to_dict("records")]
         text = text_from_passages(passages)
@@ -60,13 +94,16 @@ def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
 
 @dataclass(frozen=True)
 class Accuracy:
-    table: pd.DataFrame  # COLUMNS: one row per principle, per article and overall
+    counts: pd.DataFrame  # COUNT_COLUMNS: one row per principle, per article and overall (what the package stores)
     principle_pairs: pd.DataFrame  # every (passage, principle) pair: hand, auto, rule
     people_pairs: pd.DataFrame  # every (passage, person) pair: hand, auto
 
+    @property
+    def table(self) -> pd.DataFrame:
+        return table(self.counts)
+
     def value(self, measure: str, scope: str, column: str) -> float:
-        row = self.table[(self.table["measure"] == measure) & (self.table["scope"] == scope)]
-        return float(row[column].iloc[0])
+        return value(self.table, measure, scope, column)
 
 
 def _second_coder(data) -> tuple[set, dict]:
@@ -84,52 +121,62 @@ def measure(data) -> Accuracy:
     the independent second coder too: data/second_coding.csv, which the rules were not written from)."""
     codes = auto_codes(data)
     article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
-    prose = set(data.passages.loc[~data.passages["is_furniture"], "passage_id"])
+    articles = set(hand_coded(data))
+    prose = set(data.passages.loc[data.passages["article_id"].isin(articles) & ~data.passages["is_furniture"], "passage_id"])
     pp_ = data.passage_principles
     hand_kind = {(p, q): r for p, q, r in zip(pp_["passage_id"], pp_["principle_id"], pp_["reference"]) if p in prose}
     hand_p = set(hand_kind)
     auto_kind = {(r["passage_id"], r["principle_id"]): r["reference"] for c in codes.values() for r in c["passage_principles"]}
     auto_p = set(auto_kind)
-    rows = [_row("principle references", pid, {x for x in hand_p if x[1] == pid}, {x for x in auto_p if x[1] == pid}, hand_kind, auto_kind)
+    rows = [_row(PRINCIPLES, pid, {x for x in hand_p if x[1] == pid}, {x for x in auto_p if x[1] == pid}, hand_kind, auto_kind)
             for pid in data.principles["principle_id"]]
-    rows.append(_row("principle references", "overall", hand_p, auto_p, hand_kind, auto_kind))
+    rows.append(_row(PRINCIPLES, "overall", hand_p, auto_p, hand_kind, auto_kind))
     second_p, second_kind = _second_coder(data)
     second_ids = set(data.second_coding["passage_id"])
-    rows.append(_row("principle references, against the second coder", "overall", second_p, {x for x in auto_p if x[0] in second_ids},
+    rows.append(_row(SECOND, "overall", second_p, {x for x in auto_p if x[0] in second_ids},
                      second_kind, auto_kind))
     pp = data.passage_people
     # a person is their member_id when they are a member, else their name
     key = lambda member_id, person: member_id or person  # noqa: E731
     hand_m = {(p, key(m, n)): mention
               for p, n, m, k, mention in zip(pp["passage_id"], pp["person"], pp["member_id"], pp["person_kind"], pp["mention"])
-              if k == "person"}
+              if k == "person" and article_of.get(p) in articles}
     auto_m = {(r["passage_id"], key(r["member_id"], r["person"])): r["mention"] for c in codes.values() for r in c["passage_people"]
               if r["person_kind"] == "person"}
     hand_n, auto_n = set(hand_m), set(auto_m)
-    for aid in data.articles["article_id"]:
+    for aid in hand_coded(data):
         mine = lambda pairs: {x for x in pairs if article_of.get(x[0]) == aid}  # noqa: E731
-        rows.append(_row("people named", aid, mine(hand_n), mine(auto_n), hand_m, auto_m))
-    rows.append(_row("people named", "overall", hand_n, auto_n, hand_m, auto_m))
+        rows.append(_row(PEOPLE, aid, mine(hand_n), mine(auto_n), hand_m, auto_m))
+    rows.append(_row(PEOPLE, "overall", hand_n, auto_n, hand_m, auto_m))
     found = pd.DataFrame([r for c in codes.values() for r in c["passage_principles"]], columns=list(pp_.columns))
     rule_of = {(r.passage_id, r.principle_id): r.reason for r in found.itertuples(index=False)}  # .reason: also an outlet's id
     ppairs = pd.DataFrame([dict(passage_id=p, principle_id=q, hand=hand_kind.get((p, q), ""), auto=auto_kind.get((p, q), ""),
                                 reason=rule_of.get((p, q), "")) for p, q in sorted(hand_p | auto_p)])
     npairs = pd.DataFrame([{"passage_id": p, "person": n, "hand": hand_m.get((p, n), ""), "auto": auto_m.get((p, n), "")}
                            for p, n in sorted(hand_n | auto_n)])
-    return Accuracy(pd.DataFrame(rows, columns=COLUMNS), ppairs, npairs)
+    return Accuracy(pd.DataFrame(rows, columns=COUNT_COLUMNS), ppairs, npairs)
 
 
 def _pct(x: float) -> str:
     return "—" if pd.isna(x) else f"{x:.0%}"
 
 
-def summary(acc: Accuracy) -> str:
-    """One plain sentence of the overall figures."""
-    p, n = "principle references", "people named"
-    return (f"On the three curated articles, the automatic coding finds principle references with precision "
-            f"{_pct(acc.value(p, 'overall', 'precision'))} and recall {_pct(acc.value(p, 'overall', 'recall'))}, and people named "
-            f"with precision {_pct(acc.value(n, 'overall', 'precision'))} and recall {_pct(acc.value(n, 'overall', 'recall'))}. "
-            "These are in-sample figures: the rules were written reading these three articles and the Statement, so expect less on "
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def articles_measured(figures: pd.DataFrame) -> str:
+    """"the three curated articles": how many articles the figures were measured on, in words."""
+    n = int(((figures["measure"] == PEOPLE) & (figures["scope"] != "overall")).sum())
+    return f"the {_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else f'{n:,}'} curated article{'' if n == 1 else 's'}"
+
+
+def summary(figures: pd.DataFrame) -> str:
+    """One plain sentence of the overall figures (`figures`: COLUMNS, from `stored` or `Accuracy.table`)."""
+    v = lambda m, c: _pct(value(figures, m, "overall", c))  # noqa: E731
+    return (f"On {articles_measured(figures)}, the automatic coding finds principle references with precision "
+            f"{v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}, and people named "
+            f"with precision {v(PEOPLE, 'precision')} and recall {v(PEOPLE, 'recall')}. "
+            "These are in-sample figures: the rules were written reading these articles and the Statement, so expect less on "
             "a new article.")
 
 
@@ -138,20 +185,21 @@ DISPLAY_COLUMNS = {"scope": "Measured on", "hand": "Hand codes", "auto": "Found"
                    "recall_text": "Recall", "same_kind_text": "Same kind"}
 
 
-def display_table(acc: Accuracy, data) -> pd.DataFrame:
+def display_table(figures: pd.DataFrame, data) -> pd.DataFrame:
     """The figures worded for a reader: principles by their label, articles by outlet, percentages."""
     v = data.vocab
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet_id"]))
+    every = articles_measured(figures).replace("the ", "all ", 1).replace(" curated", "")
 
     def scope(measure: str, value: str) -> str:
         what = "Principles" if measure.startswith("principle") else "People"
         if value == "overall":
-            return f"{what}: all three articles" + (", against the second coder" if "second coder" in measure else "")
+            return f"{what}: {every}" + (", against the second coder" if measure == SECOND else "")
         if measure.startswith("principle"):
             return f"{what}: {v.principle(value)}"
         return f"{what}: {v.outlet(outlet_of[value]) if value in outlet_of else value}"
 
-    t = acc.table
+    t = figures
     return pd.DataFrame({"scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])],
                          "hand": t["hand"], "auto": t["auto"], "agree": t["agree"],
                          "precision_text": t["precision"].map(_pct), "recall_text": t["recall"].map(_pct),
@@ -168,7 +216,7 @@ def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def readme_block(acc: Accuracy, data) -> str:
+def readme_block(figures: pd.DataFrame, data) -> str:
     """The rules and the measured figures, as Markdown for data/README.md's codebook part."""
     from storyframes.autocode import rules
 
@@ -178,21 +226,27 @@ def readme_block(acc: Accuracy, data) -> str:
              "| Rule | Principle | Stands for (the Statement's wording or the hand coder's reason) |", "| --- | --- | --- |"]
     lines += [f"| `{r.rule_id}` | {r.principle_id} | {_md(r.basis)} |" for r in rules.PRINCIPLE_RULES]
     lines += ["", "#### How well it agrees with the hand codes", "",
-              "Computed by `python -m storyframes.autocode.accuracy` (a unit test recomputes it and checks this block). "
+              "Computed by `python -m storyframes.autocode.accuracy --write`, which stores the counts in `autocode_accuracy.csv` "
+              "(the app reads them there) and writes this block; a unit test recomputes both and fails if either is out of date. "
               "Principle references: pairs of prose sentence × principle. People named: pairs of sentence × person "
               "(people only, not the group or outlets; a member counts as their `member_id`); each article is coded knowing "
               "only the members and the people the *other* articles' hand codes name. *Same kind*: of the pairs "
               "both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people).", "",
               "| " + " | ".join(DISPLAY_COLUMNS.values()) + " |", "| " + " | ".join("---" for _ in DISPLAY_COLUMNS) + " |"]
-    for row in display_table(acc, data).itertuples(index=False):
+    for row in display_table(figures, data).itertuples(index=False):
         lines.append("| " + " | ".join(_md(x) for x in row) + " |")
-    lines += ["", summary(acc), "", END]
+    lines += ["", summary(figures), "", END]
     return "\n".join(lines)
 
 
 def updated_readme(text: str, block: str) -> str:
     start, end = text.index(BEGIN), text.index(END) + len(END)
     return text[:start] + block + text[end:]
+
+
+def counts_csv(acc: Accuracy) -> str:
+    """data/autocode_accuracy.csv's text: UTF-8, LF line ends, as the build scripts write their tables."""
+    return acc.counts.to_csv(index=False, lineterminator="\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,20 +256,24 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Precision and recall of the automatic coding against the hand codes.")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--write", action="store_true", help="rewrite the generated block of data/README.md")
-    group.add_argument("--check", action="store_true", help="write nothing; exit 1 if data/README.md's block is out of date")
+    group.add_argument("--write", action="store_true", help="rewrite data/autocode_accuracy.csv and the generated block of data/README.md")
+    group.add_argument("--check", action="store_true", help="write nothing; exit 1 if either is out of date")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the data package (default: data/)")
     args = parser.parse_args(argv)
-    data = load_package()
+    data = load_package(args.data_dir)
     acc = measure(data)
-    readme = DATA_DIR / "README.md"
     if args.write or args.check:
+        readme, counts = args.data_dir / "README.md", args.data_dir / "autocode_accuracy.csv"
         current = readme.read_text(encoding="utf-8")
-        new = updated_readme(current, readme_block(acc, data))
+        wanted = {readme: updated_readme(current, readme_block(acc.table, data)), counts: counts_csv(acc)}
+        stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
         if args.check:
-            print("up to date" if new == current else "out of date: data/README.md (run python -m storyframes.autocode.accuracy --write)")
-            return 0 if new == current else 1
-        readme.write_text(new, encoding="utf-8")
-        print("wrote data/README.md")
+            print(f"out of date: {', '.join('data/' + p.name for p in stale)} (run python -m storyframes.autocode.accuracy --write)"
+                  if stale else "up to date")
+            return 1 if stale else 0
+        for path in stale:
+            path.write_text(wanted[path], encoding="utf-8")
+        print(f"wrote {', '.join('data/' + p.name for p in stale)}" if stale else "up to date: nothing to write")
         return 0
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(acc.table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
@@ -225,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         missed = acc.people_pairs[(acc.people_pairs["hand"] == "") != (acc.people_pairs["auto"] == "")]
         if len(missed):
             print("\npeople pairs where the coding differs:\n" + missed.to_string(index=False))
-    print("\n" + summary(acc))
+    print("\n" + summary(acc.table))
     return 0
 
 

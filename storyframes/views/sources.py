@@ -147,8 +147,8 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         disagreement_scope=f"{len(mine)} of the {len(every)} disagreements are in the sentences the filters select.",
         reliability_summary=data.memo("reliability_summary", lambda d: reliability_summary(agreement_table(pairs), len(d.second_coding))),
         contexts=Lazy(dict.fromkeys(mine["passage_id"]), lambda pid: context(sel.index, pid)),
-        autocode_accuracy=data.memo("autocode_accuracy", lambda d: accuracy.display_table(_autocode(d), d)),
-        autocode_summary=data.memo("autocode_summary", lambda d: accuracy.summary(_autocode(d))),
+        autocode_accuracy=data.memo("autocode_accuracy", lambda d: accuracy.display_table(accuracy.stored(d), d)),
+        autocode_summary=data.memo("autocode_summary", lambda d: accuracy.summary(accuracy.stored(d))),
     )
 
 
@@ -195,8 +195,3 @@ def handout(view: SourcesView, address: str = "") -> Handout:
                    sentences_heading=f"Every disagreement, for discussion: {view.disagreement_scope}",
                    notes_heading="Limits of the coding", notes=tuple(title + rest for title, rest in limits(view)),
                    sentences_shown=6)  # each with both codes, then the limits: what fits on two pages
-
-
-def _autocode(data: StoryData) -> accuracy.Accuracy:
-    """The automatic coding measured on this package's articles, once per package."""
-    return data.memo("autocode_measure", accuracy.measure)

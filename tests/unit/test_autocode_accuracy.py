@@ -73,18 +73,71 @@ def test_the_targets_are_met(acc):
 
 def test_the_readme_states_the_computed_figures(data, acc):
     text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    assert accuracy.readme_block(acc, data) in text
-    assert accuracy.summary(acc) in text
+    assert accuracy.readme_block(acc.table, data) in text
+    assert accuracy.summary(acc.table) in text
     run = subprocess.run([sys.executable, "-m", "storyframes.autocode.accuracy", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_the_sources_view_shows_the_same_figures(data, acc):
     view = sources.build(data, Filters(tuple(data.outlets["outlet_id"]), tuple(data.principles["principle_id"])))
-    assert view.autocode_summary == accuracy.summary(acc)
-    pd.testing.assert_frame_equal(view.autocode_accuracy, accuracy.display_table(acc, data))
+    assert view.autocode_summary == accuracy.summary(acc.table)
+    pd.testing.assert_frame_equal(view.autocode_accuracy, accuracy.display_table(acc.table, data))
     overall = view.autocode_accuracy.set_index("scope").loc["People: all three articles"]
     assert overall["recall_text"] == f"{acc.value('people named', 'overall', 'recall'):.0%}"
+
+
+def test_the_package_stores_the_counts_measured(data, acc):
+    """data/autocode_accuracy.csv, which the app reads, holds what `measure` counts now, and its
+    ratios recount with plain pandas from the file."""
+    pd.testing.assert_frame_equal(accuracy.stored(data), acc.table)
+    counts = pd.read_csv(DATA_DIR / "autocode_accuracy.csv")
+    assert list(counts.columns) == accuracy.COUNT_COLUMNS
+    overall = counts[(counts["measure"] == "people named") & (counts["scope"] == "overall")].iloc[0]
+    assert accuracy.value(accuracy.stored(data), "people named", "overall", "recall") == overall["agree"] / overall["hand"]
+    assert accuracy.value(accuracy.stored(data), "people named", "overall", "precision") == overall["agree"] / overall["auto"]
+
+
+def test_a_ratio_with_nothing_to_divide_by_is_undefined_not_zero():
+    counts = pd.DataFrame([["people named", "x", 0, 0, 0, 0], ["people named", "overall", 4, 2, 1, 1]], columns=accuracy.COUNT_COLUMNS)
+    figures = accuracy.table(counts)
+    assert figures[["precision", "recall", "same_kind"]].iloc[0].isna().all()
+    assert figures[["precision", "recall", "same_kind"]].iloc[1].tolist() == [0.5, 0.25, 1.0]
+    assert accuracy.articles_measured(figures) == "the one curated article"
+    assert "—" in accuracy.display_table(figures, load_package()).iloc[0]["precision_text"]
+
+
+def test_a_stale_stored_table_fails_the_check(tmp_path):
+    """The check can fail: stored counts that differ from a fresh measure are named out of date,
+    and until rewritten they are what a reader would see (the app never recomputes them)."""
+    import shutil
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    path = tmp_path / "data" / "autocode_accuracy.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("people named,overall,21,20,20,20", "people named,overall,21,21,21,21"),
+                    encoding="utf-8")
+    assert accuracy.value(accuracy.stored(load_package(tmp_path / "data")), "people named", "overall", "recall") == 1.0
+    command = [sys.executable, "-m", "storyframes.autocode.accuracy", "--data-dir", str(tmp_path / "data")]
+    run = subprocess.run(command + ["--check"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "autocode_accuracy.csv" in run.stdout and "README.md" not in run.stdout, run.stdout
+    run = subprocess.run(command + ["--write"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert path.read_text(encoding="utf-8") == (DATA_DIR / "autocode_accuracy.csv").read_text(encoding="utf-8")
+
+
+def test_articles_added_from_the_automatic_coding_are_not_measured(data):
+    """An article added with scripts/add_article.py (id "auto-…") has machine codes: measuring the
+    coder against them would only count it agreeing with itself."""
+    import dataclasses
+
+    tables = dict(data.tables)
+    arts = tables["articles"]
+    fake = arts[arts["article_id"] == "gawker"].assign(article_id="auto-0123456789")
+    tables["articles"] = pd.concat([arts, fake], ignore_index=True)
+    other = dataclasses.replace(data, tables=tables)
+    assert "auto-0123456789" not in accuracy.hand_coded(other)
+    assert "auto-0123456789" not in accuracy.auto_codes(other)
+    assert "auto-0123456789" not in set(accuracy.measure(other).counts["scope"])
 
 
 def test_a_rule_that_finds_too_much_lowers_precision(data, monkeypatch):
