@@ -31,7 +31,7 @@ if view.cards:
     if len(view.cards) > CARDS_SHOWN:
         st.caption(f"The first {CARDS_SHOWN} of {len(view.cards):,} full texts as cards; all of them are in the table below.")
         with st.expander(f"All {len(view.cards):,} full texts as a table"):
-            render.table(compare.cards_table(view.cards), labels=compare.CARD_COLUMNS)
+            render.table(view.cards_frame, labels=compare.CARD_COLUMNS)
 if view.empty_reason:
     render.empty_state(view.empty_reason)
 else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -45,6 +46,12 @@ class CompareView:
     undated_note: str
     headline_scope: str
     empty_reason: str
+
+    @cached_property
+    def cards_frame(self) -> pd.DataFrame:
+        """`cards_table(self.cards)`, made once per view: the page draws it on every run (the
+        view is cached per filter and shared read-only, so this is too)."""
+        return cards_table(self.cards)
 
 
 def title(n_outlets: int) -> str:
@@ -130,6 +137,6 @@ def handout(view: CompareView, address: str = "") -> Handout:
     """The page as a printable handout: the cards' numbers, the selected sentences that refer to a
     chosen principle (reading order), the full texts' sources, and the address of this view."""
     sel = view.selection
-    numbers = cards_table(view.cards)[list(HANDOUT_COLUMNS)].rename(columns=CARD_COLUMNS) if view.cards else pd.DataFrame()
+    numbers = view.cards_frame[list(HANDOUT_COLUMNS)].rename(columns=CARD_COLUMNS) if view.cards else pd.DataFrame()
     about = set(sel.data.passage_principles["passage_id"]) & sel.passage_ids
     return handout_for(view.title, sel, numbers, about, address)

@@ -55,3 +55,40 @@ def test_literal_options_escapes_each_label():
     fmt = render.literal_options(labels.get)
     assert fmt("b") == "Plain"
     assert_literal(labels["a"], fmt("a"))
+
+
+# --- what a page derives from a cached view, once per object (render.derived_once) ----------------
+
+def _spec(rows: int) -> dict:
+    return {"mark": "point", "data": {"name": "d"}, "encoding": {"x": {"field": "x", "type": "quantitative"}},
+            "datasets": {"d": [{"x": i, "label": f"s{i}"} for i in range(rows)], "shapes": {"type": "Topology", "objects": {}}}}
+
+
+def test_a_large_dataset_becomes_the_arrow_bytes_streamlit_would_make_once_per_spec():
+    from streamlit import dataframe_util
+
+    spec = _spec(render.DERIVE_ONCE_ROWS)
+    rows = spec["datasets"]["d"]
+    out = render.arrow_datasets(spec)
+    assert out["datasets"]["d"] == dataframe_util.convert_anything_to_arrow_bytes(rows)
+    assert out["datasets"]["shapes"] is spec["datasets"]["shapes"]  # TopoJSON is left to Vega-Lite
+    assert spec["datasets"]["d"] is rows and isinstance(rows, list)  # the shared spec is unchanged
+    assert render.arrow_datasets(spec) is out  # the same object again: not converted again
+    assert render.arrow_datasets(_spec(render.DERIVE_ONCE_ROWS)) is not out  # an equal but new spec is its own
+
+
+def test_a_small_dataset_is_left_to_streamlit():
+    spec = _spec(render.DERIVE_ONCE_ROWS - 1)
+    assert render.arrow_datasets(spec) is spec
+
+
+def test_derived_values_are_kept_for_the_newest_objects_only(monkeypatch):
+    monkeypatch.setattr(render, "_derived", type(render._derived)())
+    made = []
+    sources = [object() for _ in range(render.KEPT_DERIVED + 1)]
+    for s in sources:
+        render.derived_once(s, ("t",), lambda s=s: made.append(s) or len(made))
+    assert len(render._derived) == render.KEPT_DERIVED
+    assert render.derived_once(sources[-1], ("t",), lambda: "again") == render.KEPT_DERIVED + 1  # kept
+    assert render.derived_once(sources[0], ("t",), lambda: "again") == "again"  # the oldest was let go
+    assert render.derived_once(sources[-1], ("other",), lambda: "other") == "other"  # another thing of the same object
