@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from storyframes.text import count_words, normalise_quotes, tokenize
+from storyframes.text import count_words, normalise_quotes, tokenize, vader_compound
 
 # --- code lists (the order is the tie-break order wherever codes are ranked) -----------------
 
@@ -417,13 +417,6 @@ def term_counts(lexicon: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
 VADER_COLUMNS = {"passage_id": "str", "vader_compound": "float64", "vader_label": "str"}
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def vader_label(compound: float) -> str:
     """positive (≥ 0.05), negative (≤ −0.05) or neutral: VADER's own recommended cut-offs."""
     if compound >= VADER_POSITIVE:
@@ -434,16 +427,17 @@ def vader_label(compound: float) -> str:
 
 
 def vader_scores(passages: pd.DataFrame) -> pd.DataFrame:
-    """VADER's automated sentiment for every passage (furniture included; it is cheap).
+    """VADER's automated sentiment for every passage (furniture included), with its label.
 
-    Kept apart from `tone_along` so the caller can cache it: the lexicon scores do not change
-    when the hand codes do.
+    The scores are the passages' `vader_compound` column, computed when the package is built
+    (`text.vader_compound`); passages without that column (a hand-made test frame) are scored
+    here with the same function. Kept apart from `tone_along` so the caller can cache it.
     """
-    analyzer = _vader() if len(passages) else None
-    rows = []
-    for pid, text in zip(passages["passage_id"], passages["text"]):
-        compound = float(analyzer.polarity_scores(text)["compound"])
-        rows.append({"passage_id": pid, "vader_compound": compound, "vader_label": vader_label(compound)})
+    if "vader_compound" in passages.columns:
+        compounds = [float(x) for x in passages["vader_compound"]]
+    else:
+        compounds = [vader_compound(t) for t in passages["text"]]
+    rows = [{"passage_id": pid, "vader_compound": c, "vader_label": vader_label(c)} for pid, c in zip(passages["passage_id"], compounds)]
     return _typed(rows, VADER_COLUMNS)
 
 
@@ -469,6 +463,7 @@ def tone_along(passages: pd.DataFrame, passage_codes: pd.DataFrame, *, sentiment
     if sentiment is None:
         sentiment = vader_scores(text)
     codes = passage_codes[["passage_id", "frame", "tone_police", "stance_reform"]].drop_duplicates("passage_id")
+    text = text.drop(columns=["vader_compound"], errors="ignore")  # the passages' own score comes back from `sentiment`
     frame = text.merge(codes, on="passage_id", how="left").merge(sentiment[["passage_id", "vader_compound", "vader_label"]],
                                                                 on="passage_id", how="left")
     for col in ("frame", "tone_police", "stance_reform", "vader_label"):

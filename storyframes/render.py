@@ -213,7 +213,8 @@ def row_height(frame: pd.DataFrame, widths: dict[str, int]) -> int:
     lines = 1
     for col, width in widths.items():
         if col in frame.columns and len(frame):
-            longest = int(frame[col].astype(str).str.len().max())
+            longest = frame[col].astype(str).str.len().max()
+            longest = 0 if pd.isna(longest) else int(longest)  # a column of missing values only (pandas' str dtype keeps them missing)
             lines = max(lines, -(-int(longest * CHAR_WIDTH) // max(1, width - CELL_PADDING)))
     if lines == 1:
         return ONE_LINE_ROW

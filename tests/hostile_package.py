@@ -27,7 +27,7 @@ import pandas as pd
 
 from storyframes.urls import safe_url
 from storyframes.data import DATA_DIR
-from storyframes.text import count_syllables, count_words
+from storyframes.text import count_syllables, count_words, vader_compound
 
 SENTINEL = "window.__pwned"  # every script payload sets it; a test asserts it stays undefined
 
@@ -74,7 +74,7 @@ KEEP = {
     "articles": {"article_id", "outlet_id", "headline_confidence", "author_confidence", "published_earliest", "published_latest",
                  "published_confidence", "raw_file", "raw_sha256", "word_count", "sentence_count"},
     "passages": {"passage_id", "article_id", "paragraph", "sentence", "sentence_in_paragraph", "char_start", "char_end", "is_furniture",
-                 "furniture_kind", "word_count", "syllables"},
+                 "furniture_kind", "word_count", "syllables", "vader_compound"},
     "principles": {"principle_id"},
     "passage_principles": {"passage_id", "principle_id", "reference"},
     "passage_codes": {"passage_id", "frame", "tone_police", "stance_reform"},
@@ -150,8 +150,8 @@ def build(dest: Path, pixel: str = "http://127.0.0.1:9/pixel.png", *, url_payloa
             out.append(raw[cursor:start])
             new_start = sum(map(len, out))
             out.append(text)
-            passages.loc[j, ["char_start", "char_end", "text", "word_count", "syllables"]] = [
-                str(new_start), str(new_start + len(text)), text, str(count_words(text)), str(count_syllables(text))]
+            passages.loc[j, ["char_start", "char_end", "text", "word_count", "syllables", "vader_compound"]] = [
+                str(new_start), str(new_start + len(text)), text, str(count_words(text)), str(count_syllables(text)), str(vader_compound(text))]
             cursor = end
         out.append(raw[cursor:])
         raw_path.write_text("".join(out), encoding="utf-8")

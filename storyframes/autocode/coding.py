@@ -4,9 +4,10 @@
 (`storyframes.text.passages_for`), then codes each sentence with the rules of
 `storyframes.autocode.rules` and returns the rows in the data package's own tables and types.
 Frame, tone and stance are hand codes only: an auto-coded article has no `passage_codes` rows.
-VADER sentiment and readability need no rows of their own: the app computes both from the
-passages (`analysis.vader_scores`, `analysis.readability` from `word_count` and `syllables`), so
-an added article gets them exactly as the curated ones do.
+VADER sentiment and readability need no rows of their own: the passages carry what they are made
+of (`vader_compound`, `word_count`, `syllables`, from `text.passages_for` as for the curated
+ones) and the app reads them (`analysis.vader_scores`, `analysis.readability`), so an added
+article gets them exactly as the curated ones do.
 """
 
 from __future__ import annotations

@@ -100,10 +100,15 @@ def second_codes(sel: Selection, fields: tuple[str, ...]) -> dict[str, str]:
 def not_hand_coded(sel: Selection) -> list[str]:
     """The chosen full texts with no hand code (frame, tone, stance) on any sentence: an article a
     reader added and the machine coded. Their frames and tone are "not coded", never zero."""
-    coded = set(sel.data.passage_codes["passage_id"])
-    has = sel.data.passages.loc[sel.data.passages["passage_id"].isin(coded), "article_id"]
-    ids = set(sel.articles.loc[sel.articles["article_id"].isin(set(has)), "outlet_id"])
+    has = sel.data.memo("hand_coded_articles", _hand_coded_articles)  # once per package: a view asks up to 12 times
+    ids = set(sel.articles.loc[sel.articles["article_id"].isin(has), "outlet_id"])
     return [o for o in sel.outlet_ids if o not in ids]
+
+
+def _hand_coded_articles(data: StoryData) -> frozenset[str]:
+    """The articles with a hand code (passage_codes) on at least one sentence."""
+    coded = data.passages["passage_id"].isin(set(data.passage_codes["passage_id"]))
+    return frozenset(data.passages.loc[coded, "article_id"])
 
 
 def not_coded_note(sel: Selection, what: str) -> str:

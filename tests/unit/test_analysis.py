@@ -402,6 +402,27 @@ def test_tone_along_uncoded_sentence_and_computed_vader(passages, codes):
     assert out.set_index("passage_id").loc["a-05", "vader_compound"] == pytest.approx(0.5267, abs=1e-4)
 
 
+
+def test_vader_scores_are_read_from_the_passages_when_the_package_has_them(passages, codes):
+    """The package's passages carry VADER's score (built with text.vader_compound); the app reads it
+    and never scores the text again in a reader's request. Without the column it scores the text."""
+    from storyframes.text import vader_compound
+
+    computed = A.vader_scores(passages)
+    assert computed["vader_compound"].tolist() == [vader_compound(t) for t in passages["text"]]
+    stored = A.vader_scores(passages.assign(vader_compound=-0.9))  # a stored score wins over the text
+    assert stored["vader_compound"].tolist() == [-0.9] * len(passages) and set(stored["vader_label"]) == {"negative"}
+    along = A.tone_along(passages.assign(vader_compound=-0.9), codes)  # the stored score reaches the tone table
+    assert along["vader_compound"].tolist() == [-0.9] * len(along) and set(along["vader_label"]) == {"negative"}
+
+
+def test_the_package_stores_vader_scores_of_its_own_sentences():
+    from storyframes.data import load_package
+    from storyframes.text import vader_compound
+
+    p = load_package().passages
+    assert p["vader_compound"].tolist() == [vader_compound(t) for t in p["text"]]
+
 # --- 7. headlines -----------------------------------------------------------------------------
 
 def test_headline_vs_body(passages, articles, codes):
