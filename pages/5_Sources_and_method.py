@@ -94,7 +94,7 @@ st.caption(literal(view.describe) + " Downloads below hold exactly these rows.")
 with st.expander(f"One table at a time ({len(view.downloads)} tables, as CSV)", icon=":material/table_view:"):
     cols = st.columns(2)
 for i, (name, frame) in enumerate(view.downloads.items()):
-    cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame)} rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
+    cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame):,}\u00a0rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
                                 key=f"download_{name}", width="stretch", icon=":material/download:", on_click="ignore")
 st.download_button("The whole package (.zip, with datapackage.json and the codebook)", data=package_zip(),
                    file_name="same-story-different-frames-data.zip", mime="application/zip", icon=":material/folder_zip:", type="primary",

@@ -68,6 +68,9 @@ _STYLE = """
 [class*="st-key-cards"] > [data-testid="stLayoutWrapper"] { flex: 1 1 13rem; min-width: min(13rem, 100%); }
 [class*="st-key-cards_narrow"] > [data-testid="stLayoutWrapper"] { flex: 1 1 10.5rem; min-width: min(10.5rem, 100%); }
 h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+/* A button's label (a file name such as "autocode_accuracy.csv · 10 rows" in the download grid)
+   wraps inside the button, at a space or, for one long name, anywhere, instead of running past it. */
+[data-testid="stDownloadButton"] [data-testid="stMarkdownContainer"] p { white-space: normal; overflow-wrap: anywhere; }
 /* On a phone a chart fits the screen (charts.by_width: smaller titles, shorter labels); where two
    legends side by side are still wider, the chart scrolls sideways inside its own frame, never the page. */
 @media (max-width: 520px) {
