@@ -149,13 +149,13 @@ def arrow_datasets(spec: Mapping) -> Mapping:
     about 250 ms a run. It takes bytes as they are. GeoJSON/TopoJSON datasets (objects, not lists
     of rows) and small datasets stay as they are."""
     datasets = spec.get("datasets")
-    if not isinstance(datasets, Mapping) or not any(isinstance(v, list) and len(v) >= DERIVE_ONCE_ROWS for v in datasets.values()):
+    big = lambda rows: isinstance(rows, list) and len(rows) >= DERIVE_ONCE_ROWS  # noqa: E731
+    if not isinstance(datasets, Mapping) or not any(big(rows) for rows in datasets.values()):
         return spec
 
     def make() -> dict:
         from streamlit import dataframe_util
 
-        big = lambda rows: isinstance(rows, list) and len(rows) >= DERIVE_ONCE_ROWS  # noqa: E731
         return {**spec, "datasets": {name: dataframe_util.convert_anything_to_arrow_bytes(rows) if big(rows) else rows
                                      for name, rows in datasets.items()}}
 

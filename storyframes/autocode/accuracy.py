@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.autocode.coding import code_passages, known_people, text_from_passages
+from storyframes.autocode.coding import AUTO_ID_PREFIX, code_passages, known_people, text_from_passages
 
 COLUMNS = ["measure", "scope", "hand", "auto", "agree", "precision", "recall", "same_kind"]
 # What data/autocode_accuracy.csv stores: the counts only; every ratio is computed from them in `table`.
@@ -74,7 +74,7 @@ def value(figures: pd.DataFrame, measure: str, scope: str, column: str) -> float
 def hand_coded(data) -> list[str]:
     """The articles whose codes a person made: all but those added from the automatic coding
     (`scripts/add_article.py`; ids "auto-…"), whose codes would only agree with themselves."""
-    return [a for a in data.articles["article_id"] if not a.startswith("auto-")]
+    return [a for a in data.articles["article_id"] if not a.startswith(AUTO_ID_PREFIX)]
 
 
 def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
@@ -165,10 +165,15 @@ def _pct(x: float) -> str:
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def articles_measured(figures: pd.DataFrame) -> str:
-    """"the three curated articles": how many articles the figures were measured on, in words."""
+def _articles(figures: pd.DataFrame) -> str:
+    """"three articles": how many articles the figures were measured on, in words."""
     n = int(((figures["measure"] == PEOPLE) & (figures["scope"] != "overall")).sum())
-    return f"the {_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else f'{n:,}'} curated article{'' if n == 1 else 's'}"
+    return f"{_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else f'{n:,}'} article{'' if n == 1 else 's'}"
+
+
+def articles_measured(figures: pd.DataFrame) -> str:
+    """"the three curated articles"."""
+    return "the " + _articles(figures).replace(" article", " curated article", 1)
 
 
 def summary(figures: pd.DataFrame) -> str:
@@ -190,7 +195,7 @@ def display_table(figures: pd.DataFrame, data) -> pd.DataFrame:
     """The figures worded for a reader: principles by their label, articles by outlet, percentages."""
     v = data.vocab
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet_id"]))
-    every = articles_measured(figures).replace("the ", "all ", 1).replace(" curated", "")
+    every = "all " + _articles(figures)
 
     def scope(measure: str, value: str) -> str:
         what = "Principles" if measure.startswith("principle") else "People"

@@ -29,6 +29,7 @@ from storyframes.urls import safe_url
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
 LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
 AUTO_NOTE = "auto: found in text"
+AUTO_ID_PREFIX = "auto-"  # every auto-coded article's id starts so (article_id_for)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def normalise(text: str) -> str:
 
 
 def article_id_for(text: str) -> str:
-    return "auto-" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:10]
+    return AUTO_ID_PREFIX + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:10]
 
 
 def _slug(name: str) -> str:
