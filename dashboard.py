@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from storyframes import handout, prompts, render
-from storyframes.page import setup_page
-from storyframes.render import literal
+from storyframes.present import handout
+
+from storyframes.present import prompts
+
+from storyframes.app import render
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal
 from storyframes.views import home
 
 ctx = setup_page("Home", ":material/newspaper:")

@@ -66,7 +66,7 @@ FILTER_TARGET = Target(ms=500)
 
 def app_pages(notes: list[str]) -> list[str]:
     """The app's pages (paths from the repository root), from its own navigation list."""
-    from storyframes.page import NAV
+    from storyframes.app.page import NAV
 
     return [entry[0] for entry in NAV]
 
@@ -79,7 +79,7 @@ def page_url(path: str) -> str:
 def full_text_labels() -> list[str]:
     """Names under which the outlets with full texts may appear on a pill (best effort)."""
     try:
-        from storyframes.data import load_package
+        from storyframes.core.data import load_package
 
         outlets = load_package().outlets
         full = outlets[outlets["has_full_text"].astype(bool)]
@@ -322,7 +322,7 @@ def main() -> int:
         scale, scale_notes = scale_section(pages, plan.runs, sizes)
         sections.append(scale)
         notes += scale_notes
-    sections.append(Section("Extra: cold data-package load", "`storyframes.data.load_package()`, first call in the benchmark process "
+    sections.append(Section("Extra: cold data-package load", "`storyframes.core.data.load_package()`, first call in the benchmark process "
                             "(no cache; its modules are already imported). One measurement, no floor.",
                             [Row("load_package()", package, None, NO_TARGET)]))
 

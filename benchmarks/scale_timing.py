@@ -4,7 +4,7 @@ Usage (bench_pages.py runs it once per corpus size):
     python benchmarks/scale_timing.py CORPUS_DIR --runs N [--page pages/...py ...]
 
 Prints one JSON object on its last line:
-  load_ms        storyframes.data.load_package(CORPUS_DIR), the first call in this process (its
+  load_ms        storyframes.core.data.load_package(CORPUS_DIR), the first call in this process (its
                  modules imported beforehand, so the figure is the reading and checking alone);
   rss_mb         VmRSS before and after that load, and after every page has run (views cached);
   tables_mb      the tables' own size (pandas memory_usage(deep=True)), summed;
@@ -41,12 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", action="append", default=[], help="a page file (default: every page of the app)")
     args = parser.parse_args(argv)
-    os.environ["STORYFRAMES_DATA_DIR"] = str(args.corpus.resolve())  # what the pages read (storyframes.page.data_dir)
+    os.environ["STORYFRAMES_DATA_DIR"] = str(args.corpus.resolve())  # what the pages read (storyframes.app.page.data_dir)
 
     import pandas as pd  # noqa: F401 - imported before the clock starts, as the app has it at hand
 
-    from storyframes.data import load_package
-    from storyframes.page import NAV
+    from storyframes.core.data import load_package
+    from storyframes.app.page import NAV
 
     result: dict = {"rss_mb": {"before_load": _rss_mb()}}
     t0 = time.perf_counter()

@@ -27,9 +27,9 @@ class Script:
 
 
 def time_package_load() -> Samples:
-    """`storyframes.data.load_package()` once, uncached: the first call in this process."""
+    """`storyframes.core.data.load_package()` once, uncached: the first call in this process."""
     try:
-        from storyframes.data import load_package
+        from storyframes.core.data import load_package
 
         t0 = time.perf_counter()
         load_package()

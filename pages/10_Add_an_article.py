@@ -6,10 +6,14 @@ import datetime as dt
 
 import streamlit as st
 
-from storyframes import autocode, byo, render
+from storyframes import autocode
+
+from storyframes.autocode import added as byo
+
+from storyframes.app import render
 from storyframes.autocode.package import package_zip
-from storyframes.page import add_article, added_articles, cached_package, remove_article, setup_page
-from storyframes.render import literal
+from storyframes.app.page import add_article, added_articles, cached_package, remove_article, setup_page
+from storyframes.app.render import literal
 
 PASTE, UPLOAD = "Paste the text", "Upload a file"
 FIELDS = {"outlet": "byo_outlet", "headline": "byo_headline", "published": "byo_date", "url": "byo_url"}

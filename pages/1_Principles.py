@@ -2,10 +2,14 @@
 
 import streamlit as st
 
-from storyframes import handout, prompts, render
-from storyframes.evidence import sentences_for
-from storyframes.page import setup_page
-from storyframes.render import literal
+from storyframes.present import handout
+
+from storyframes.present import prompts
+
+from storyframes.app import render
+from storyframes.analysis.evidence import sentences_for
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal
 from storyframes.views import principles
 
 ctx = setup_page("Principles", ":material/gavel:")

@@ -2,10 +2,16 @@
 
 import streamlit as st
 
-from storyframes import handout, members, prompts, render
-from storyframes.evidence import picked
-from storyframes.page import setup_page
-from storyframes.render import literal
+from storyframes.present import handout
+
+from storyframes.analysis import members
+
+from storyframes.present import prompts
+
+from storyframes.app import render
+from storyframes.analysis.evidence import picked
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal
 from storyframes.views import members as members_view
 
 ctx = setup_page("Members & cities", ":material/map:")

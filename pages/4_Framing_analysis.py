@@ -2,10 +2,14 @@
 
 import streamlit as st
 
-from storyframes import handout, prompts, render
-from storyframes.evidence import reading_markup, sentences_for
-from storyframes.page import setup_page
-from storyframes.render import literal
+from storyframes.present import handout
+
+from storyframes.present import prompts
+
+from storyframes.app import render
+from storyframes.analysis.evidence import reading_markup, sentences_for
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal
 from storyframes.views import framing
 
 ctx = setup_page("Framing analysis", ":material/text_compare:")

@@ -2,10 +2,14 @@
 
 import streamlit as st
 
-from storyframes import handout, prompts, render
+from storyframes.present import handout
+
+from storyframes.present import prompts
+
+from storyframes.app import render
 from storyframes.autocode import accuracy
-from storyframes.page import package_zip, setup_page
-from storyframes.render import literal
+from storyframes.app.page import package_zip, setup_page
+from storyframes.app.render import literal
 from storyframes.views import sources
 
 ctx = setup_page("Sources & method", ":material/menu_book:")

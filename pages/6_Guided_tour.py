@@ -4,9 +4,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from storyframes import render, tour
-from storyframes.page import NAV, setup_page
-from storyframes.render import literal
+from storyframes.app import render
+
+from storyframes.classroom import tour
+from storyframes.app.page import NAV, setup_page
+from storyframes.app.render import literal
 from storyframes.views import compare, framing, home, members, principles
 
 ctx = setup_page("Guided tour", ":material/tour:")

@@ -2,10 +2,18 @@
 
 import streamlit as st
 
-from storyframes import analysis, evidence, palette, quiz, render
-from storyframes import quiz_session as session
-from storyframes.page import setup_page
-from storyframes.render import literal
+from storyframes.analysis import measures as analysis
+
+from storyframes.analysis import evidence
+
+from storyframes.core import palette
+
+from storyframes.classroom import quiz
+
+from storyframes.app import render
+from storyframes.app import quiz_session as session
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal
 from storyframes.views import quiz as quiz_view
 
 ctx = setup_page("Guess the outlet", ":material/quiz:")

@@ -5,10 +5,11 @@ import secrets
 
 import streamlit as st
 
-from storyframes import coding_exercise as ce
-from storyframes import render, reliability
-from storyframes.page import setup_page
-from storyframes.render import literal, literal_options
+from storyframes.classroom import coding_exercise as ce
+from storyframes.app import render
+from storyframes.analysis import reliability
+from storyframes.app.page import setup_page
+from storyframes.app.render import literal, literal_options
 from storyframes.views import code_it
 from storyframes.views.sources import AGREEMENT_COLUMNS, agreement_table
 

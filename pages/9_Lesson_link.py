@@ -3,9 +3,11 @@ should read, with the sidebar filters and the page's own settings."""
 
 import streamlit as st
 
-from storyframes import lesson, render
-from storyframes.page import NAV, setup_page
-from storyframes.render import literal
+from storyframes.classroom import lesson
+
+from storyframes.app import render
+from storyframes.app.page import NAV, setup_page
+from storyframes.app.render import literal
 from storyframes.views import lesson as lesson_view
 
 ctx = setup_page("Lesson link", ":material/qr_code_2:")

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storyframes.autocode.package import merge_into  # noqa: E402
-from storyframes.data import DataPackageError, load_package  # noqa: E402
+from storyframes.core.data import DataPackageError, load_package  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

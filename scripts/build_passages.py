@@ -19,7 +19,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storyframes.text import passages_for  # noqa: E402  (shared with the automatic coding: storyframes.autocode)
+from storyframes.core.text import passages_for  # noqa: E402  (shared with the automatic coding: storyframes.autocode)
 from build_io import check_flag, write_or_check  # noqa: E402
 
 DATA = ROOT / "data"

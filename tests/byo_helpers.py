@@ -10,7 +10,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from storyframes.data import StoryData
+from storyframes.core.data import StoryData
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.urls import safe_url
-from storyframes.data import DATA_DIR
-from storyframes.text import count_syllables, count_words, vader_compound
+from storyframes.core.urls import safe_url
+from storyframes.core.data import DATA_DIR
+from storyframes.core.text import count_syllables, count_words, vader_compound
 
 SENTINEL = "window.__pwned"  # every script payload sets it; a test asserts it stays undefined
 
@@ -54,7 +54,7 @@ def note_payload(pixel: str) -> str:
     return f"\n# {HEADING}\n- {ITEM}\n> {long_payload(pixel)}\n1. | a | b |\n---"
 
 
-# Address payloads, tried in order; the loader (storyframes.urls.safe_url) refuses the break-outs,
+# Address payloads, tried in order; the loader (storyframes.core.urls.safe_url) refuses the break-outs,
 # and tests/unit/test_data_package.py checks that it does.
 URL_PAYLOADS = (
     "https://x.org/a) ![P1X]({pixel})",  # ends the Markdown link and adds an image (has a space)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from storyframes.text import TEXT_BREAK
+from storyframes.core.text import TEXT_BREAK
 
 NODE_TRANSFORMS = {
     "autolink": re.compile(r"(https?://|www(?=\.))([-.\w]+)", re.I | re.A),

@@ -14,9 +14,9 @@ import re
 import pandas as pd
 import pytest
 
-from storyframes.data import DATA_DIR, load_package
-from storyframes.filters import Filters
-from storyframes.text import escape_markdown
+from storyframes.core.data import DATA_DIR, load_package
+from storyframes.core.filters import Filters
+from storyframes.core.text import escape_markdown
 from storyframes.views import compare, framing, home, principles
 
 WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # a word as a reader counts it

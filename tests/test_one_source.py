@@ -1,7 +1,7 @@
 """One source for names, labels and colours: nothing of the vocabulary is typed twice.
 
-Colours live in `storyframes/palette.py`; outlet names, principle labels ('P1 · short label') and
-code labels come from the data through `storyframes/vocab.py`. These tests read the code as text
+Colours live in `storyframes/core/palette.py`; outlet names, principle labels ('P1 · short label') and
+code labels come from the data through `storyframes/core/vocab.py`. These tests read the code as text
 and fail on a colour, a hand-built principle label, a principle or outlet id, or a full-text
 outlet's name typed anywhere else in the app.
 """
@@ -48,13 +48,13 @@ def offenders(pattern: str, *, skip: tuple[str, ...] = ()) -> list[str]:
 
 
 def test_colours_are_defined_only_in_the_palette():
-    assert offenders(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b(?![\w-])", skip=("storyframes/palette.py",)) == []
+    assert offenders(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b(?![\w-])", skip=("storyframes/core/palette.py",)) == []
 
 
 def test_principle_labels_are_built_only_by_the_vocabulary():
     """'P1 · Alternatives to arrest' is made in one place: no code joins an id and a label with ' · '."""
     pattern = r"principle_id[^\n]{0,40}[\"'] · [\"']|\{[^}]*principle_id[^}]*\} · |principles?\[[\"']short_label|\.short_label\b"
-    assert offenders(pattern, skip=("storyframes/vocab.py",)) == []
+    assert offenders(pattern, skip=("storyframes/core/vocab.py",)) == []
     assert re.search(pattern, 'd.principles["principle_id"] + " · " + d.principles["short_label"]')
 
 
@@ -75,12 +75,12 @@ def test_full_text_outlets_are_not_named_in_prose():
     names = [*full["outlet"], *full["short_name"]]
     pattern = r"[\"'][^\"']*\b(?:" + "|".join(re.escape(n) for n in names) + r")\b[^\"']*[\"']"
     # The furniture patterns match lines captured from one site's page (they are text, not names).
-    assert offenders(pattern, skip=("storyframes/text.py",)) == []
+    assert offenders(pattern, skip=("storyframes/core/text.py",)) == []
 
 
 def test_the_checks_read_the_app_and_can_fail():
     """The scan covers every page and module, and a typed colour or label in them would be found."""
-    assert {"dashboard.py", "storyframes/vocab.py", "storyframes/palette.py"} <= set(CODE)
+    assert {"dashboard.py", "storyframes/core/vocab.py", "storyframes/core/palette.py"} <= set(CODE)
     assert any(name.startswith("pages/") for name in CODE)
     assert re.search(r"#[0-9A-Fa-f]{6}\b", 'color="#AD5E00"')
     assert offenders(r"#[0-9A-Fa-f]{6}\b")  # the palette itself holds colours

@@ -54,7 +54,7 @@ def run(path: Path, args: argparse.Namespace, data) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from storyframes.data import DataPackageError, load_package
+    from storyframes.core.data import DataPackageError, load_package
 
     try:
         data = load_package()

@@ -258,7 +258,7 @@ def counts_csv(acc: Accuracy) -> str:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from storyframes.data import DATA_DIR, load_package
+    from storyframes.core.data import DATA_DIR, load_package
 
     parser = argparse.ArgumentParser(description="Precision and recall of the automatic coding against the hand codes.")
     group = parser.add_mutually_exclusive_group()

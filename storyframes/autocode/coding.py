@@ -1,7 +1,7 @@
 """Automatic coding of one article: passages, principle references, people named, lexicon terms.
 
 `code_article(text, meta, data)` cuts the text exactly as the curated articles are cut
-(`storyframes.text.passages_for`), then codes each sentence with the rules of
+(`storyframes.core.text.passages_for`), then codes each sentence with the rules of
 `storyframes.autocode.rules` and returns the rows in the data package's own tables and types.
 Frame, tone and stance are hand codes only: an auto-coded article has no `passage_codes` rows.
 VADER sentiment and readability need no rows of their own: the passages carry what they are made
@@ -21,10 +21,10 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from storyframes import text as textlib
+from storyframes.core import text as textlib
 from storyframes.autocode import rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
-from storyframes.urls import safe_url
+from storyframes.core.urls import safe_url
 
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
 LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
@@ -70,7 +70,7 @@ def _cell(value) -> str:
 def typed(data, name: str, rows: list[dict]) -> pd.DataFrame:
     """`rows` as the loader types resource `name`: its columns in the descriptor's order, each
     converted by the loader's own function (so the dtypes are the loader's)."""
-    from storyframes.data import _convert
+    from storyframes.core.data import _convert
 
     names = [f["name"] for f in _fields(data, name)]
     strings = pd.DataFrame([[_cell(r.get(c, "")) for c in names] for r in rows], columns=names, dtype=str) if rows else \

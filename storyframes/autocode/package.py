@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from storyframes.autocode.coding import TABLES, AutoCoded
-from storyframes.data import DATA_DIR, DESCRIPTOR
+from storyframes.core.data import DATA_DIR, DESCRIPTOR
 
 
 # How each curated file spells its booleans (passages.csv was written by pandas, outlets.csv by hand).

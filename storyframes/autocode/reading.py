@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from storyframes.urls import safe_url
+from storyframes.core.urls import safe_url
 
 MAX_BYTES = 200_000  # the stated size limit of one article's input (pasted or uploaded), in bytes
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -47,7 +47,7 @@ class ArticleMeta:
     outlet: str  # required (non-empty after strip) when an article is coded; "" when a file does not say
     headline: str = ""
     published: str = ""  # ISO date "YYYY-MM-DD" or ""
-    url: str = ""  # "" or a safe http(s) address (storyframes.urls.safe_url)
+    url: str = ""  # "" or a safe http(s) address (storyframes.core.urls.safe_url)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The Code it yourself page: the sentences a set may hold, what each code means (definition and
 one example from the codebook), and the second coder's agreement to set a class's beside. Which
 sentences a reader codes (their set) and what they answer are the reader's own: the page keeps
-them in the session and compares with `storyframes.coding_exercise`."""
+them in the session and compares with `storyframes.classroom.coding_exercise`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import coding_exercise as ce
-from storyframes.data import StoryData
-from storyframes.filters import Filters
+from storyframes.classroom import coding_exercise as ce
+from storyframes.core.data import StoryData
+from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen
 from storyframes.views.common import coder_pairs, sentence_index
 

@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import analysis, evidence, reliability
-from storyframes.data import StoryData
-from storyframes.filters import Filters
-from storyframes.vocab import Vocabulary
+from storyframes.analysis import measures as analysis
+
+from storyframes.analysis import evidence
+
+from storyframes.analysis import reliability
+from storyframes.core.data import StoryData
+from storyframes.core.filters import Filters
+from storyframes.core.vocab import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Selection:
 
 def default_filters(vocab: Vocabulary) -> Filters:
     """Everything chosen: every outlet, every principle and the sentences about none."""
-    from storyframes.vocab import NO_PRINCIPLE
+    from storyframes.core.vocab import NO_PRINCIPLE
 
     return Filters(vocab.outlet_ids, (*vocab.principle_ids, NO_PRINCIPLE))
 

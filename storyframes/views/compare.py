@@ -7,11 +7,17 @@ from functools import cached_property
 
 import pandas as pd
 
-from storyframes import analysis, charts, findings, palette
-from storyframes.handout import Handout
-from storyframes.handout import for_selection as handout_for
-from storyframes.data import StoryData
-from storyframes.filters import Filters
+from storyframes.analysis import measures as analysis
+
+from storyframes.present import charts
+
+from storyframes.present import findings
+
+from storyframes.core import palette
+from storyframes.present.handout import Handout
+from storyframes.present.handout import for_selection as handout_for
+from storyframes.core.data import StoryData
+from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope, sections
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
 

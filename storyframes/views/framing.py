@@ -10,14 +10,18 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from storyframes import analysis, charts, findings
-from storyframes.data import StoryData
-from storyframes.handout import Handout, plain
-from storyframes.handout import for_selection as handout_for
-from storyframes.filters import Filters
+from storyframes.analysis import measures as analysis
+
+from storyframes.present import charts
+
+from storyframes.present import findings
+from storyframes.core.data import StoryData
+from storyframes.present.handout import Handout, plain
+from storyframes.present.handout import for_selection as handout_for
+from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope, frozen, sections
 from storyframes.views.common import Selection, no_full_text, select
-from storyframes.vocab import NO_PRINCIPLE
+from storyframes.core.vocab import NO_PRINCIPLE
 
 SECTIONS = ("In short", "Words", "Frames", "Principles", "Voices", "Tone", "Headlines & readability", "Parallel reading")
 READS_HEADLINES = frozenset({"Headlines & readability"})  # every other section reads only the full texts

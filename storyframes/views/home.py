@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import charts, findings, palette
-from storyframes.data import StoryData
-from storyframes.handout import SOURCE_COLUMNS, Handout, plain
-from storyframes.filters import Filters
+from storyframes.present import charts
+
+from storyframes.present import findings
+
+from storyframes.core import palette
+from storyframes.core.data import StoryData
+from storyframes.present.handout import SOURCE_COLUMNS, Handout, plain
+from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope
 from storyframes.views.common import Selection, coverage_for, select
 from storyframes.views.principles import PrincipleCard, principle_cards

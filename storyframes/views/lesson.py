@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyframes.data import StoryData
-from storyframes.filters import Filters
-from storyframes.lesson import query
+from storyframes.core.data import StoryData
+from storyframes.core.filters import Filters
+from storyframes.classroom.lesson import query
 from storyframes.views.common import default_filters, select
 
 

@@ -6,11 +6,15 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from storyframes import charts, members, palette
-from storyframes.data import StoryData
-from storyframes.handout import Handout, plain
-from storyframes.handout import for_selection as handout_for
-from storyframes.filters import Filters
+from storyframes.present import charts
+
+from storyframes.analysis import members
+
+from storyframes.core import palette
+from storyframes.core.data import StoryData
+from storyframes.present.handout import Handout, plain
+from storyframes.present.handout import for_selection as handout_for
+from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope
 from storyframes.views.common import Selection, select
 

@@ -6,13 +6,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import charts, findings, palette
-from storyframes.data import StoryData
-from storyframes.evidence import ids_by
-from storyframes.filters import Filters
-from storyframes.handout import Handout
-from storyframes.handout import for_selection as handout_for
-from storyframes.text import web_url
+from storyframes.present import charts
+
+from storyframes.present import findings
+
+from storyframes.core import palette
+from storyframes.core.data import StoryData
+from storyframes.analysis.evidence import ids_by
+from storyframes.core.filters import Filters
+from storyframes.present.handout import Handout
+from storyframes.present.handout import for_selection as handout_for
+from storyframes.core.text import web_url
 from storyframes.views import Chart, Scope, frozen
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
 

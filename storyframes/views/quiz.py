@@ -1,6 +1,6 @@
 """The “Guess the outlet” page's View: which outlets the reader guesses between and each level's
 pool of sentences, for the reader's filter. The round itself (seed → questions) is drawn by
-`storyframes.quiz.round_questions` from these pools."""
+`storyframes.classroom.quiz.round_questions` from these pools."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import quiz
-from storyframes.data import StoryData
-from storyframes.filters import Filters
+from storyframes.classroom import quiz
+from storyframes.core.data import StoryData
+from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen
 
 

@@ -11,10 +11,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from storyframes import analysis, charts, findings, palette
-from storyframes.data import StoryData
-from storyframes.evidence import ids_by
-from storyframes.text import tokenize
+from storyframes.analysis import measures as analysis
+
+from storyframes.present import charts
+
+from storyframes.present import findings
+
+from storyframes.core import palette
+from storyframes.core.data import StoryData
+from storyframes.analysis.evidence import ids_by
+from storyframes.core.text import tokenize
 from storyframes.views import Chart, Claim, Deferred, Lazy, frozen
 from storyframes.views.common import Selection, coverage_for, not_coded_note, not_hand_coded, second_codes
 

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import export, reliability
+from storyframes.present import export
+
+from storyframes.analysis import reliability
 from storyframes.autocode import accuracy
-from storyframes.data import StoryData
-from storyframes.handout import SOURCE_COLUMNS, Handout
-from storyframes.filters import Filters
+from storyframes.core.data import StoryData
+from storyframes.present.handout import SOURCE_COLUMNS, Handout
+from storyframes.core.filters import Filters
 from storyframes.views import Lazy, Scope
-from storyframes.reliability import deciding_rule as _deciding_rule
+from storyframes.analysis.reliability import deciding_rule as _deciding_rule
 from storyframes.views.common import Selection, coder_pairs, select
 
 CONTEXT_SENTENCES = 1  # sentences shown before and after a disputed one

@@ -80,7 +80,7 @@ def deselect(page, label: str, value: str) -> None:
 
 
 def outlet_ids() -> list[str]:
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
 
     return load_package().outlets["outlet_id"].tolist()
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from storyframes.data import load_package
+from storyframes.core.data import load_package
 from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page
 from tests.browser.test_browser import click_and_wait
 from tests.browser.test_layout import _OVERFLOW_JS

@@ -79,9 +79,9 @@ def test_framing_handout_is_of_the_open_tab_and_its_qr_code_opens_it(page, app_s
 def test_every_handout_prints_on_at_most_two_pages(browser, tmp_path):
     """Every page's handout, and every Framing tab's, for the default filters and for two outlets:
     printed by Chromium, none runs over two A4 pages (a table or a sentence list not bounded would)."""
-    from storyframes import handout
-    from storyframes.data import load_package
-    from storyframes.filters import Filters
+    from storyframes.present import handout
+    from storyframes.core.data import load_package
+    from storyframes.core.filters import Filters
     from storyframes.views import compare, framing, home, members, principles, sources
     from storyframes.views.common import default_filters
 

@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from storyframes.text import TEXT_BREAK, web_url
+from storyframes.core.text import TEXT_BREAK, web_url
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
 from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot, new_page, run_count, wait_ready

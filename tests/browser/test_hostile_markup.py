@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from storyframes.text import web_url
+from storyframes.core.text import web_url
 
 from .conftest import AppServer, new_page, wait_ready
 

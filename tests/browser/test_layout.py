@@ -37,12 +37,12 @@ VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": {"width": 128
 
 
 # ---------------------------------------------------------------------------------------------
-# The pages: storyframes.page.NAV, addressed as Streamlit addresses them
+# The pages: storyframes.app.page.NAV, addressed as Streamlit addresses them
 
 
 def _nav_scripts() -> list[str]:
-    """The scripts in the app's own navigation list, storyframes.page.NAV."""
-    from storyframes.page import NAV
+    """The scripts in the app's own navigation list, storyframes.app.page.NAV."""
+    from storyframes.app.page import NAV
 
     return [entry[0] for entry in NAV]
 

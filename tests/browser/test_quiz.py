@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyframes import quiz
-from storyframes.data import load_package
+from storyframes.classroom import quiz
+from storyframes.core.data import load_package
 from tests.browser.conftest import SCREENSHOTS, VIEWPORT, full_page_screenshot, open_page
 from tests.browser.test_browser import click_and_wait
 from tests.browser.test_layout import _OVERFLOW_JS

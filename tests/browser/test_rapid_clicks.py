@@ -76,7 +76,7 @@ _PILLS_JS = """
 
 @pytest.fixture(scope="module")
 def story():
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
     from storyframes.views.common import default_filters
 
     data = load_package()
@@ -188,8 +188,8 @@ class SocketLog:
         kind = msg.WhichOneof("type")
         detail = ""
         if kind == "rerun_script":
-            from storyframes.filters import OUTLET_PARAM, PRINCIPLE_PARAM
-            from storyframes.page import _WIDGET_KEYS  # the pills' keys, which end their widget ids
+            from storyframes.core.filters import OUTLET_PARAM, PRINCIPLE_PARAM
+            from storyframes.app.page import _WIDGET_KEYS  # the pills' keys, which end their widget ids
 
             values = {}
             for state in msg.rerun_script.widget_states.widgets:
@@ -255,7 +255,7 @@ def address_params(page) -> dict[str, list[str]]:
 
 
 def assert_consistent(page, clicker: Clicker, check_content, log: list[str]) -> None:
-    from storyframes.filters import Filters, to_address
+    from storyframes.core.filters import Filters, to_address
 
     data, default = clicker.data, clicker.default
     vocab = data.vocab

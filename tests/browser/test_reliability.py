@@ -67,7 +67,7 @@ def test_a_disputed_sentence_opens_in_its_place(page):
     page.wait_for_timeout(400)
     text = page.locator(MAIN).inner_text()
     assert "Curated code (shown in the app):" in text and "Second coder:" in text
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
 
     sentence = load_package().passages.set_index("passage_id").loc["gawker-05", "text"]  # Gawker's first tone dispute
     bold = page.locator(f"{MAIN} [data-testid='stMarkdownContainer'] strong").all_inner_texts()

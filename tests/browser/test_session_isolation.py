@@ -26,7 +26,7 @@ FRAMING = "/Framing_analysis"
 
 @pytest.fixture(scope="module")
 def story():
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
     from storyframes.views.common import default_filters
 
     data = load_package()
@@ -73,7 +73,7 @@ class Reader:
         wait_settled(self.page, self.log)
 
     def assert_own_choice(self, when: str) -> None:
-        from storyframes.filters import Filters, to_address
+        from storyframes.core.filters import Filters, to_address
         from storyframes.views import framing
 
         vocab = self.data.vocab

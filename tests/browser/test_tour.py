@@ -31,7 +31,7 @@ _OVERFLOW_JS = """
 
 @pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["1280x720", "390x844"])
 def test_click_through_every_step(page, viewport):
-    from storyframes import tour
+    from storyframes.classroom import tour
 
     page.set_viewport_size(viewport)
     shots = SCREENSHOTS / "tour"

@@ -9,8 +9,8 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from storyframes.page import NAV
-from storyframes.text import TEXT_BREAK
+from storyframes.app.page import NAV
+from storyframes.core.text import TEXT_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [path for path, _label, _icon in NAV]  # the app's own page list

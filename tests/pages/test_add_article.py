@@ -15,9 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from storyframes import autocode
-from storyframes.data import load_package
-from storyframes.page import ADDED_KEY, cached_package
-from storyframes.render import literal
+from storyframes.core.data import load_package
+from storyframes.app.page import ADDED_KEY, cached_package
+from storyframes.app.render import literal
 
 from .conftest import ROOT, assert_clean, open_page, plain_text
 from .test_pages import OUTLETS_KEY

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import storyframes.page as page_module
-from storyframes.data import APP_CONTRACT, DATA_DIR, MiB, StoryData, load_package
+import storyframes.app.page as page_module
+from storyframes.core.data import APP_CONTRACT, DATA_DIR, MiB, StoryData, load_package
 from storyframes.views.framing import SECTIONS
 
 from .conftest import PAGES, ROOT, assert_clean, open_page, plain_text

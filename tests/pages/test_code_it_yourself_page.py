@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyframes import coding_exercise as ce
-from storyframes import reliability
-from storyframes.data import load_package
+from storyframes.classroom import coding_exercise as ce
+from storyframes.analysis import reliability
+from storyframes.core.data import load_package
 from storyframes.views.common import sentence_index
 from tests.pages.conftest import assert_clean, open_page, plain_text
 

@@ -10,9 +10,9 @@ import random
 
 import pytest
 
-from storyframes import page as shell
-from storyframes.data import load_package
-from storyframes.filters import Filters, to_address
+from storyframes.app import page as shell
+from storyframes.core.data import load_package
+from storyframes.core.filters import Filters, to_address
 from storyframes.views import framing
 from storyframes.views.common import default_filters
 

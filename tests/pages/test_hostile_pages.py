@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from storyframes import page as app_page
-from storyframes.text import TEXT_BREAK, escape_markdown
+from storyframes.app import page as app_page
+from storyframes.core.text import TEXT_BREAK, escape_markdown
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
 from tests.markdown_model import problems
@@ -117,7 +117,7 @@ def test_chosen_place_and_other_options_escape_hostile_data(hostile):
 def test_principle_sources_link_only_to_encoded_web_addresses(hostile):
     at = open_page("pages/1_Principles.py")
     buttons = [node.proto.url for node in _walk(at._tree) if getattr(node, "type", "") == "link_button"]
-    # the loader lets only plain web addresses through (storyframes.urls.safe_url), so each principle
+    # the loader lets only plain web addresses through (storyframes.core.urls.safe_url), so each principle
     # has its source button; each button's address is encoded (no bracket, quote or space left)
     assert len(buttons) == len(at.radio(key="principle_to_read").options)
     for url in buttons:

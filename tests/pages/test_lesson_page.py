@@ -16,9 +16,9 @@ import zxingcpp
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from storyframes import lesson
-from storyframes.charts import wide_value
-from storyframes.page import PROJECTOR_KEY, PageContext
+from storyframes.classroom import lesson
+from storyframes.present.charts import wide_value
+from storyframes.app.page import PROJECTOR_KEY, PageContext
 
 from .conftest import PAGES, ROOT, assert_clean, open_page
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values
@@ -170,7 +170,7 @@ def test_a_lesson_link_to_a_classroom_page_is_one_that_page_accepts(page_file, v
     """The largest seed the lesson link allows opens the quiz or the exercise with no notice."""
     from urllib.parse import parse_qs, urlsplit
 
-    from storyframes import lesson
+    from storyframes.classroom import lesson
 
     kept, problems = lesson.check_params(page_file, values)
     assert kept == values and problems == ()
@@ -182,7 +182,7 @@ def test_a_lesson_link_to_a_classroom_page_is_one_that_page_accepts(page_file, v
 
 
 def filters_default():
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
     from storyframes.views.common import default_filters
 
     default = default_filters(load_package().vocab)

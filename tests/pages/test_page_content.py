@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from storyframes.data import DATA_DIR
+from storyframes.core.data import DATA_DIR
 
 from .conftest import assert_clean, open_page, plain_text, text_of
 

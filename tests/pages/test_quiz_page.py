@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from storyframes import quiz
-from storyframes.data import load_package
+from storyframes.classroom import quiz
+from storyframes.core.data import load_package
 
 from .conftest import assert_clean, open_page, plain_text
 from .test_hostile_pages import hostile  # noqa: F401 - the hostile package, as a fixture

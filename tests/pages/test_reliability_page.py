@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyframes import reliability as rel
-from storyframes.data import load_package
+from storyframes.analysis import reliability as rel
+from storyframes.core.data import load_package
 from storyframes.views import compare, sources
 from storyframes.views.common import coder_pairs
 from tests.pages.conftest import assert_clean, open_page, plain_text
@@ -128,7 +128,7 @@ def test_the_charts_mark_the_disputed_sentences_on_request(data):
     (the 7 sentences framed differently) and the tone chart rings the 3 with another tone."""
     import json
 
-    from storyframes import charts
+    from storyframes.present import charts
 
     pairs = rel.disagreements(coder_pairs(data))
     n_frame = int((pairs["field"] == "frame").sum())

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 def _app(n: int) -> None:
     import pandas as pd
 
-    from storyframes import render
+    from storyframes.app import render
 
     rows = pd.DataFrame({"passage_id": [f"a-{i:02d}" for i in range(n)], "outlet": "Outlet *A*",
                          "where": [f"sentence {i + 1} of {n}" for i in range(n)], "text": [f"Sentence **{i + 1}**." for i in range(n)]})
@@ -31,7 +31,7 @@ def test_a_short_list_is_shown_whole_without_a_table():
 
 
 def test_a_long_list_shows_the_first_ones_and_all_of_them_in_a_table():
-    from storyframes.render import SENTENCES_SHOWN
+    from storyframes.app.render import SENTENCES_SHOWN
 
     n = SENTENCES_SHOWN + 1_205
     at = _run(n)

@@ -9,7 +9,7 @@ checks the same through the real server; this one covers the pages' own controls
 
 from __future__ import annotations
 
-from storyframes.page import PageContext
+from storyframes.app.page import PageContext
 
 from .conftest import assert_clean, open_page
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from storyframes import page as shell
-from storyframes.data import StoryData, load_package
+from storyframes.app import page as shell
+from storyframes.core.data import StoryData, load_package
 from storyframes.views import _UNBUILT, Deferred, Lazy, framing
 
 from .conftest import PAGES, assert_clean, open_page
@@ -65,7 +65,7 @@ def use_page_widgets(at) -> None:
 
 def raw_option(widget, index: int):
     """The value behind a select box's or radio's option (AppTest lists the formatted labels)."""
-    from storyframes import reliability
+    from storyframes.analysis import reliability
     from storyframes.views.common import coder_pairs
 
     package = shell.cached_package()

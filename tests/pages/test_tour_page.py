@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyframes import tour
-from storyframes.page import NAV
+from storyframes.classroom import tour
+from storyframes.app.page import NAV
 from tests.pages.conftest import assert_clean, open_page, plain_text
 
 TOUR = "pages/6_Guided_tour.py"

@@ -1,4 +1,4 @@
-"""The analysis functions (storyframes.analysis) on tiny made-up tables worked out by hand.
+"""The analysis functions (storyframes.analysis.measures) on tiny made-up tables worked out by hand.
 
 The shared fixture: two outlets, A (5 prose sentences + 1 furniture line at the end) and B
 (1 furniture line first, then 3 prose sentences). Word counts (text.count_words):
@@ -22,8 +22,8 @@ import math
 import pandas as pd
 import pytest
 
-from storyframes import analysis as A
-from storyframes.text import count_syllables, count_words, word_syllables
+from storyframes.analysis import measures as A
+from storyframes.core.text import count_syllables, count_words, word_syllables
 
 
 def passages_frame(rows):
@@ -406,7 +406,7 @@ def test_tone_along_uncoded_sentence_and_computed_vader(passages, codes):
 def test_vader_scores_are_read_from_the_passages_when_the_package_has_them(passages, codes):
     """The package's passages carry VADER's score (built with text.vader_compound); the app reads it
     and never scores the text again in a reader's request. Without the column it scores the text."""
-    from storyframes.text import vader_compound
+    from storyframes.core.text import vader_compound
 
     computed = A.vader_scores(passages)
     assert computed["vader_compound"].tolist() == [vader_compound(t) for t in passages["text"]]
@@ -417,8 +417,8 @@ def test_vader_scores_are_read_from_the_passages_when_the_package_has_them(passa
 
 
 def test_the_package_stores_vader_scores_of_its_own_sentences():
-    from storyframes.data import load_package
-    from storyframes.text import vader_compound
+    from storyframes.core.data import load_package
+    from storyframes.core.text import vader_compound
 
     p = load_package().passages
     assert p["vader_compound"].tolist() == [vader_compound(t) for t in p["text"]]
@@ -514,7 +514,7 @@ def test_summary_facts(passages, articles, codes, passage_principles, people, le
 
 def test_empty_passages_give_empty_results_with_columns(passages, articles, codes, passage_principles, principles, people, lexicon):
     """Every analysis function that reads sentences, on none: an empty result with its documented
-    columns (the evidence lookups moved to storyframes.evidence and are tested there)."""
+    columns (the evidence lookups moved to storyframes.analysis.evidence and are tested there)."""
     none = passages.iloc[0:0]
     prose_columns = [*passages.columns, "outlet_id", "outlet", "prose_rank", "n_prose", "position", "position_label", "words"]
     tone = A.tone_along(none, codes, articles=articles)

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from storyframes.autocode import accuracy
-from storyframes.data import DATA_DIR, load_package
+from storyframes.core.data import DATA_DIR, load_package
 from storyframes.views import sources
-from storyframes.filters import Filters
+from storyframes.core.filters import Filters
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ import pytest
 
 from storyframes.autocode import MAX_BYTES, ArticleMeta, code_article, read_file
 from storyframes.autocode.__main__ import main
-from storyframes.data import DATA_DIR, load_package
+from storyframes.core.data import DATA_DIR, load_package
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ("Police chiefs want fewer arrests\n\n"

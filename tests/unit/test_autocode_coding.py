@@ -11,8 +11,8 @@ from storyframes.autocode import ArticleMeta, AutoCoded, InputError, code_articl
 from storyframes.autocode import rules
 from storyframes.autocode.coding import (TABLES, article_id_for, find_names, known_people, person_variants, principle_refs,
                                          quote_spans)
-from storyframes.data import load_package
-from storyframes.text import passages_for
+from storyframes.core.data import load_package
+from storyframes.core.text import passages_for
 
 META = ArticleMeta(outlet="The Daily Example", headline="Chiefs want fewer arrests", published="2015-10-22",
                    url="https://daily.example.com/chiefs")
@@ -235,7 +235,7 @@ def test_the_same_text_twice_is_refused(data, coded):
 
 
 def test_a_curated_article_again_is_refused_even_lightly_edited(data):
-    raw = (__import__("storyframes.data", fromlist=["DATA_DIR"]).DATA_DIR / data.articles["raw_file"].iloc[1]).read_text(encoding="utf-8")
+    raw = (__import__("storyframes.core.data", fromlist=["DATA_DIR"]).DATA_DIR / data.articles["raw_file"].iloc[1]).read_text(encoding="utf-8")
     edited = raw.replace("Plenty of people", "Many people").replace("Bill Bratton", "William Bratton")
     with pytest.raises(InputError, match="nearly identical to the article from Gawker"):
         code_article(edited, META, data)
@@ -253,7 +253,7 @@ def test_code_article_leaves_the_data_untouched(data):
 def test_text_rebuilt_from_the_curated_passages_keeps_their_offsets(data):
     """The accuracy report codes each curated article on its passages and the text they rebuild."""
     from storyframes.autocode.coding import text_from_passages
-    from storyframes.data import DATA_DIR
+    from storyframes.core.data import DATA_DIR
 
     for art in data.articles.itertuples():
         rows = data.passages[data.passages["article_id"] == art.article_id].to_dict("records")
@@ -267,7 +267,7 @@ def test_text_rebuilt_from_the_curated_passages_keeps_their_offsets(data):
 def test_sentiment_and_readability_come_from_the_passages_as_for_the_curated_articles(data, coded):
     """No rows of their own: VADER and the readability figures are computed from passages.csv's
     columns by the same functions the pages call, so an added article gets them the same way."""
-    from storyframes import analysis
+    from storyframes.analysis import measures as analysis
 
     passages = pd.concat([data.passages, coded.tables["passages"]], ignore_index=True)
     articles = pd.concat([data.articles, coded.tables["articles"]], ignore_index=True)

@@ -16,7 +16,7 @@ import pytest
 
 from storyframes.autocode import ArticleMeta, code_article, read_file, write_package_rows
 from storyframes.autocode.package import merge_into, package_zip
-from storyframes.data import DATA_DIR, load_package
+from storyframes.core.data import DATA_DIR, load_package
 
 frictionless = pytest.importorskip("frictionless", reason="frictionless is in requirements-dev.txt")
 

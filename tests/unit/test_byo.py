@@ -11,11 +11,13 @@ import json
 import pandas as pd
 import pytest
 
-from storyframes import byo, charts
-from storyframes.data import load_package
+from storyframes.autocode import added as byo
+
+from storyframes.present import charts
+from storyframes.core.data import load_package
 from storyframes.views import compare, framing, sections
 from storyframes.views.common import default_filters, not_hand_coded, select
-from storyframes.vocab import AUTO_CODED_SUFFIX
+from storyframes.core.vocab import AUTO_CODED_SUFFIX
 from tests.byo_helpers import fake_coded
 
 BASE = load_package()

@@ -1,4 +1,4 @@
-"""Altair charts (storyframes.charts) and colours (storyframes.palette).
+"""Altair charts (storyframes.present.charts) and colours (storyframes.core.palette).
 
 Every chart function is called on a small hand-made tidy frame, with the columns a view prepares,
 and a colour `Scale` (domain, range) of its own. Its Vega-Lite spec is then built with Altair's
@@ -17,8 +17,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from storyframes import charts, palette
-from storyframes.data import load_package
+from storyframes.present import charts
+
+from storyframes.core import palette
+from storyframes.core.data import load_package
 
 TITLE = "A finding stated as a title, long enough that it has to wrap onto a second line of the chart heading"
 

@@ -9,9 +9,9 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from storyframes import coding_exercise as ce
-from storyframes import reliability
-from storyframes.data import load_package
+from storyframes.classroom import coding_exercise as ce
+from storyframes.analysis import reliability
+from storyframes.core.data import load_package
 from storyframes.views.common import coder_pairs, sentence_index
 
 # Eight sentences: three Gawker, three Dabs, two CBS/TCR; three refer to principles.

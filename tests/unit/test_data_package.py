@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from storyframes.data import DATA_DIR, DataPackageError, load_package
-from storyframes.text import split_paragraphs
+from storyframes.core.data import DATA_DIR, DataPackageError, load_package
+from storyframes.core.text import split_paragraphs
 
 ROOT = DATA_DIR.parent
 
@@ -309,8 +309,8 @@ import os  # noqa: E402
 
 import jsonschema  # noqa: E402
 
-from storyframes import data as loader  # noqa: E402
-from storyframes.data import APP_CONTRACT, DESCRIPTOR_SCHEMA, MAX_ROWS, MiB  # noqa: E402
+from storyframes.core import data as loader  # noqa: E402
+from storyframes.core.data import APP_CONTRACT, DESCRIPTOR_SCHEMA, MAX_ROWS, MiB  # noqa: E402
 
 
 def load_error(folder: Path) -> DataPackageError:
@@ -736,7 +736,7 @@ HOSTILE_URLS = [
 
 @pytest.mark.parametrize("url", HOSTILE_URLS)
 def test_hostile_address_is_refused_even_when_the_descriptor_allows_it(broken, url):
-    """The loader's own rule (storyframes.urls.safe_url), not only the descriptor's pattern."""
+    """The loader's own rule (storyframes.core.urls.safe_url), not only the descriptor's pattern."""
     descriptor = descriptor_of(broken)
     _i, res = resource(descriptor, "articles")
     next(f for f in res["schema"]["fields"] if f["name"] == "url")["constraints"]["pattern"] = "[^\\n]*"

@@ -1,5 +1,5 @@
 """From a chart selection back to verbatim sentences, and the safe display of article text
-(storyframes.evidence): tiny hand-made tables, plus checks against the real package where the
+(storyframes.analysis.evidence): tiny hand-made tables, plus checks against the real package where the
 real labels are the point."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from storyframes import evidence as E
-from storyframes.data import DATA_DIR, load_package
-from storyframes.text import TEXT_BREAK
+from storyframes.analysis import evidence as E
+from storyframes.core.data import DATA_DIR, load_package
+from storyframes.core.text import TEXT_BREAK
 
 # Characters Markdown or Streamlit would interpret (emphasis, code, links, HTML, maths, directives,
 # headings, tables, quotes, strikethrough, lists).

@@ -1,4 +1,4 @@
-"""Downloads (storyframes.export): the filtered tables checked against an independent filtering of
+"""Downloads (storyframes.present.export): the filtered tables checked against an independent filtering of
 the CSV files, CSV bytes that load back, and the zip of the whole package byte for byte."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import zipfile
 import pandas as pd
 import pytest
 
-from storyframes import export
-from storyframes.data import DATA_DIR, load_package
-from storyframes.filters import NO_PRINCIPLE, Filters
+from storyframes.present import export
+from storyframes.core.data import DATA_DIR, load_package
+from storyframes.core.filters import NO_PRINCIPLE, Filters
 
 ZIP_ROOT = "same-story-different-frames-data"
 
@@ -238,7 +238,7 @@ def test_sources_table_supports_and_confidence(data, csv):
 
 
 def _frames_chart(filters=None):
-    from storyframes.data import load_package
+    from storyframes.core.data import load_package
     from storyframes.views import compare
     from storyframes.views.common import default_filters
 
@@ -249,7 +249,7 @@ def _frames_chart(filters=None):
 def test_export_spec_is_a_fixed_width_copy_without_click_hints():
     import copy
 
-    from storyframes import export
+    from storyframes.present import export
 
     chart = _frames_chart()
     before = copy.deepcopy(chart.spec)
@@ -261,15 +261,16 @@ def test_export_spec_is_a_fixed_width_copy_without_click_hints():
 
 
 def test_summary_subtitle_loses_only_its_hover_hint():
-    from storyframes import charts, export
+    from storyframes.present import charts
+    from storyframes.present import export
 
     spec = {"title": {"text": ["T"], "subtitle": [charts.NO_EVIDENCE]}, "width": "container"}
     assert export.chart_spec_for_export(spec)["title"]["subtitle"] == ["A summary figure: no single sentences stand behind its marks."]
 
 
 def test_chart_as_svg_and_png_follow_the_filters():
-    from storyframes import export
-    from storyframes.filters import Filters
+    from storyframes.present import export
+    from storyframes.core.filters import Filters
 
     chart = _frames_chart(Filters(("gawker",), ("P1", "P2", "P3", "P4", "none")))
     svg = export.chart_image(chart.spec, "svg").decode("utf-8")

@@ -1,8 +1,8 @@
-"""Address parsing and writing for the shared filters (storyframes.filters)."""
+"""Address parsing and writing for the shared filters (storyframes.core.filters)."""
 
 import pytest
 
-from storyframes.filters import Filters, ParsedAddress, parse_address, resolve, safe_preview, to_address
+from storyframes.core.filters import Filters, ParsedAddress, parse_address, resolve, safe_preview, to_address
 
 OUTLETS = ["dabs", "gawker", "cbs", "nyt"]
 PRINCIPLES = ["P1", "P2", "P3", "P4", "none"]

@@ -1,4 +1,4 @@
-"""Sentences that state findings (storyframes.findings): exact sentences on tiny hand-made tables,
+"""Sentences that state findings (storyframes.present.findings): exact sentences on tiny hand-made tables,
 and the page summaries on the real package, each number checked against an independent pandas
 computation on the CSV files."""
 
@@ -9,10 +9,10 @@ import re
 import pandas as pd
 import pytest
 
-from storyframes import analysis
-from storyframes import findings as F
-from storyframes.data import DATA_DIR, load_package
-from storyframes.text import escape_markdown
+from storyframes.analysis import measures as analysis
+from storyframes.present import findings as F
+from storyframes.core.data import DATA_DIR, load_package
+from storyframes.core.text import escape_markdown
 
 
 def cov_frame(rows):

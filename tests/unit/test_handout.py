@@ -8,9 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from storyframes import handout
-from storyframes.data import load_package
-from storyframes.filters import Filters
+from storyframes.present import handout
+from storyframes.core.data import load_package
+from storyframes.core.filters import Filters
 from storyframes.views import compare
 from storyframes.views.common import default_filters
 

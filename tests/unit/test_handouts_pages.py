@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from storyframes import handout
-from storyframes.data import load_package
-from storyframes.filters import Filters
+from storyframes.present import handout
+from storyframes.core.data import load_package
+from storyframes.core.filters import Filters
 from storyframes.views import framing, home, members, sources
 from storyframes.views.common import default_filters
 from tests import hostile_package as H
@@ -255,7 +255,7 @@ def test_nothing_from_hostile_data_is_markup_in_any_handout(hostile):
 
 
 def test_plain_keeps_the_datas_own_asterisks_and_brackets():
-    from storyframes.text import escape_markdown
+    from storyframes.core.text import escape_markdown
 
     text = "**B0LD** [x](javascript:1) \\* " + "a" * 80
     assert handout.plain(f"**{escape_markdown(text)}** said") == f"{text} said"

@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.source_util import page_icon_and_name
 
-from storyframes import lesson
-from storyframes.filters import Filters, to_address
-from storyframes.lesson import HostError, Origin, parse_host
-from storyframes.page import NAV
+from storyframes.classroom import lesson
+from storyframes.core.filters import Filters, to_address
+from storyframes.classroom.lesson import HostError, Origin, parse_host
+from storyframes.app.page import NAV
 from storyframes.views.framing import SECTIONS
 
 DEFAULT = Filters(("dabs", "gawker", "cbs", "nyt"), ("P1", "P2", "P3", "P4", "none"))
@@ -180,7 +180,7 @@ def test_qr_png_holds_the_address_and_is_large():
 
 
 def test_a_tour_step_is_offered_and_checked():
-    from storyframes import tour
+    from storyframes.classroom import tour
 
     assert [p.choices for p in lesson.params_for("pages/6_Guided_tour.py")] == [tour.KEYS]
     assert lesson.check_params("pages/6_Guided_tour.py", {"step": "Words"}) == ({"step": "words"}, ())

@@ -1,4 +1,4 @@
-"""Members and places (storyframes.members): tiny hand-made tables, and the real package where the
+"""Members and places (storyframes.analysis.members): tiny hand-made tables, and the real package where the
 real names and places are the point."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from storyframes import members as M
-from storyframes.data import DATA_DIR, load_package
+from storyframes.analysis import members as M
+from storyframes.core.data import DATA_DIR, load_package
 
 PLACE_COLUMNS = ["place_id", "place_name", "place_state", "launch_era", "latitude", "longitude",
                  "n_members", "role_type", "names", "place_basis", "evidence_label", "role_label"]

@@ -7,10 +7,10 @@ import copy
 
 import pytest
 
-from storyframes import projector
-from storyframes.charts import wide_value
-from storyframes.data import load_package
-from storyframes.palette import INK
+from storyframes.present import projector
+from storyframes.present.charts import wide_value
+from storyframes.core.data import load_package
+from storyframes.core.palette import INK
 from storyframes.views import compare, common
 
 

@@ -8,8 +8,10 @@ import random
 import pandas as pd
 import pytest
 
-from storyframes import analysis, quiz
-from storyframes.data import load_package
+from storyframes.analysis import measures as analysis
+
+from storyframes.classroom import quiz
+from storyframes.core.data import load_package
 
 STRONG = {"slang", "pejorative", "figurative"}
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score  # requirements-dev.txt: the independent implementation we check against
 
-from storyframes import reliability as rel
-from storyframes.data import load_package
+from storyframes.analysis import reliability as rel
+from storyframes.core.data import load_package
 from storyframes.views.common import coder_pairs
 
 

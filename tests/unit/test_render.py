@@ -1,4 +1,4 @@
-"""The one way data reaches Markdown (storyframes.render): literal text, links and option labels."""
+"""The one way data reaches Markdown (storyframes.app.render): literal text, links and option labels."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from storyframes import render
+from storyframes.app import render
 from tests.unit.test_text import HOSTILE_TEXTS, assert_literal
 
 LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s<>]*)\)$", re.S)

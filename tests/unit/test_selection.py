@@ -1,4 +1,4 @@
-"""The reader's filters applied to the tables (`Filters` methods in storyframes.filters), on tiny tables worked out by hand.
+"""The reader's filters applied to the tables (`Filters` methods in storyframes.core.filters), on tiny tables worked out by hand.
 
 The shared fixture: three outlets, each with one article.
 
@@ -17,7 +17,7 @@ Outlets: a -> "oa" (Outlet A), b -> "ob" (Outlet B), c -> "oc" (Outlet C).
 import pandas as pd
 import pytest
 
-from storyframes.filters import NO_PRINCIPLE, Filters, principle_mask, principles_of
+from storyframes.core.filters import NO_PRINCIPLE, Filters, principle_mask, principles_of
 
 
 # The tests below read as "what is chosen from which table"; each call goes to the Filters method.

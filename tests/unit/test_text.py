@@ -1,11 +1,11 @@
-"""Sentence splitting, furniture, tokens, escaping and link addresses (storyframes.text)."""
+"""Sentence splitting, furniture, tokens, escaping and link addresses (storyframes.core.text)."""
 
 import random
 import re
 
 import pytest
 
-from storyframes.text import (
+from storyframes.core.text import (
     TEXT_BREAK,
     count_words,
     escape_markdown,

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from storyframes import prompts, tour
-from storyframes.data import load_package
-from storyframes.filters import Filters
+from storyframes.present import prompts
+
+from storyframes.classroom import tour
+from storyframes.core.data import load_package
+from storyframes.core.filters import Filters
 from storyframes.views import compare, framing, home, members, principles, sections, sources
 from storyframes.views.common import default_filters
 

@@ -1,4 +1,4 @@
-"""storyframes.urls.safe_url: the one rule for web addresses from the data (loader and pages)."""
+"""storyframes.core.urls.safe_url: the one rule for web addresses from the data (loader and pages)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from storyframes.data import APP_CONTRACT, DATA_DIR
-from storyframes.urls import safe_url
+from storyframes.core.data import APP_CONTRACT, DATA_DIR
+from storyframes.core.urls import safe_url
 
 URL_FIELDS = [(table, name) for table, need in APP_CONTRACT.items() for name, kind in need.fields.items() if kind == "url"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.make_corpus import make_corpus
 from benchmarks.report import Target
-from storyframes.data import load_package
+from storyframes.core.data import load_package
 from storyframes.views import Lazy, common, framing
 
 

@@ -1,4 +1,4 @@
-"""The one vocabulary of labels and colours (storyframes.vocab): a tiny hand-made package worked out
+"""The one vocabulary of labels and colours (storyframes.core.vocab): a tiny hand-made package worked out
 by hand, then the curated package checked against its CSV files."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from storyframes import palette
-from storyframes import vocab as V
-from storyframes.data import DATA_DIR, load_package
+from storyframes.core import palette
+from storyframes.core import vocab as V
+from storyframes.core.data import DATA_DIR, load_package
 
 # --- a tiny package -------------------------------------------------------------------------------
 #

@@ -8,8 +8,8 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from storyframes.evidence import reading_markup, safe  # noqa: E402
-from storyframes.render import link  # noqa: E402
+from storyframes.analysis.evidence import reading_markup, safe  # noqa: E402
+from storyframes.app.render import link  # noqa: E402
 
 HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
            "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from storyframes.vocab import split_curator_note
+from storyframes.core.vocab import split_curator_note
 
-from storyframes.text import escape_markdown
+from storyframes.core.text import escape_markdown
 
 # `labels` below is the codebook's field -> code -> label (the package's `vocab.code_labels`), so
 # roles and evidence eras read the same here as in the codebook.

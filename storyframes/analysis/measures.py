@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from storyframes.text import count_words, normalise_quotes, tokenize, vader_compound
+from storyframes.core.text import count_words, normalise_quotes, tokenize, vader_compound
 
 # --- code lists (the order is the tie-break order wherever codes are ranked) -----------------
 

@@ -14,11 +14,11 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from storyframes import palette
+from storyframes.core import palette
 
 NO_PRINCIPLE = "none"  # sentences that refer to no principle (context, colour, quotes)
 NO_PRINCIPLE_LABEL = "No principle"
-# On the name of every outlet a reader added (storyframes.data.StoryData.with_added): every table,
+# On the name of every outlet a reader added (storyframes.core.data.StoryData.with_added): every table,
 # axis and legend that names it says it was coded by machine, not curated (not colour alone).
 AUTO_CODED_SUFFIX = "(auto-coded)"
 

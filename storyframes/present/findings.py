@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from storyframes.text import escape_markdown as _md
+from storyframes.core.text import escape_markdown as _md
 
 
 def _names(values) -> str:

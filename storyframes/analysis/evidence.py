@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from storyframes.text import escape_markdown
+from storyframes.core.text import escape_markdown
 
 safe = escape_markdown
 
@@ -39,7 +39,7 @@ def place_label(paragraph: int, prose_rank: int, n_prose: int, is_furniture: boo
 def sentence_index(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every passage of the given articles with its outlet and place label, indexed by passage id,
     in outlet order (as `articles` lists them) and reading order."""
-    from storyframes.analysis import _as_bool, prose  # prose ranks: one definition of "sentence 8 of 16"
+    from storyframes.analysis.measures import _as_bool, prose  # prose ranks: one definition of "sentence 8 of 16"
 
     arts = articles[["article_id", "outlet_id", "outlet"]].drop_duplicates("article_id")
     ranked = prose(passages, arts)[["passage_id", "prose_rank", "n_prose"]]

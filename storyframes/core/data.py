@@ -37,11 +37,11 @@ import jsonschema
 import numpy as np
 import pandas as pd
 
-from storyframes import vocab as vocabulary
-from storyframes.urls import safe_url
-from storyframes.vocab import AUTO_CODED_SUFFIX, Vocabulary
+from storyframes.core import vocab as vocabulary
+from storyframes.core.urls import safe_url
+from storyframes.core.vocab import AUTO_CODED_SUFFIX, Vocabulary
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
 
 # --- limits (data/README.md, "Limits") ----------------------------------------------------------
@@ -193,7 +193,7 @@ _NAMES = {"oneOf": [{"type": "string", "minLength": 1},
 # `constraints`, where a constraint the loader would not check is refused rather than ignored.
 DESCRIPTOR_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "The parts of a Data Package descriptor that storyframes.data reads",
+    "title": "The parts of a Data Package descriptor that storyframes.core.data reads",
     "type": "object",
     "errorMessage": "must be a JSON object (a Data Package descriptor) with a list of resources",
     "required": ["resources"],
@@ -448,7 +448,7 @@ class Need:
     their types, whether it needs rows, and (for facts) the keys it looks up.
 
     Types are Table Schema types, plus "url" (a string every value of which passes
-    `storyframes.urls.safe_url`) and "iso8601" (a string every value of which is an ISO 8601
+    `storyframes.core.urls.safe_url`) and "iso8601" (a string every value of which is an ISO 8601
     date or date-time, as the timeline chart parses it)."""
 
     purpose: str
@@ -786,7 +786,7 @@ def _check_contract_values(frame: pd.DataFrame, need: Need | None, rel: str, lin
             for i, value in enumerate(frame[name].tolist()):
                 if value and safe_url(value) is None:
                     raise DataPackageError(f"{value[:80]!r} is not a plain http(s) web address a reader can be sent to "
-                                           "(see storyframes/urls.py)", file=rel, line=int(lines[i]), column=name)
+                                           "(see storyframes/core/urls.py)", file=rel, line=int(lines[i]), column=name)
         elif kind == ISO:
             values = frame[name]
             parsed = pd.to_datetime(values.where(values != ""), format="ISO8601", errors="coerce")

@@ -13,8 +13,8 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from storyframes import palette
-from storyframes.vocab import AUTO_CODED_SUFFIX
+from storyframes.core import palette
+from storyframes.core.vocab import AUTO_CODED_SUFFIX
 
 # Altair validates every schema object as it is built ("debug mode"), which is most of the cost
 # of a view. The unit tests validate every chart function's full spec (`to_dict()`), so the app

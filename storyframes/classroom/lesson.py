@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlencode, urlsplit
 
-from storyframes import filters as flt
+from storyframes.core import filters as flt
 
 # How Streamlit names a page of the pages/ folder (streamlit.source_util.PAGE_FILENAME_REGEX):
 # "pages/2_Members_and_cities.py" is served at /Members_and_cities; the entry file at /.
@@ -163,7 +163,9 @@ MAX_SEED_DIGITS = 9  # the longest seed field: no page's seed is longer
 def _page_params() -> dict[str, tuple[Param, ...]]:
     """Which page reads which parameters, named and bounded by the page's own module, so a link
     made here is one the page accepts."""
-    from storyframes import coding_exercise, quiz, tour
+    from storyframes.classroom import coding_exercise
+    from storyframes.classroom import quiz
+    from storyframes.classroom import tour
     from storyframes.views.framing import SECTIONS
 
     return {

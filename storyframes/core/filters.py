@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes.vocab import NO_PRINCIPLE
+from storyframes.core.vocab import NO_PRINCIPLE
 
 OUTLET_PARAM = "outlet"
 PRINCIPLE_PARAM = "principle"

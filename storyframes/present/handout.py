@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes.palette import PRINT
-from storyframes.text import TEXT_BREAK
+from storyframes.core.palette import PRINT
+from storyframes.core.text import TEXT_BREAK
 
 SENTENCES_IN_HANDOUT = 8  # with the numbers and the sources, what fits on two printed pages
 ROWS_IN_TABLE = 16  # rows of one table in print; the rest are in the app, at the handout's address

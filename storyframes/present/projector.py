@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from storyframes import filters as flt
-from storyframes.charts import wide_value
-from storyframes.palette import INK
+from storyframes.core import filters as flt
+from storyframes.present.charts import wide_value
+from storyframes.core.palette import INK
 
 PARAM = "projector"
 SESSION_KEY = "story_projector"  # the reader's choice, kept for the session across pages (page.projector_toggle)

@@ -41,5 +41,5 @@ MAP_LAND, MAP_BORDER = "#F2F2F2", "#9A9A9A"
 # Highlight backgrounds for the parallel reading (Streamlit's named Markdown colours).
 HIGHLIGHT = {"principle": "green", "quote": "blue", "lexicon": "orange"}
 
-# The printed handout (storyframes/handout.py): black text and a black-on-white QR code print on any printer.
+# The printed handout (storyframes/present/handout.py): black text and a black-on-white QR code print on any printer.
 PRINT = {"ink": "#111111", "muted": "#444444", "rule": "#BBBBBB", "qr_dark": "#000000", "qr_light": "#FFFFFF"}

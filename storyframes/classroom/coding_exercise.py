@@ -1,5 +1,5 @@
 """Code it yourself, then compare: a class codes a set of sentences and measures itself against
-the curated codes with the product's one agreement implementation (`storyframes.reliability`).
+the curated codes with the product's one agreement implementation (`storyframes.analysis.reliability`).
 
 Pure functions, no Streamlit:
 - `candidates`: the sentences a set may hold (prose of the full texts, never page furniture);
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes import reliability
-from storyframes.filters import safe_preview
-from storyframes.vocab import NO_PRINCIPLE, Vocabulary
+from storyframes.analysis import reliability
+from storyframes.core.filters import safe_preview
+from storyframes.core.vocab import NO_PRINCIPLE, Vocabulary
 
 SET_PARAM, SENTENCES_PARAM = "set", "sentences"  # the page's own address parameters
 SET_SIZE = 8

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from storyframes import projector
-from storyframes.evidence import evidence_key, picked, sentences_for
-from storyframes.text import escape_markdown, web_url
+from storyframes.present import projector
+from storyframes.analysis.evidence import evidence_key, picked, sentences_for
+from storyframes.core.text import escape_markdown, web_url
 from storyframes.views import Chart
 
 
@@ -96,7 +96,7 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
 def chart_downloads(view: Chart) -> None:
     """The chart as PNG and SVG files, made only when a reader clicks (vl-convert takes a few
     hundred milliseconds a chart: no page pays it for readers who do not ask)."""
-    from storyframes import export
+    from storyframes.present import export
 
     row = st.container(horizontal=True)
     for kind in ("png", "svg"):
@@ -114,7 +114,7 @@ def vega_lite(spec: dict, **kwargs):
 
 
 # Large things a page draws on every run are, for most runs, the very objects of a cached view
-# (storyframes.page caches views per filter; they are shared read-only). What Streamlit or this
+# (storyframes.app.page caches views per filter; they are shared read-only). What Streamlit or this
 # module derives from them is kept beside them by identity: the newest KEPT_DERIVED, each holding
 # its source object so that a new object at a reused address is never taken for it. Only sources
 # of at least DERIVE_ONCE_ROWS rows: a small one costs a few ms to derive again and is often made

@@ -19,11 +19,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from storyframes import filters as flt
-from storyframes import projector
-from storyframes.data import DATA_DIR, DataPackageError, StoryData, load_package
-from storyframes.render import literal, literal_options
-from storyframes.vocab import NO_PRINCIPLE, Vocabulary
+from storyframes.core import filters as flt
+from storyframes.present import projector
+from storyframes.core.data import DATA_DIR, DataPackageError, StoryData, load_package
+from storyframes.app.render import literal, literal_options
+from storyframes.core.vocab import NO_PRINCIPLE, Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,8 @@ class PageContext:
 
     def address_of(self, page_file: str, params: dict[str, str] | None = None) -> str:
         """The absolute address of `page_file` with the reader's filters (and `params`), at the host
-        the browser reached this app by; "" when the request does not say (see storyframes.lesson)."""
-        from storyframes import lesson
+        the browser reached this app by; "" when the request does not say (see storyframes.classroom.lesson)."""
+        from storyframes.classroom import lesson
 
         origin = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
         return lesson.build(origin, page_file, self.filters, self.default, params) if origin else ""
@@ -288,7 +288,7 @@ def cached_package() -> StoryData:
 
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _package_zip(directory: str, fingerprint: str) -> bytes:
-    from storyframes import export
+    from storyframes.present import export
 
     return export.package_zip(Path(directory))
 

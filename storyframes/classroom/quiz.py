@@ -4,7 +4,7 @@ A round is eight sentences drawn without replacement by `random.Random(seed)` fr
 so a class opening the same link (`?quiz=123&level=easy`) gets the same questions in the same
 order. After each answer the reader sees the cues that give the outlet away, all from the codes:
 the lexicon's terms in the sentence (with their register), the hand-coded frame and tone, and who
-is quoted or named. Nothing here touches Streamlit; `storyframes/quiz_session.py` keeps a reader's
+is quoted or named. Nothing here touches Streamlit; `storyframes/app/quiz_session.py` keeps a reader's
 progress in their session.
 
 Levels:
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes.analysis import term_hits, term_spans
-from storyframes.filters import safe_preview
+from storyframes.analysis.measures import term_hits, term_spans
+from storyframes.core.filters import safe_preview
 
 LEVELS = ("easy", "hard")
 DEFAULT_LEVEL = "easy"

@@ -1,7 +1,7 @@
 """Bring your own article: what the Add an article page shows and hands out, as pure functions.
 
 The pipeline (reading, splitting, coding) is `storyframes.autocode`; the session's articles and
-the data built from them are in `storyframes.page` (`add_article`, `reader_data`). Here: the
+the data built from them are in `storyframes.app.page` (`add_article`, `reader_data`). Here: the
 meta a reader typed, checked; what the coding found, in words; and the rows to take home, as a
 zip made in memory (the rows are written by `autocode.write_package_rows` into a temporary folder
 that is removed at once: nothing is left on the server's disk).
@@ -13,9 +13,9 @@ import datetime as dt
 
 import pandas as pd
 
-from storyframes.data import StoryData
-from storyframes.urls import safe_url
-from storyframes.vocab import Vocabulary
+from storyframes.core.data import StoryData
+from storyframes.core.urls import safe_url
+from storyframes.core.vocab import Vocabulary
 
 EARLIEST = dt.date(2015, 1, 1)  # the launch was in October 2015: a date field from the start of that year
 

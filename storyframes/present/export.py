@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.data import DATA_DIR, StoryData
-from storyframes.filters import Filters
-from storyframes.filters import principle_mask
+from storyframes.core.data import DATA_DIR, StoryData
+from storyframes.core.filters import Filters
+from storyframes.core.filters import principle_mask
 
 # How each table is narrowed by the filters: by outlet, by passage (outlet and principle), or not.
 _BY_PASSAGE = ("passages", "passage_codes", "passage_principles", "passage_people", "second_coding")

@@ -1,6 +1,6 @@
 """The quiz's per-reader state: which round is open (seed and level, kept in the address so a
 class can share it) and each round's answers (kept in `st.session_state`, so one reader's answers
-never reach another). The rules live in `storyframes.quiz`; this is the Streamlit glue.
+never reach another). The rules live in `storyframes.classroom.quiz`; this is the Streamlit glue.
 
 The address is read when the page is opened (a shared link, a reload, a page switch) and on
 Back/Forward; on an ordinary run the session's round holds and is written to the address. A
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storyframes import quiz
-from storyframes.page import PageContext
+from storyframes.classroom import quiz
+from storyframes.app.page import PageContext
 
 ROUND_KEY = "quiz_round"  # (seed, level) the session has open
 PROGRESS_KEY = "quiz_progress"  # round_key -> quiz.Progress
