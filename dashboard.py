@@ -2,16 +2,14 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.app.page import setup_page
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import home
 
-ctx = setup_page("Home", ":material/newspaper:")
+ctx = setup_page("home")
 view = ctx.view(home.build)
 
 st.title("Same Story, Different Frames")
@@ -41,7 +39,7 @@ else:
             st.markdown(f"**{literal(card.label)}**")
             st.caption(literal(card.heading))
             st.markdown(literal(view.reach.get(card.principle_id, "")))
-    st.page_link("pages/1_Principles.py", label="Read each principle and the sentences that report it", icon=":material/arrow_forward:")
+    ctx.link("principles", label="Read each principle and the sentences that report it", icon=":material/arrow_forward:")
 
 st.header("Timeline")
 render.chart(view.timeline, view.selection.index, table_label="Show the timeline as a table")
@@ -61,7 +59,7 @@ if view.sources.empty:
 else:
     render.table(view.sources, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "date": "Published", "url": "Address"})
 st.caption("Each fact above carries its source and confidence in the data; see Sources & method for all of them.")
-address = ctx.address_of("dashboard.py")
-render.discussion(prompts.home(view), handout=lambda: handout.to_html(home.handout(view, address)).encode("utf-8"),
+address = ctx.address_of()
+render.discussion(home.discussion(view), handout=lambda: home.handout_html(view, address),
                   handout_name="home-handout.html")
 render.footer()

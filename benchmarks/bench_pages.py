@@ -66,9 +66,9 @@ FILTER_TARGET = Target(ms=500)
 
 def app_pages(notes: list[str]) -> list[str]:
     """The app's pages (paths from the repository root), from its own navigation list."""
-    from storyframes.app.page import NAV
+    from storyframes.app.site import PAGES as SITE_PAGES
 
-    return [entry[0] for entry in NAV]
+    return [p.file for p in SITE_PAGES]
 
 
 def page_url(path: str) -> str:

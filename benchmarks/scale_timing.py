@@ -41,12 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", action="append", default=[], help="a page file (default: every page of the app)")
     args = parser.parse_args(argv)
-    os.environ["STORYFRAMES_DATA_DIR"] = str(args.corpus.resolve())  # what the pages read (storyframes.app.page.data_dir)
+    os.environ["STORYFRAMES_DATA_DIR"] = str(args.corpus.resolve())  # what the pages read (storyframes.app.package.data_dir)
 
     import pandas as pd  # noqa: F401 - imported before the clock starts, as the app has it at hand
 
     from storyframes.core.data import load_package
-    from storyframes.app.page import NAV
+    from storyframes.app.site import PAGES as SITE_PAGES
 
     result: dict = {"rss_mb": {"before_load": _rss_mb()}}
     t0 = time.perf_counter()
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     result["rows"] = {name: len(t) for name, t in data.tables.items()}
     del data  # the pages load their own copy, through the app's cache
 
-    pages = args.page or [entry[0] for entry in NAV]
+    pages = args.page or [p.file for p in SITE_PAGES]
     scripts = [Script("floor", FLOOR)] + [Script(p, APP, None if p == APP.name else p) for p in pages]
     first: dict[str, float] = {}
     timed = time_scripts(scripts, args.runs, log=lambda m: print(m, file=sys.stderr, flush=True), first=first)

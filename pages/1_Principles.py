@@ -2,17 +2,14 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.analysis.evidence import sentences_for
-from storyframes.app.page import setup_page
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import principles
 
-ctx = setup_page("Principles", ":material/gavel:")
+ctx = setup_page("principles")
 view = ctx.view(principles.build)
 sel = view.selection
 
@@ -46,7 +43,9 @@ render.scope(view.scope_note)
 
 st.header("Read the sentences side by side")
 labels = {c.principle_id: c.label for c in view.cards}
+ctx.address_choice("read", list(labels), "principle_to_read", default=next(iter(labels)), what="principle to read")
 pid = st.radio("Principle", list(labels), format_func=render.literal_options(labels.get), horizontal=True, key="principle_to_read")
+ctx.wrote("read", pid, default=next(iter(labels)))
 st.caption(literal(view.captions[pid]))
 for col, (outlet_id, outlet) in zip(render.card_row("side", len(sel.outlet_ids), border=False), zip(sel.outlet_ids, sel.outlet_names)):
     with col:
@@ -54,8 +53,8 @@ for col, (outlet_id, outlet) in zip(render.card_row("side", len(sel.outlet_ids),
         ids = view.side_by_side[pid].get(outlet_id, ())
         if not ids:
             st.info(f"{literal(outlet)} does not mention this principle.", icon=":material/visibility_off:")
-        render.sentences(sentences_for(sel.index, ids))
-address = ctx.address_of("pages/1_Principles.py")
-render.discussion(prompts.principles(view), handout=lambda: handout.to_html(principles.handout(view, address)).encode("utf-8"),
+        render.sentences(principles.sentences_for(sel.index, ids))
+address = ctx.address_of()
+render.discussion(principles.discussion(view), handout=lambda: principles.handout_html(view, address),
                   handout_name="principles-handout.html")
 render.footer()

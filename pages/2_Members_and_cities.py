@@ -2,19 +2,15 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.analysis import members
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.analysis.evidence import picked
-from storyframes.app.page import setup_page
+from storyframes.app.shell import pick_from_chart, setup_page
 from storyframes.app.render import literal
 from storyframes.views import members as members_view
 
-ctx = setup_page("Members & cities", ":material/map:")
+ctx = setup_page("members")
 view = ctx.view(members_view.build)
 
 st.title("Who was behind it, and where")
@@ -22,22 +18,20 @@ st.markdown(view.summary)
 st.caption("The full 130-name launch roster could not be recovered offline: the map shows the people sources tie to the group, each with its evidence.")
 render.scope(view.scopes["map"])
 
-render.vega_lite(view.map.spec, key=view.map.key, on_select="rerun", alt=view.map.alt)
+PLACE_KEY = "members_place"
+place_ids = list(view.place_ids)
+ctx.address_choice("place", place_ids, PLACE_KEY, what="place")
+render.vega_lite(view.map.spec, key=view.map.key, on_select=pick_from_chart(view.map.key, "place", "place_id", PLACE_KEY), alt=view.map.alt)
 render.table_alternative(view.map.table, "Show the places as a table", chart=view.map)
 
-clicked = picked(st.session_state.get(view.map.key), "place")
-place_ids = list(view.place_ids)
-place = st.selectbox(
-    "Local angle: choose a place (or click one on the map)",
-    place_ids,
-    index=place_ids.index(clicked[0]["place_id"]) if clicked and clicked[0].get("place_id") in place_ids else None,
-    placeholder="Choose a place…",
-)
+place = st.selectbox("Local angle: choose a place (or click one on the map)", place_ids, index=None, key=PLACE_KEY,
+                     placeholder="Choose a place…")
+ctx.wrote("place", place)
 render.scope(view.scopes["lists"])
 if place:
     here = view.places[view.places["place_id"] == place]
     st.subheader(literal(place))
-    st.markdown(members.place_sentence(here))
+    st.markdown(members_view.place_sentence(here))
     local = view.local[place]
     if local.empty:
         st.info("No piece in the coverage index (among the selected outlets) comes from this place's outlets or names its members.", icon=":material/search_off:")
@@ -46,7 +40,7 @@ if place:
 
 st.header("Search the members")
 query = st.text_input("Name, agency, city or state", max_chars=100, placeholder="e.g. Hennepin, sheriff, TX")
-table = members.search(view.members, query)
+table = members_view.search(view.members, query)
 st.caption(f"{len(table)} of {len(view.members)} members match." if query else f"{len(table)} members.")
 render.table(table, links={"Source": "open"})
 
@@ -55,7 +49,7 @@ if view.naming.empty:
     st.info("None of the selected outlets names a member.", icon=":material/filter_alt_off:")
 else:
     render.table(view.naming)
-address = ctx.address_of("pages/2_Members_and_cities.py")
-render.discussion(prompts.members(view), handout=lambda: handout.to_html(members_view.handout(view, address)).encode("utf-8"),
+address = ctx.address_of()
+render.discussion(members_view.discussion(view), handout=lambda: members_view.handout_html(view, address),
                   handout_name="members-and-cities-handout.html")
 render.footer()

@@ -2,16 +2,14 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.app.page import setup_page
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import compare
 
-ctx = setup_page("Compare outlets", ":material/compare:")
+ctx = setup_page("compare")
 view = ctx.view(compare.build)
 sel = view.selection
 
@@ -66,7 +64,7 @@ else:
         render.table(view.headlines, links={"Address": "open"})
         if view.headline_dates is not None:
             render.chart_downloads(view.headline_dates)
-address = ctx.address_of("pages/3_Compare_outlets.py")
-render.discussion(prompts.compare(view), handout=lambda: handout.to_html(compare.handout(view, address)).encode("utf-8"),
+address = ctx.address_of()
+render.discussion(compare.discussion(view), handout=lambda: compare.handout_html(view, address),
                   handout_name="compare-outlets-handout.html")
 render.footer()

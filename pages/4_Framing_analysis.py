@@ -2,17 +2,14 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.analysis.evidence import reading_markup, sentences_for
-from storyframes.app.page import setup_page
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import framing
 
-ctx = setup_page("Framing analysis", ":material/text_compare:")
+ctx = setup_page("framing")
 sel = ctx.view(framing.build_selection)
 
 st.title("How each outlet framed the launch")
@@ -23,10 +20,8 @@ if reason:
     render.footer()
     st.stop()
 
-section = ctx.section_choice(framing.SECTIONS)
-tabs = st.tabs(framing.SECTIONS, key=ctx.SECTION_KEY, on_change="rerun")  # no default=: see section_choice
-tab = dict(zip(framing.SECTIONS, tabs))[section]
-with tab:
+section = ctx.section_choice(framing.SECTIONS)  # one section drawn: the one chosen
+with st.container():
     part = ctx.section(framing.build_section, section, full_texts_only=section not in framing.READS_HEADLINES)
     render.scope(framing.scopes(sel).get(section, ""))
     if section == "In short":
@@ -34,7 +29,7 @@ with tab:
             st.markdown(claim.text)
             if claim.passage_ids:
                 with st.expander(f"Show the {len(claim.passage_ids)} sentence{'s' if len(claim.passage_ids) != 1 else ''} behind this"):
-                    render.sentences(sentences_for(sel.index, claim.passage_ids), border=False)
+                    render.sentences(framing.sentences_for(sel.index, claim.passage_ids), border=False)
         st.caption("Each claim is computed from the coded sentences of this selection; the other tabs break it down. "
                    "Quoting the group's Statement counts the Statement of Principles and the group's own statement; a member "
                    "quoted from a press statement speaks for themself and is counted under Voices instead.")
@@ -96,7 +91,9 @@ with tab:
         show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
         st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
         labels = {g.group: g.choice_label for g in part}
+        ctx.address_choice("group", list(labels), "reading_group", default=next(iter(labels)), what="group of sentences")
         shown = st.radio("Read the sentences about", list(labels), format_func=render.literal_options(labels.get), horizontal=True, key="reading_group")
+        ctx.wrote("group", shown, default=next(iter(labels)))
         for group in [g for g in part if g.group == shown]:
             st.subheader(literal(group.label))
             for col, (outlet_id, outlet) in zip(render.card_row(f"reading_{group.group}", len(sel.outlet_ids), border=False),
@@ -109,11 +106,12 @@ with tab:
                     for r in rows:
                         tag = f":green-badge[{literal(' '.join(r.principles))}] " if show_principles and r.principles else ""
                         also = f" · also under {literal(', '.join(r.also))}" if r.also else ""
-                        body = reading_markup(r.text, list(r.quotes), list(r.terms), show_quotes=show_quotes, show_terms=show_terms)
+                        body = framing.reading_markup(r.text, list(r.quotes), list(r.terms), show_quotes=show_quotes, show_terms=show_terms)
                         st.markdown(f"{tag}{body}  \n:gray[{literal(r.where)}{also}]")
-# The handout is of the open tab (why: storyframes/views/framing.py), from the section the tab drew.
-address = ctx.address_of("pages/4_Framing_analysis.py", {ctx.SECTION_PARAM: section} if section != framing.SECTIONS[0] else None)
-render.discussion(prompts.framing(ctx.section(framing.build_section, "In short", full_texts_only=True)),
-                  handout=lambda: handout.to_html(framing.section_handout(sel, section, part, address)).encode("utf-8"),
+ctx.wrote_section(framing.SECTIONS, section)  # the address names the section this run drew, and no other
+# The handout is of the open section (why: storyframes/views/framing.py), from the section this run drew.
+address = ctx.address_of()
+render.discussion(framing.discussion(ctx.section(framing.build_section, "In short", full_texts_only=True)),
+                  handout=lambda: framing.section_handout_html(sel, section, part, address),
                   handout_name=f"framing-{framing.SECTION_FILE_NAMES[section]}-handout.html")
 render.footer()

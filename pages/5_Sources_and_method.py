@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from storyframes.present import handout
 
-from storyframes.present import prompts
 
 from storyframes.app import render
-from storyframes.autocode import accuracy
-from storyframes.app.page import package_zip, setup_page
+from storyframes.app.package import data_package_zip
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import sources
 
-ctx = setup_page("Sources & method", ":material/menu_book:")
+ctx = setup_page("sources")
 view = ctx.view(sources.build)
 
 st.title("Sources & method")
@@ -31,7 +29,10 @@ st.markdown(
 
 st.header("Codebook")
 render.scope(view.scope)
-field = st.selectbox("Coded field", view.fields, index=view.fields.index("frame") if "frame" in view.fields else 0)
+first_field = "frame" if "frame" in view.fields else view.fields[0]
+ctx.address_choice("field", list(view.fields), "codebook_field", default=first_field, what="codebook field")
+field = st.selectbox("Coded field", view.fields, key="codebook_field")
+ctx.wrote("field", field, default=first_field)
 render.table(view.codebook[field][["label", "code", "definition", "example_passage_id", "example_text", "edge_rule"]],
              labels={"label": "Label", "code": "Code", "definition": "Definition", "example_passage_id": "Example in", "example_text": "Example",
                      "edge_rule": "Edge cases"})
@@ -79,7 +80,7 @@ st.markdown("\n".join(f"- **{literal(title)}**{literal(rest)}" for title, rest i
 with st.expander("A reader's own article is coded by rules, not by a person: how far they agree with the hand codes",
                  icon=":material/rule:"):
     st.markdown(literal(view.autocode_summary))
-    render.table(view.autocode_accuracy[list(accuracy.DISPLAY_COLUMNS)], labels=accuracy.DISPLAY_COLUMNS)
+    render.table(view.autocode_accuracy[list(sources.ACCURACY_COLUMNS)], labels=sources.ACCURACY_COLUMNS)
     st.caption(
         "Precision: of what the rules found, the share the hand codes have too. Recall: of the hand codes, the share the rules found. "
         "Same kind: of what both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people). "
@@ -100,7 +101,7 @@ with st.expander(f"One table at a time ({len(view.downloads)} tables, as CSV)", 
 for i, (name, frame) in enumerate(view.downloads.items()):
     cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame):,}\u00a0rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
                                 key=f"download_{name}", width="stretch", icon=":material/download:", on_click="ignore")
-st.download_button("The whole package (.zip, with datapackage.json and the codebook)", data=package_zip(),
+st.download_button("The whole package (.zip, with datapackage.json and the codebook)", data=data_package_zip(),
                    file_name="same-story-different-frames-data.zip", mime="application/zip", icon=":material/folder_zip:", type="primary",
                    on_click="ignore")
 
@@ -111,7 +112,7 @@ st.code(
     language=None,
     wrap_lines=True,
 )
-address = ctx.address_of("pages/5_Sources_and_method.py")
-render.discussion(prompts.sources(view), handout=lambda: handout.to_html(sources.handout(view, address)).encode("utf-8"),
+address = ctx.address_of()
+render.discussion(sources.discussion(view), handout=lambda: sources.handout_html(view, address),
                   handout_name="sources-and-method-handout.html")
 render.footer()

@@ -6,28 +6,21 @@ import streamlit as st
 
 from storyframes.app import render
 
-from storyframes.classroom import tour
-from storyframes.app.page import NAV, setup_page
+from storyframes.app import classroom
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
-from storyframes.views import compare, framing, home, members, principles
+from storyframes.views import compare, framing, home, members, principles, tour
 
-ctx = setup_page("Guided tour", ":material/tour:")
-STATE = "tour_step"
-index = ctx.kept_choice(STATE, tour.STEP_PARAM, lambda raw: (lambda c: (c.index, c.notice))(tour.parse_step(raw)),
-                        lambda i: tour.STEPS[i].key)
+ctx = setup_page("tour")
+index = classroom.tour_step(ctx)
 step = tour.STEPS[index]
-
-
-def go(to: int) -> None:
-    st.session_state[STATE] = max(0, min(len(tour.STEPS) - 1, to))
-
 
 st.title("Guided tour")
 st.caption(f"{tour.progress(index)} · {literal(step.title)}")
 st.progress((index + 1) / len(tour.STEPS))
 back, forward = st.columns(2)
-back.button("Back", icon=":material/arrow_back:", on_click=go, args=(index - 1,), disabled=index == 0, width="stretch", key="tour_back")
-forward.button("Next", icon=":material/arrow_forward:", on_click=go, args=(index + 1,), disabled=index == len(tour.STEPS) - 1,
+back.button("Back", icon=":material/arrow_back:", on_click=classroom.go_to_step, args=(index - 1,), disabled=index == 0, width="stretch", key="tour_back")
+forward.button("Next", icon=":material/arrow_forward:", on_click=classroom.go_to_step, args=(index + 1,), disabled=index == len(tour.STEPS) - 1,
                width="stretch", type="primary", key="tour_next")
 
 st.header(f"{index + 1}. {step.title}")
@@ -79,15 +72,11 @@ elif step.key == "voices":
     else:
         render.chart(ctx.section(framing.build_section, "Voices", full_texts_only=True), sel.index)
 elif step.key == "your-turn":
-    pages = {path: (label, icon) for path, label, icon in NAV}
-    for path in ("pages/7_Guess_the_outlet.py", "pages/8_Code_it_yourself.py", "pages/4_Framing_analysis.py", "pages/5_Sources_and_method.py"):
-        if path in pages:
-            label, icon = pages[path]
-            st.page_link(path, label=label, icon=icon)
+    for key in ("quiz", "code", "framing", "sources"):
+        ctx.link(key)
 
 with st.container(border=True):
     st.markdown(f"**Ask the class:** {step.ask}")
-if step.page in {path for path, _label, _icon in NAV} and step.key != "your-turn":
-    label = next(label for path, label, _icon in NAV if path == step.page)
-    st.page_link(step.page, label=f"More on this: {label}", icon=":material/arrow_forward:")
+if step.key != "your-turn":
+    ctx.link(step.page, label=f"More on this: {ctx.page_title(step.page)}", icon=":material/arrow_forward:")
 render.footer()

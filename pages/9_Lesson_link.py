@@ -3,16 +3,16 @@ should read, with the sidebar filters and the page's own settings."""
 
 import streamlit as st
 
-from storyframes.classroom import lesson
 
 from storyframes.app import render
-from storyframes.app.page import NAV, setup_page
+from storyframes.app import params, site
+from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import lesson as lesson_view
 
-ctx = setup_page("Lesson link", ":material/qr_code_2:")
+ctx = setup_page("lesson")
 view = ctx.view(lesson_view.build)
-labels = {path: label for path, label, _icon in NAV}
+labels = {p.file: p.title for p in site.PAGES}
 
 st.title("Lesson link")
 st.markdown(
@@ -24,8 +24,8 @@ if view.nothing:
     render.empty_state(view.nothing)
 
 left, right = st.columns(2)
-target = left.selectbox("Page the class opens", [path for path, _label, _icon in NAV], format_func=labels.get, key="lesson_page")
-served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
+target = left.selectbox("Page the class opens", list(labels), format_func=labels.get, key="lesson_page")
+served = lesson_view.served_origin(st.context.url, st.context.headers.get("Host"))
 typed = right.text_input(
     "Address students use (host and port)", key="lesson_host", max_chars=80,
     placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
@@ -33,24 +33,24 @@ typed = right.text_input(
          "this page was opened at.",
 )
 values: dict[str, str] = {}
-params = lesson.params_for(target)
-for param, box in zip(params, st.columns(max(2, len(params))) if params else ()):
-    key = f"lesson_{lesson.url_path(target).strip('/')}_{param.name}"
+fields = params.fields_for_file(target)
+for param, box in zip(fields, st.columns(max(2, len(fields))) if fields else ()):
+    key = f"lesson_{lesson_view.url_path(target).strip('/')}_{param.name}"
     if param.is_seed:
-        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson.MAX_SEED_DIGITS, placeholder="e.g. 42",
+        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS, placeholder="e.g. 42",
                                             help=param.help or None)
     else:
         picked = box.selectbox(param.label, ("", *param.choices), key=key, format_func=lambda c: c or "The page's default")
         values[param.name] = picked or ""
-page_params, problems = lesson.check_params(target, values)
+page_params, problems = params.check(target, values)
 for problem in problems:
     st.warning(literal(problem) + ". It is left out of the link.", icon=":material/error:")
 
 origin = None
 if typed.strip():
     try:
-        origin = lesson.parse_host(typed)
-    except lesson.HostError as error:
+        origin = lesson_view.parse_host(typed)
+    except lesson_view.HostError as error:
         st.warning(f"That address cannot be used: {error}.", icon=":material/error:")
 else:
     origin = served
@@ -59,15 +59,15 @@ else:
                 icon=":material/info:")
 
 if origin is not None:
-    address = lesson.build(origin, target, ctx.filters, ctx.default, page_params, prefix=lesson.base_path(st.get_option("server.baseUrlPath")))
+    address = lesson_view.build_link(origin, target, ctx.filters, ctx.default, page_params, prefix=lesson_view.base_path(st.get_option("server.baseUrlPath")))
     if origin.is_local:
         st.info(f"**{literal(origin.host)}** opens this computer only: students' devices cannot reach it. Type this "
                 "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
     st.markdown("**The link**, for students who type it (or to copy):")
     st.code(address, language=None, wrap_lines=True)
-    st.image(lesson.qr_png(address, lesson.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}",
+    st.image(lesson_view.qr_png(address, lesson_view.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}",
              alt=f"QR code that opens {address}")
-    st.download_button("Download the QR code (PNG)", lesson.qr_png(address), file_name="lesson-link.png", mime="image/png",
+    st.download_button("Download the QR code (PNG)", lesson_view.qr_png(address), file_name="lesson-link.png", mime="image/png",
                        icon=":material/download:")
 
 st.header("Serving the class")

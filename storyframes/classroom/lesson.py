@@ -21,13 +21,13 @@ from storyframes.core import filters as flt
 # How Streamlit names a page of the pages/ folder (streamlit.source_util.PAGE_FILENAME_REGEX):
 # "pages/2_Members_and_cities.py" is served at /Members_and_cities; the entry file at /.
 _PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
-HOME_FILE = "dashboard.py"
 
 
 def url_path(page_file: str) -> str:
-    """The URL path Streamlit serves a page at: "/" for the entry file, else "/" + the file's
-    name without its number prefix and ".py" (runs of spaces and underscores made one "_")."""
-    if page_file == HOME_FILE:
+    """The URL path Streamlit serves a page at: "/" for the entry file (the one script at the app's
+    root; every other page is in pages/), else "/" + the file's name without its number prefix
+    and ".py" (runs of spaces and underscores made one "_")."""
+    if "/" not in page_file.strip("/"):
         return "/"
     match = _PAGE_FILENAME.search(PurePosixPath(page_file).name)
     if not match:
@@ -140,64 +140,22 @@ def base_path(option: str | None) -> str:
 
 # --- the page's own parameters ------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Param:
-    """A parameter a page reads from its address: a seed (a whole number from `low` to `high`)
-    or one of `choices`."""
-
-    name: str
-    label: str
-    choices: tuple[str, ...] = ()  # empty: a seed
-    help: str = ""
-    low: int = 0
-    high: int = 0
-
-    @property
-    def is_seed(self) -> bool:
-        return not self.choices
-
-
 MAX_SEED_DIGITS = 9  # the longest seed field: no page's seed is longer
 
 
-def _page_params() -> dict[str, tuple[Param, ...]]:
-    """Which page reads which parameters, named and bounded by the page's own module, so a link
-    made here is one the page accepts."""
-    from storyframes.classroom import coding_exercise
-    from storyframes.classroom import quiz
-    from storyframes.classroom import tour
-    from storyframes.views.framing import SECTIONS
-
-    return {
-        "pages/6_Guided_tour.py": (Param(tour.STEP_PARAM, "Tour step", tour.KEYS),),
-        "pages/7_Guess_the_outlet.py": (
-            Param(quiz.SEED_PARAM, "Quiz round (seed)", help="The same number gives every student the same questions; "
-                  "leave empty for the page's own.", low=0, high=quiz.MAX_SEED),
-            Param(quiz.LEVEL_PARAM, "Level", tuple(quiz.LEVELS))),
-        "pages/8_Code_it_yourself.py": (
-            Param(coding_exercise.SET_PARAM, "Exercise set (seed)", help="The same number gives every student the same sentences; "
-                  "leave empty for the page's own.", low=coding_exercise.SEED_MIN, high=coding_exercise.SEED_MAX),),
-        "pages/4_Framing_analysis.py": (Param("section", "Tab to open", SECTIONS),),
-    }
-
-
-def params_for(page_file: str) -> tuple[Param, ...]:
-    """The parameters the page at `page_file` reads from its address (none for most pages)."""
-    return _page_params().get(page_file, ())
-
-
-def check_params(page_file: str, values: Mapping[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
-    """The page's parameters from the teacher's fields: (kept, problems). Empty fields are left
-    out; a seed must be a whole number in the page's own range; a choice one of its
-    choices (in any letter case). A parameter the page does not read is a problem."""
-    known = {p.name: p for p in params_for(page_file)}
+def check_params(fields: Sequence, values: Mapping[str, str], where: str = "the page") -> tuple[dict[str, str], tuple[str, ...]]:
+    """The page's parameters from the teacher's fields: (kept, problems). `fields` are the page's
+    parameters as the app's registry declares them (name, label, is_seed, low, high, choices).
+    Empty fields are left out; a seed must be a whole number in the page's own range; a choice
+    one of its choices (in any letter case). A parameter the page does not read is a problem."""
+    known = {p.name: p for p in fields}
     kept: dict[str, str] = {}
     problems: list[str] = []
     for name, raw in values.items():
         value = (raw or "").strip()
         param = known.get(name)
         if param is None:
-            problems.append(f"{url_path(page_file)} reads no parameter {flt.safe_preview(name)}")
+            problems.append(f"{where} reads no parameter {flt.safe_preview(name)}")
         elif not value:
             continue
         elif param.is_seed:

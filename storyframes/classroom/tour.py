@@ -20,42 +20,42 @@ class Step:
     title: str
     look: str  # what to look at (Markdown: our own words only)
     ask: str  # one question for the class
-    page: str  # the page that tells the rest (NAV path)
+    page: str  # the page that tells the rest (its key in storyframes.app.site)
 
 
 STEPS: tuple[Step, ...] = (
     Step("event", "What happened",
          "On 21 October 2015 more than 130 police chiefs, sheriffs and prosecutors launched a group that wants **less "
          "crime and less incarceration** at once. The cards and the timeline show what is known, each fact with its source.",
-         "Why is it news when police chiefs, of all people, ask for fewer people in prison?", "dashboard.py"),
+         "Why is it news when police chiefs, of all people, ask for fewer people in prison?", "home"),
     Step("principles", "The four principles",
          "The group published a *Statement of Principles* with four priorities. Read them in the Statement's own words: "
          "every later step compares the articles with these.",
-         "Which of the four would be hardest to explain in a headline?", "pages/1_Principles.py"),
+         "Which of the four would be hardest to explain in a headline?", "principles"),
     Step("members", "Who joined, and where",
          "The map shows the people the sources tie to the group and where they serve. Big cities dominate: "
          "click a place to see its members and local coverage.",
-         "Whose voices are missing from the map, and does that matter for how the story was told?", "pages/2_Members_and_cities.py"),
+         "Whose voices are missing from the map, and does that matter for how the story was told?", "members"),
     Step("told", "The same fact, told three ways",
          "Even a simple number was reported differently: how many members did the group have? Each outlet's count "
          "is shown with its source.",
-         "If three outlets give three numbers, how do you decide which one to trust?", "dashboard.py"),
+         "If three outlets give three numbers, how do you decide which one to trust?", "home"),
     Step("words", "Word choice",
          "The same people and the same reform, named in different words: formal, neutral, slang, pejorative. "
          "Read across a row to see one idea in each outlet's words.",
-         "Pick one word from the table: what does it make a reader feel about the police?", "pages/3_Compare_outlets.py"),
+         "Pick one word from the table: what does it make a reader feel about the police?", "compare"),
     Step("omitted", "What was left out",
          "An empty cell is a finding: the outlet never mentioned that principle. Click a cell to read the sentences "
          "behind it.",
-         "Why might an outlet leave a principle out: space, audience, or a point of view?", "pages/1_Principles.py"),
+         "Why might an outlet leave a principle out: space, audience, or a point of view?", "principles"),
     Step("voices", "Who gets to speak",
          "Who is quoted in their own words, who through a statement, and who only through another outlet. "
          "Click a bar for the sentences.",
-         "Who is never quoted? How would the story change if they were?", "pages/4_Framing_analysis.py"),
+         "Who is never quoted? How would the story change if they were?", "framing"),
     Step("your-turn", "Your turn",
          "Now judge for yourself: guess which outlet wrote a sentence, or code a few sentences yourself and compare "
          "your reading with ours.",
-         "Where did you disagree with the codes, and who was right?", "pages/4_Framing_analysis.py"),
+         "Where did you disagree with the codes, and who was right?", "framing"),
 )
 KEYS = tuple(s.key for s in STEPS)
 

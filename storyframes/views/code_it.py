@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from storyframes.analysis import reliability
 from storyframes.classroom import coding_exercise as ce
+from storyframes.classroom.coding_exercise import Answer, compare, discussion, principle_answer, second_coder_line  # noqa: F401 - the page's
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen
 from storyframes.views.common import coder_pairs, sentence_index
+from storyframes.views.sources import AGREEMENT_COLUMNS, agreement_table
 
 OPTION_COLUMNS = ["code", "label", "definition", "example_passage_id", "example_text", "edge_rule"]
 
@@ -78,3 +81,36 @@ def _build(data: StoryData) -> CodeItView:
 def build(data: StoryData, filters: Filters) -> CodeItView:
     """One view for every filter choice: the exercise does not follow the filters (see `scope`)."""
     return data.memo("code_it_view", _build)
+
+
+FIELDS, PRINCIPLE, NO_PRINCIPLE = ce.FIELDS, ce.PRINCIPLE, ce.NO_PRINCIPLE
+FIELD_NAMES = {ce.PRINCIPLE: "principle", "tone_police": "tone", "frame": "frame"}  # short names, in widget keys and notes
+FIELD_LABELS = {f: "Principles" if f == ce.PRINCIPLE else reliability.LABELS[f] for f in ce.FIELDS}
+FIGURE_COLUMNS = ["label", "percent_text", "kappa_text", "meaning", "alike"]
+FIGURE_LABELS = {**{c: AGREEMENT_COLUMNS[c] for c in FIGURE_COLUMNS[:-1]}, "alike": AGREEMENT_COLUMNS["agreed"]}
+SENTENCE_LABELS = {"number": "#", "where": "Sentence", f"{ce.PRINCIPLE}_cell": "Principles", "tone_police_cell": "Tone",
+                   "frame_cell": "Frame"}
+
+
+def figures(result: ce.Comparison) -> pd.DataFrame:
+    """The reader's agreement with the curated codes, one row per field in the order they code
+    them: per cent, kappa, what it means, and how many alike (the figures first, so a phone
+    shows them without scrolling the table sideways)."""
+    table = agreement_table(result.pairs)
+    table = table[table["field"].isin(ce.FIELDS)].set_index("field").loc[list(ce.FIELDS)].reset_index()
+    table = table.assign(alike=[f"{a} of {n} {reliability.UNITS[f]}" for a, n, f in zip(table["agreed"], table["n"], table["field"])])
+    return table[FIGURE_COLUMNS]
+
+
+def sentence_overview(result: ce.Comparison, where: Mapping[str, str]) -> pd.DataFrame:
+    """Sentence by sentence: "✓ code" where the reader gave the curated code, else both codes."""
+    rows = result.sentences
+    cells = {f"{f}_cell": [f"✓ {c}" if same else (y if same is None else f"you: {y} · curated: {c}")
+                           for y, c, same in zip(rows[f"yours_{f}"], rows[f"curated_{f}"], rows[f"same_{f}"])]
+             for f in ce.FIELDS}
+    return rows.assign(where=rows["passage_id"].map(where), **cells)[list(SENTENCE_LABELS)]
+
+
+def not_compared(result: ce.Comparison, n: int) -> list[str]:
+    """The fields the reader left uncoded for some of the `n` sentences ("tone (5 of 8)")."""
+    return [f"{FIELD_NAMES[f]} ({k} of {n})" for f, k in result.coded.items() if k < n]

@@ -17,6 +17,8 @@ from storyframes.core import palette
 from storyframes.present.handout import Handout
 from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.data import StoryData
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
 from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope, sections
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
@@ -146,3 +148,13 @@ def handout(view: CompareView, address: str = "") -> Handout:
     numbers = view.cards_frame[list(HANDOUT_COLUMNS)].rename(columns=CARD_COLUMNS) if view.cards else pd.DataFrame()
     about = set(sel.data.passage_principles["passage_id"]) & sel.passage_ids
     return handout_for(view.title, sel, numbers, about, address)
+
+
+def discussion(view) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from this View (`present.prompts`)."""
+    return _prompts.compare(view)
+
+
+def handout_html(view, address: str = "") -> bytes:
+    """The printable handout of this View, with the page's address and its QR code, as HTML."""
+    return _handout_html(handout(view, address)).encode("utf-8")

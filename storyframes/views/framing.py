@@ -15,7 +15,10 @@ from storyframes.analysis import measures as analysis
 from storyframes.present import charts
 
 from storyframes.present import findings
+from storyframes.analysis.evidence import reading_markup, sentences_for  # noqa: F401 - what the page draws with
 from storyframes.core.data import StoryData
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import Handout, plain
 from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.filters import Filters
@@ -283,3 +286,13 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
 def handout(view: FramingView, address: str = "", section: str = SECTIONS[0]) -> Handout:
     """The handout of one tab of the page (see above for why one tab, not the whole page)."""
     return section_handout(view.selection, section, view.sections.get(section), address)
+
+
+def discussion(in_short) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from the In short section's claims."""
+    return _prompts.framing(in_short)
+
+
+def section_handout_html(sel: Selection, section: str, part, address: str = "") -> bytes:
+    """The printable handout of the open section (see `section_handout`), as HTML."""
+    return _handout_html(section_handout(sel, section, part, address)).encode("utf-8")

@@ -12,6 +12,8 @@ from storyframes.present import findings
 
 from storyframes.core import palette
 from storyframes.core.data import StoryData
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import SOURCE_COLUMNS, Handout, plain
 from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope
@@ -94,3 +96,13 @@ def handout(view: HomeView, address: str = "") -> Handout:
               ("Timeline", timeline))
     return Handout(HANDOUT_TITLE, view.selection.describe(), glance, pd.DataFrame(columns=["outlet", "where", "text"]), sources, address,
                    lead=(plain(view.counts_sentence),), numbers_heading="The event", tables=tables, sentences_heading="")
+
+
+def discussion(view) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from this View (`present.prompts`)."""
+    return _prompts.home(view)
+
+
+def handout_html(view, address: str = "") -> bytes:
+    """The printable handout of this View, with the page's address and its QR code, as HTML."""
+    return _handout_html(handout(view, address)).encode("utf-8")

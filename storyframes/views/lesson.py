@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.classroom.lesson import query
+from storyframes.classroom.lesson import (  # noqa: F401 - the link's rules, as the page uses them
+    MAX_SEED_DIGITS, QR_DISPLAY, HostError, base_path, build as build_link, parse_host, qr_png, served_origin, url_path)
 from storyframes.views.common import default_filters, select
 
 

@@ -9,9 +9,12 @@ import pandas as pd
 from storyframes.present import charts
 
 from storyframes.analysis import members
+from storyframes.analysis.members import place_sentence, search  # noqa: F401 - what the page draws with
 
 from storyframes.core import palette
 from storyframes.core.data import StoryData
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import Handout, plain
 from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.filters import Filters
@@ -85,3 +88,13 @@ def handout(view: MembersView, address: str = "") -> Handout:
     return replace(made, lead=(plain(view.summary),), numbers_heading="Where the known members serve",
                    tables=(("Which outlets named which members", view.naming),), sentences_heading="Sentences that name a member",
                    rows_shown=10, sentences_shown=6)  # two tables of people and places: what fits on two pages
+
+
+def discussion(view) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from this View (`present.prompts`)."""
+    return _prompts.members(view)
+
+
+def handout_html(view, address: str = "") -> bytes:
+    """The printable handout of this View, with the page's address and its QR code, as HTML."""
+    return _handout_html(handout(view, address)).encode("utf-8")

@@ -12,7 +12,9 @@ from storyframes.present import findings
 
 from storyframes.core import palette
 from storyframes.core.data import StoryData
-from storyframes.analysis.evidence import ids_by
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
+from storyframes.analysis.evidence import ids_by, sentences_for  # noqa: F401 - sentences_for: what the page draws with
 from storyframes.core.filters import Filters
 from storyframes.present.handout import Handout
 from storyframes.present.handout import for_selection as handout_for
@@ -86,3 +88,13 @@ def handout(view: PrinciplesView, address: str = "") -> Handout:
         numbers.columns.name = None
     ids = [p for pid in view.side_by_side for o in sel.outlet_ids for p in view.side_by_side[pid].get(o, ())]
     return handout_for(HANDOUT_TITLE, sel, numbers, ids, address)
+
+
+def discussion(view) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from this View (`present.prompts`)."""
+    return _prompts.principles(view)
+
+
+def handout_html(view, address: str = "") -> bytes:
+    """The printable handout of this View, with the page's address and its QR code, as HTML."""
+    return _handout_html(handout(view, address)).encode("utf-8")

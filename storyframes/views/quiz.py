@@ -9,7 +9,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from storyframes.analysis import evidence
+from storyframes.analysis.measures import term_spans
 from storyframes.classroom import quiz
+from storyframes.classroom.quiz import Cues, cues, finished, review, round_key, round_questions, score  # noqa: F401 - the page's
+from storyframes.core import palette
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen
@@ -41,3 +45,14 @@ def build(data: StoryData, filters: Filters) -> View:
         outlets_note=note,
         scope=Scope(principles=False, why="every prose sentence of the chosen full texts can be a question.").note,
     )
+
+
+# The quiz's words and rules, as the page shows them (storyframes.classroom.quiz).
+LEVELS, LEVEL_LABELS, LEVEL_HELP, ROUND_SIZE = quiz.LEVELS, quiz.LEVEL_LABELS, quiz.LEVEL_HELP, quiz.ROUND_SIZE
+
+
+def question_markup(text: str, found: quiz.Cues, answered: bool) -> str:
+    """The question's sentence as Markdown (shown literally), with its lexicon terms highlighted
+    once the reader has answered."""
+    spans = term_spans(text, [t.term for t in found.terms]) if answered else []
+    return evidence.highlight(text, [(s, e, palette.HIGHLIGHT["lexicon"]) for s, e in spans])

@@ -13,6 +13,8 @@ from storyframes.present import export
 from storyframes.analysis import reliability
 from storyframes.autocode import accuracy
 from storyframes.core.data import StoryData
+from storyframes.present import prompts as _prompts
+from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import SOURCE_COLUMNS, Handout
 from storyframes.core.filters import Filters
 from storyframes.views import Lazy, Scope
@@ -197,3 +199,16 @@ def handout(view: SourcesView, address: str = "") -> Handout:
                    sentences_heading=f"Every disagreement, for discussion: {view.disagreement_scope}",
                    notes_heading="Limits of the coding", notes=tuple(title + rest for title, rest in limits(view)),
                    sentences_shown=6)  # each with both codes, then the limits: what fits on two pages
+
+
+def discussion(view) -> tuple[str, ...]:
+    """The page's prompts for a class discussion, from this View (`present.prompts`)."""
+    return _prompts.sources(view)
+
+
+def handout_html(view, address: str = "") -> bytes:
+    """The printable handout of this View, with the page's address and its QR code, as HTML."""
+    return _handout_html(handout(view, address)).encode("utf-8")
+
+
+ACCURACY_COLUMNS = accuracy.DISPLAY_COLUMNS  # the auto-coding accuracy table's columns, as the page labels them

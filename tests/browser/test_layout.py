@@ -37,14 +37,14 @@ VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": {"width": 128
 
 
 # ---------------------------------------------------------------------------------------------
-# The pages: storyframes.app.page.NAV, addressed as Streamlit addresses them
+# The pages: storyframes.app.site.PAGES, addressed as Streamlit addresses them
 
 
 def _nav_scripts() -> list[str]:
-    """The scripts in the app's own navigation list, storyframes.app.page.NAV."""
-    from storyframes.app.page import NAV
+    """The scripts in the app's own navigation list, storyframes.app.site.PAGES."""
+    from storyframes.app.site import PAGES as SITE_PAGES
 
-    return [entry[0] for entry in NAV]
+    return [p.file for p in SITE_PAGES]
 
 
 def page_url(script: str) -> str:

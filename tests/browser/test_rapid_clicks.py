@@ -189,7 +189,7 @@ class SocketLog:
         detail = ""
         if kind == "rerun_script":
             from storyframes.core.filters import OUTLET_PARAM, PRINCIPLE_PARAM
-            from storyframes.app.page import _WIDGET_KEYS  # the pills' keys, which end their widget ids
+            from storyframes.app.sidebar import _WIDGET_KEYS  # the pills' keys, which end their widget ids
 
             values = {}
             for state in msg.rerun_script.widget_states.widgets:

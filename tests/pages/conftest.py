@@ -9,11 +9,11 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from storyframes.app.page import NAV
+from storyframes.app.site import PAGES as SITE_PAGES
 from storyframes.core.text import TEXT_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = [path for path, _label, _icon in NAV]  # the app's own page list
+PAGES = [p.file for p in SITE_PAGES]  # the app's own page list
 
 
 def open_page(page: str, **params) -> AppTest:

@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from storyframes import autocode
 from storyframes.core.data import load_package
-from storyframes.app.page import ADDED_KEY, cached_package
+from storyframes.app.added_articles import ADDED_KEY
+from storyframes.app.package import cached_package
 from storyframes.app.render import literal
 
 from .conftest import ROOT, assert_clean, open_page, plain_text
@@ -59,10 +60,10 @@ def curated_counts() -> dict[str, int]:
 
 
 def paste(at: AppTest, text: str, outlet: str = "NPR", headline: str = "Police leaders call for fewer prisoners") -> AppTest:
-    at.radio(key="byo_how").set_value("Paste the text").run()
-    at.text_area(key="byo_text").set_value(text)
-    at.text_input(key="byo_outlet").set_value(outlet)
-    at.text_input(key="byo_headline").set_value(headline)
+    at.radio(key="added_how").set_value("Paste the text").run()
+    at.text_area(key="added_text").set_value(text)
+    at.text_input(key="added_outlet").set_value(outlet)
+    at.text_input(key="added_headline").set_value(headline)
     return add(at)
 
 
@@ -72,8 +73,8 @@ def add(at: AppTest) -> AppTest:
 
 
 def upload(at: AppTest, name: str, raw: bytes, mime: str = "text/html") -> AppTest:
-    at.radio(key="byo_how").set_value("Upload a file").run()
-    at.file_uploader(key="byo_file").set_value((name, raw, mime)).run()
+    at.radio(key="added_how").set_value("Upload a file").run()
+    at.file_uploader(key="added_file").set_value((name, raw, mime)).run()
     return at
 
 
@@ -118,12 +119,12 @@ def test_add_by_upload_of_a_saved_page_fills_the_fields_and_downloads_valid_rows
     upload(at, "police-chiefs.html", FIXTURE.read_bytes())
     assert_clean(at)
     expected = autocode.read_file("police-chiefs.html", FIXTURE.read_bytes()).meta
-    assert at.text_input(key="byo_outlet").value == (expected.outlet or "")
-    assert at.text_input(key="byo_headline").value == (expected.headline or "")
+    assert at.text_input(key="added_outlet").value == (expected.outlet or "")
+    assert at.text_input(key="added_headline").value == (expected.headline or "")
     if expected.published:
-        assert str(at.date_input(key="byo_date").value) == expected.published[:10]
+        assert str(at.date_input(key="added_date").value) == expected.published[:10]
     if not expected.outlet:
-        at.text_input(key="byo_outlet").set_value("The Riverside Courier")
+        at.text_input(key="added_outlet").set_value("The Riverside Courier")
     add(at)
     assert_clean(at)
     [aid] = added_ids(at)
@@ -250,11 +251,11 @@ def test_a_bad_file_is_explained_and_nothing_is_added(case):
     at = open_page(ADD)
     upload(at, name, raw, mime)
     assert not at.exception
-    at.text_input(key="byo_outlet").set_value("NPR")
+    at.text_input(key="added_outlet").set_value("NPR")
     add(at)
     _shows(at, message)
     assert added_ids(at) == [] and curated_counts() == before
-    at.radio(key="byo_how").set_value("Paste the text").run()
+    at.radio(key="added_how").set_value("Paste the text").run()
     paste(at, ARTICLE)  # the page keeps working
     assert len(added_ids(at)) == 1 and not at.exception
 
@@ -263,7 +264,7 @@ def test_a_windows_1252_file_is_decoded_and_added():
     raw = ARTICLE.replace("'", "\u2019").encode("cp1252")
     at = open_page(ADD)
     upload(at, "article.txt", raw, "text/plain")
-    at.text_input(key="byo_outlet").set_value("NPR")
+    at.text_input(key="added_outlet").set_value("NPR")
     add(at)
     assert_clean(at)
     assert len(added_ids(at)) == 1
@@ -310,7 +311,7 @@ def test_several_articles_and_remove():
     text = plain_text(at)
     assert f"NPR {SUFFIX}" in text and f"Local Paper {SUFFIX}" in text
     at.switch_page(ADD).run()
-    next(b for b in at.button if b.key == f"byo_remove_{first}").click().run()
+    next(b for b in at.button if b.key == f"added_remove_{first}").click().run()
     assert_clean(at)
     assert added_ids(at) == [second]
     at.switch_page(COMPARE).run()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import storyframes.app.page as page_module
+import storyframes.app.package as page_module
 from storyframes.core.data import APP_CONTRACT, DATA_DIR, MiB, StoryData, load_package
 from storyframes.views.framing import SECTIONS
 

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from storyframes.app import page as shell
+from storyframes.app import address as app_address
 from storyframes.core.data import load_package
 from storyframes.core.filters import Filters, to_address
 from storyframes.views import framing
@@ -83,7 +83,7 @@ def test_an_address_arriving_with_an_ordinary_rerun_does_not_overwrite_the_pills
 def test_back_and_forward_restore_the_address_choice(monkeypatch):
     at = open_page("pages/3_Compare_outlets.py")
     at.pills(key=OUTLETS_KEY).set_value(["gawker"]).run()
-    monkeypatch.setattr(shell, "_history_navigation", lambda: True)
+    monkeypatch.setattr(app_address, "history_navigation", lambda: True)
     at.query_params["outlet"] = ["cbs"]
     at.run()
     assert_clean(at)

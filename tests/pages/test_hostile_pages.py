@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from storyframes.app import page as app_page
+from storyframes.app import package as app_page
 from storyframes.core.text import TEXT_BREAK, escape_markdown
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H

@@ -18,7 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 from storyframes.classroom import lesson
 from storyframes.present.charts import wide_value
-from storyframes.app.page import PROJECTOR_KEY, PageContext
+from storyframes.app import params
+from storyframes.app.shell import SECTION_KEY
+from storyframes.app.sidebar import PROJECTOR_KEY
 
 from .conftest import PAGES, ROOT, assert_clean, open_page
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values
@@ -69,7 +71,7 @@ def test_the_lesson_link_round_trips(sent_media):
     assert not student.warning
     assert student.pills(key=OUTLETS_KEY).value == ["gawker", "cbs"]
     assert student.pills(key=PRINCIPLES_KEY).value == ["P4"]
-    assert student.session_state[PageContext.SECTION_KEY] == "Tone"
+    assert student.session_state[SECTION_KEY] == "Tone"
 
 
 def test_an_empty_filter_and_the_home_page_round_trip(sent_media):
@@ -172,7 +174,7 @@ def test_a_lesson_link_to_a_classroom_page_is_one_that_page_accepts(page_file, v
 
     from storyframes.classroom import lesson
 
-    kept, problems = lesson.check_params(page_file, values)
+    kept, problems = params.check(page_file, values)
     assert kept == values and problems == ()
     query = {k: v[0] for k, v in parse_qs(urlsplit(lesson.build(lesson.parse_host("10.0.0.2:8501"), page_file, *filters_default(), kept)).query).items()}
     at = open_page(page_file, **query)

@@ -129,7 +129,7 @@ def test_reset_button_restores_defaults():
 def test_no_page_changes_the_shared_package():
     """Every reader shares one package (st.cache_resource, no copy): after every page has run with
     several filters and sections, it must still equal a fresh load, table by table."""
-    from storyframes.app.page import cached_package
+    from storyframes.app.package import cached_package
 
     for page in PAGES:
         for params in ({}, {"outlet": ["gawker", "nyt"], "principle": ["P3"]}, {"outlet": "", "principle": "none"},

@@ -9,7 +9,7 @@ checks the same through the real server; this one covers the pages' own controls
 
 from __future__ import annotations
 
-from storyframes.app.page import PageContext
+from storyframes.app.shell import SECTION_KEY
 
 from .conftest import assert_clean, open_page
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values
@@ -36,15 +36,15 @@ def assert_state(at, who: str, outlets: list[str] | None, principles: list[str] 
 def test_two_sessions_in_one_process_keep_their_own_state():
     a = open_page(FRAMING)
     b = open_page(FRAMING, outlet=["cbs"], principle=["P2"], section="Voices")
-    assert_state(b, "B by its link", ["cbs"], ["P2"], **{PageContext.SECTION_KEY: "Voices"})
+    assert_state(b, "B by its link", ["cbs"], ["P2"], **{SECTION_KEY: "Voices"})
 
     a.pills(key=OUTLETS_KEY).set_value(["dabs", "gawker"]).run()
-    a.session_state[PageContext.SECTION_KEY] = "Tone"
+    a.session_state[SECTION_KEY] = "Tone"
     a.run()
-    assert_state(a, "A after its clicks", ["dabs", "gawker"], None, **{PageContext.SECTION_KEY: "Tone"})
+    assert_state(a, "A after its clicks", ["dabs", "gawker"], None, **{SECTION_KEY: "Tone"})
     assert address_values(a, "section") == ["Tone"]
     b.run()
-    assert_state(b, "B re-run after A's clicks", ["cbs"], ["P2"], **{PageContext.SECTION_KEY: "Voices"})
+    assert_state(b, "B re-run after A's clicks", ["cbs"], ["P2"], **{SECTION_KEY: "Voices"})
     assert address_values(b, "section") == ["Voices"]
 
     # Each on another page, using its controls; the other re-runs in between.

@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from storyframes.app import page as shell
+from storyframes.app import package as shell
+from storyframes.app.shell import SECTION_KEY
+from storyframes.app.site import PAGES as SITE_PAGES
 from storyframes.core.data import StoryData, load_package
 from storyframes.views import _UNBUILT, Deferred, Lazy, framing
 
@@ -42,7 +44,7 @@ def use_controls(at, page: str) -> None:
     radio, a search, every toggle flipped; on the Framing page every section opened."""
     if page == FRAMING and at.tabs:  # no tabs: the page shows its empty state
         for section in framing.SECTIONS:
-            at.session_state[shell.PageContext.SECTION_KEY] = section
+            at.session_state[SECTION_KEY] = section
             at.run()
             assert_clean(at)
             use_page_widgets(at)
@@ -73,7 +75,7 @@ def raw_option(widget, index: int):
     disputed = reliability.disagreements(coder_pairs(package))
     disputed_keys = (disputed["passage_id"] + "/" + disputed["field"] + "/" + disputed["item"]).tolist()  # Sources & method
     label = widget.options[index]
-    pages = [path for path, _label, _icon in shell.NAV]  # the Lesson link's page choice
+    pages = [p.file for p in SITE_PAGES]  # the Lesson link's page choice
     codes = [c for field in ("frame", "tone_police") for c in vocab.codes(field)]  # Code it yourself
     for value in (*widget.options, *vocab.outlet_ids, *vocab.principle_ids, "none", *disputed_keys, *pages, *codes):
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storyframes.classroom import tour
-from storyframes.app.page import NAV
+from storyframes.app.site import PAGES as SITE_PAGES
 from tests.pages.conftest import assert_clean, open_page, plain_text
 
 TOUR = "pages/6_Guided_tour.py"
@@ -60,7 +60,7 @@ def test_a_tampered_step_gives_a_notice_and_the_first_step(raw):
 
 
 # Home and pages 1-5; the classroom pages (6-9) carry their own, and adding an article (10) is no story page
-STORY_PAGES = [p for p, _label, _icon in NAV if p == "dashboard.py" or int(p.split("/")[1].split("_")[0]) <= 5]
+STORY_PAGES = [p for p in [q.file for q in SITE_PAGES] if p == "dashboard.py" or int(p.split("/")[1].split("_")[0]) <= 5]
 
 
 @pytest.mark.parametrize("path", STORY_PAGES)

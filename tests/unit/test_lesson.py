@@ -13,7 +13,8 @@ from streamlit.source_util import page_icon_and_name
 from storyframes.classroom import lesson
 from storyframes.core.filters import Filters, to_address
 from storyframes.classroom.lesson import HostError, Origin, parse_host
-from storyframes.app.page import NAV
+from storyframes.app import params
+from storyframes.app.site import PAGES as SITE_PAGES
 from storyframes.views.framing import SECTIONS
 
 DEFAULT = Filters(("dabs", "gawker", "cbs", "nyt"), ("P1", "P2", "P3", "P4", "none"))
@@ -26,18 +27,18 @@ def test_url_paths_are_the_ones_streamlit_serves():
     assert lesson.url_path("dashboard.py") == "/"
     assert lesson.url_path("pages/2_Members_and_cities.py") == "/Members_and_cities"
     assert lesson.url_path("pages/9_Lesson_link.py") == "/Lesson_link"
-    for path, _label, _icon in NAV[1:]:  # Streamlit's own rule agrees for every page
+    for path in [p.file for p in SITE_PAGES][1:]:  # Streamlit's own rule agrees for every page
         assert lesson.url_path(path) == "/" + page_icon_and_name(Path(path))[1]
 
 
 def test_the_browser_tests_know_every_page_path():
     from tests.browser.test_browser import PAGES
 
-    assert {lesson.url_path(path) for path, _l, _i in NAV} == set(PAGES)
+    assert {lesson.url_path(p.file) for p in SITE_PAGES} == set(PAGES)
 
 
 def test_page_file_for_inverts_url_path():
-    files = [path for path, _l, _i in NAV]
+    files = [p.file for p in SITE_PAGES]
     for f in files:
         assert lesson.page_file_for(lesson.url_path(f), files) == f
     assert lesson.page_file_for("/nowhere", files) is None
@@ -72,18 +73,18 @@ def test_a_base_path_goes_before_the_page():
 # --- the pages' own parameters -----------------------------------------------------------------
 
 def test_framing_section_is_checked_and_encoded():
-    kept, problems = lesson.check_params("pages/4_Framing_analysis.py", {"section": "headlines & READABILITY"})
+    kept, problems = params.check("pages/4_Framing_analysis.py", {"section": "headlines & READABILITY"})
     assert kept == {"section": "Headlines & readability"} and problems == ()
     address = lesson.build(ORIGIN, "pages/4_Framing_analysis.py", DEFAULT, DEFAULT, kept)
     assert parse_qs(urlsplit(address).query) == {"section": ["Headlines & readability"]}
     assert "&" not in urlsplit(address).query  # the "&" of the tab's name is percent-encoded
-    assert [p.choices for p in lesson.params_for("pages/4_Framing_analysis.py")] == [SECTIONS]
+    assert [p.choices for p in params.fields_for_file("pages/4_Framing_analysis.py")] == [SECTIONS]
 
 
 def test_quiz_and_code_pages_read_their_seeds():
-    kept, problems = lesson.check_params("pages/7_Guess_the_outlet.py", {"quiz": " 0042 ", "level": "Hard"})
+    kept, problems = params.check("pages/7_Guess_the_outlet.py", {"quiz": " 0042 ", "level": "Hard"})
     assert kept == {"quiz": "42", "level": "hard"} and problems == ()
-    kept, problems = lesson.check_params("pages/8_Code_it_yourself.py", {"set": "7"})
+    kept, problems = params.check("pages/8_Code_it_yourself.py", {"set": "7"})
     assert kept == {"set": "7"} and problems == ()
     address = lesson.build(ORIGIN, "pages/7_Guess_the_outlet.py", Filters(("gawker",), DEFAULT.principles), DEFAULT, {"quiz": "42", "level": "hard"})
     assert address == "http://192.168.1.20:8501/Guess_the_outlet?outlet=gawker&quiz=42&level=hard"
@@ -103,12 +104,12 @@ def test_quiz_and_code_pages_read_their_seeds():
     ("pages/1_Principles.py", {"section": "Tone"}),  # a page that reads no parameter
 ])
 def test_bad_page_parameters_are_left_out_with_a_reason(page, values):
-    kept, problems = lesson.check_params(page, values)
+    kept, problems = params.check(page, values)
     assert kept == {} and len(problems) == 1
 
 
 def test_empty_fields_are_left_out():
-    assert lesson.check_params("pages/7_Guess_the_outlet.py", {"quiz": "", "level": ""}) == ({}, ())
+    assert params.check("pages/7_Guess_the_outlet.py", {"quiz": "", "level": ""}) == ({}, ())
 
 
 # --- the host ----------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ def test_qr_png_holds_the_address_and_is_large():
 def test_a_tour_step_is_offered_and_checked():
     from storyframes.classroom import tour
 
-    assert [p.choices for p in lesson.params_for("pages/6_Guided_tour.py")] == [tour.KEYS]
-    assert lesson.check_params("pages/6_Guided_tour.py", {"step": "Words"}) == ({"step": "words"}, ())
-    kept, problems = lesson.check_params("pages/6_Guided_tour.py", {"step": "nowhere"})
+    assert [p.choices for p in params.fields_for_file("pages/6_Guided_tour.py")] == [tour.KEYS]
+    assert params.check("pages/6_Guided_tour.py", {"step": "Words"}) == ({"step": "words"}, ())
+    kept, problems = params.check("pages/6_Guided_tour.py", {"step": "nowhere"})
     assert kept == {} and problems
