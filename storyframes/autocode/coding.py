@@ -24,7 +24,7 @@ import pandas as pd
 from storyframes.core import text as textlib
 from storyframes.autocode import rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
 LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
@@ -394,7 +394,7 @@ def _check_meta(meta: ArticleMeta) -> ArticleMeta:
                              "Correct it or leave it empty.")
         published = day.isoformat()
     url = str(meta.url or "").strip()
-    if url and not safe_url(url):
+    if url and link_address(url) is None:
         raise InputError("The address is not a plain web address (http:// or https://, with a host name). Correct it or leave it empty.")
     return ArticleMeta(outlet, headline, published, url)
 

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from storyframes.core import vocab as vocabulary
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 from storyframes.core.vocab import AUTO_CODED_SUFFIX, Vocabulary
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -448,7 +448,7 @@ class Need:
     their types, whether it needs rows, and (for facts) the keys it looks up.
 
     Types are Table Schema types, plus "url" (a string every value of which passes
-    `storyframes.core.urls.safe_url`) and "iso8601" (a string every value of which is an ISO 8601
+    `storyframes.core.urls.link_address`) and "iso8601" (a string every value of which is an ISO 8601
     date or date-time, as the timeline chart parses it)."""
 
     purpose: str
@@ -784,7 +784,7 @@ def _check_contract_values(frame: pd.DataFrame, need: Need | None, rel: str, lin
     for name, kind in need.fields.items():
         if kind == URL:
             for i, value in enumerate(frame[name].tolist()):
-                if value and safe_url(value) is None:
+                if value and link_address(value) is None:
                     raise DataPackageError(f"{value[:80]!r} is not a plain http(s) web address a reader can be sent to "
                                            "(see storyframes/core/urls.py)", file=rel, line=int(lines[i]), column=name)
         elif kind == ISO:

@@ -736,7 +736,7 @@ HOSTILE_URLS = [
 
 @pytest.mark.parametrize("url", HOSTILE_URLS)
 def test_hostile_address_is_refused_even_when_the_descriptor_allows_it(broken, url):
-    """The loader's own rule (storyframes.core.urls.safe_url), not only the descriptor's pattern."""
+    """The loader's own rule (storyframes.core.urls.link_address), not only the descriptor's pattern."""
     descriptor = descriptor_of(broken)
     _i, res = resource(descriptor, "articles")
     next(f for f in res["schema"]["fields"] if f["name"] == "url")["constraints"]["pattern"] = "[^\\n]*"
