@@ -24,12 +24,12 @@ import pandas as pd
 from storyframes.core import text as textlib
 from storyframes.autocode import rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
+from storyframes.core.data import AUTO_ID_PREFIX
 from storyframes.core.urls import link_address
 
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
 LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
 AUTO_NOTE = "auto: found in text"
-AUTO_ID_PREFIX = "auto-"  # every auto-coded article's id starts so (article_id_for)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ from storyframes.core.vocab import AUTO_CODED_SUFFIX, Vocabulary
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
+# Every article coded by machine has an id that starts so (`storyframes.autocode.coding.article_id_for`):
+# a reader's, added in a session, and one `scripts/add_article.py` appended to a package.
+AUTO_ID_PREFIX = "auto-"
 
 # --- limits (data/README.md, "Limits") ----------------------------------------------------------
 MiB = 1024 * 1024
@@ -111,6 +114,33 @@ class StoryData:
         except KeyError as exc:
             raise AttributeError(name) from exc
 
+
+    @property
+    def hand_coded_articles(self) -> tuple[str, ...]:
+        """The hand-coded articles: those whose codes a person made, in the order of `articles`.
+        Every article but the auto-coded ones, whose ids start with AUTO_ID_PREFIX (a reader's
+        added in a session, or one `scripts/add_article.py` appended): their principle and people
+        codes were made by machine, even when a reviewer checked them afterwards or gave the
+        article frame codes by hand. What the automatic coder is measured against
+        (`storyframes.autocode.accuracy`): measured on its own output it would only agree with itself.
+
+        Not the same as `frame_coded_articles`, which asks whether frame, tone and stance were coded."""
+        return self.memo("hand_coded_articles", lambda d: tuple(
+            a for a in d.tables["articles"]["article_id"] if not a.startswith(AUTO_ID_PREFIX)))
+
+    @property
+    def frame_coded_articles(self) -> tuple[str, ...]:
+        """The articles with a frame, tone and stance code (a passage_codes row) on at least one
+        sentence, in the order of `articles`. Those codes are made by hand only, so an article
+        without them is "not coded" in the frame and tone views, never zero. An auto-coded article
+        has none unless a person gave it frame codes (data/README.md, "Adding an auto-coded
+        article"), and a hand-coded one may lack them."""
+        def build(d: "StoryData") -> tuple[str, ...]:
+            passages = d.tables["passages"]
+            coded = set(passages.loc[passages["passage_id"].isin(set(d.tables["passage_codes"]["passage_id"])), "article_id"])
+            return tuple(a for a in d.tables["articles"]["article_id"] if a in coded)
+
+        return self.memo("frame_coded_articles", build)  # once per package: a view asks up to 12 times
 
     @property
     def auto_outlets(self) -> frozenset[str]:

@@ -16,7 +16,7 @@ from storyframes.autocode import added as byo
 from storyframes.present import charts
 from storyframes.core.data import load_package
 from storyframes.views import compare, framing, sections
-from storyframes.views.common import default_filters, not_hand_coded, select
+from storyframes.views.common import default_filters, not_frame_coded, select
 from storyframes.core.vocab import AUTO_CODED_SUFFIX
 from tests.byo_helpers import fake_coded
 
@@ -84,7 +84,7 @@ def test_the_comparison_views_show_the_added_article_by_its_marked_name():
 
 def test_frames_and_tone_say_not_coded_never_zero():
     sel = select(ADDED, default_filters(ADDED.vocab))
-    assert not_hand_coded(sel) == [AID]
+    assert not_frame_coded(sel) == [AID]
     frames = sections.frames(sel)
     assert NAME not in set(frames.profile["outlet"]), "no bar at zero: the outlet is left out of the frame chart"
     assert "not coded" in frames.not_coded and NAME in frames.not_coded
