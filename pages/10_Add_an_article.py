@@ -11,7 +11,7 @@ from storyframes import autocode
 from storyframes.autocode import added as byo
 
 from storyframes.app import render
-from storyframes.autocode.package import package_zip
+from storyframes.autocode.package import added_article_zip
 from storyframes.app.page import add_article, added_articles, cached_package, remove_article, setup_page
 from storyframes.app.render import literal
 
@@ -151,7 +151,7 @@ for coded in added:
         st.caption(literal(f"{byo.found_lines(coded, ctx.vocab)[0]} · Published: {art['published'] or 'not given'}"))
         buttons = st.columns(2)
         buttons[0].download_button(
-            "Download its rows (zip)", data=package_zip(coded), file_name=f"{coded.article_id}-rows.zip",
+            "Download its rows (zip)", data=added_article_zip(coded), file_name=f"{coded.article_id}-rows.zip",
             mime="application/zip", icon=":material/download:", key=f"byo_rows_{coded.article_id}", on_click="ignore",
             help="The article as rows in the data package's format (articles, passages and code tables), to review and "
                  "add to data/: see data/README.md, “Add an outlet's article”.")
