@@ -115,6 +115,20 @@ class StoryData:
             raise AttributeError(name) from exc
 
 
+    def typed_rows(self, name: str, rows: list[dict]) -> pd.DataFrame:
+        """`rows` (one dict per row, by column name) typed as the loader types resource `name`:
+        the descriptor's columns in its order, each checked and converted by the loader's own
+        function, so the dtypes and the checks are the loader's (a value that fails raises its
+        DataPackageError, naming `name`.csv and the row as line 2 onwards). A missing key is an
+        empty cell, None too; True and False are "true" and "false"."""
+        fields = next(r for r in self.descriptor["resources"] if r["name"] == name)["schema"]["fields"]
+        names = [f["name"] for f in fields]
+        strings = (pd.DataFrame([[_cell_text(r.get(c, "")) for c in names] for r in rows], columns=names, dtype=str) if rows
+                   else pd.DataFrame({c: pd.Series([], dtype=str) for c in names}))
+        lines = list(range(2, len(strings) + 2))
+        return pd.DataFrame({f["name"]: _convert(strings, f, f"{name}.csv", lines) for f in fields},
+                            index=strings.index).reset_index(drop=True)
+
     @property
     def hand_coded_articles(self) -> tuple[str, ...]:
         """The hand-coded articles: those whose codes a person made, in the order of `articles`.
@@ -742,6 +756,13 @@ def parse_csv(text: str, rel: str, max_rows: int | None = None) -> tuple[list[st
             raise DataPackageError(f"column {name!r} appears twice in the header", file=rel, line=header_line, column=name)
         seen.add(name)
     return header, records, lines, header_line
+
+
+def _cell_text(value) -> str:
+    """A value as the text of a CSV cell (for `StoryData.typed_rows`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def _convert(frame: pd.DataFrame, fld: dict, rel: str, lines) -> pd.Series:
