@@ -76,7 +76,7 @@ for coded in mine:
         st.caption(literal(f"{view.found_lines(coded, ctx.vocab)[0]} · Published: {art['published'] or 'not given'}"))
         buttons = st.columns(2)
         buttons[0].download_button(
-            "Download its rows (zip)", data=view.article_zip(coded), file_name=f"{coded.article_id}-rows.zip",
+            "Download its rows (zip)", data=view.added_article_zip(coded), file_name=f"{coded.article_id}-rows.zip",
             mime="application/zip", icon=":material/download:", key=f"added_rows_{coded.article_id}", on_click="ignore",
             help="The article as rows in the data package's format (articles, passages and code tables), to review and "
                  "add to data/: see data/README.md, “Add an outlet's article”.")

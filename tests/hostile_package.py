@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 from storyframes.core.data import DATA_DIR
 from storyframes.core.text import count_syllables, count_words, vader_compound
 
@@ -54,7 +54,7 @@ def note_payload(pixel: str) -> str:
     return f"\n# {HEADING}\n- {ITEM}\n> {long_payload(pixel)}\n1. | a | b |\n---"
 
 
-# Address payloads, tried in order; the loader (storyframes.core.urls.safe_url) refuses the break-outs,
+# Address payloads, tried in order; the loader (storyframes.core.urls.link_address) refuses the break-outs,
 # and tests/unit/test_data_package.py checks that it does.
 URL_PAYLOADS = (
     "https://x.org/a) ![P1X]({pixel})",  # ends the Markdown link and adds an image (has a space)
@@ -66,7 +66,7 @@ URL_PAYLOADS = (
     "http://[::1/broken",  # does not parse
 )
 # What the loader lets through: each URL of the package (table by table, row by row) gets the next.
-LOADER_URL_PAYLOADS = tuple(u for u in URL_PAYLOADS if safe_url(u.format(pixel="http://127.0.0.1:1/p.png")))
+LOADER_URL_PAYLOADS = tuple(u for u in URL_PAYLOADS if link_address(u.format(pixel="http://127.0.0.1:1/p.png")))
 
 # Columns that hold no free text: ids, codes, enums, patterns, dates, numbers, paths, fragments.
 KEEP = {

@@ -40,7 +40,7 @@ def text_nodes(markdown: str) -> list[str]:
 
 def problems(markdown: str, payload_markup: list[str]) -> list[str]:
     """What of the payloads would become markup, an image, an icon or a link in `markdown`."""
-    text = _OUR_LINK_DESTINATION.sub("]", markdown.replace(TEXT_BREAK, ""))  # an address is no Markdown; `web_url` checks it
+    text = _OUR_LINK_DESTINATION.sub("]", markdown.replace(TEXT_BREAK, ""))  # an address is no Markdown; `link_address` checks it
     found = [f"unescaped {raw!r}" for raw in payload_markup if unescaped(raw).search(text)]
     for node in text_nodes(markdown):
         found += [f"{name}: {m.group(0)!r}" for name, pattern in NODE_TRANSFORMS.items() for m in pattern.finditer(node)]

@@ -39,7 +39,7 @@ def place_label(paragraph: int, prose_rank: int, n_prose: int, is_furniture: boo
 def sentence_index(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every passage of the given articles with its outlet and place label, indexed by passage id,
     in outlet order (as `articles` lists them) and reading order."""
-    from storyframes.analysis.measures import _as_bool, prose  # prose ranks: one definition of "sentence 8 of 16"
+    from storyframes.analysis.measures import as_bool, prose  # prose ranks: one definition of "sentence 8 of 16"
 
     arts = articles[["article_id", "outlet_id", "outlet"]].drop_duplicates("article_id")
     ranked = prose(passages, arts)[["passage_id", "prose_rank", "n_prose"]]
@@ -47,7 +47,7 @@ def sentence_index(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     n_prose = frame.groupby("article_id")["n_prose"].transform("max").fillna(0)
     frame = frame.assign(
         prose_rank=frame["prose_rank"].fillna(0).astype("int64"), n_prose=n_prose.astype("int64"),
-        is_furniture=_as_bool(frame["is_furniture"]),
+        is_furniture=as_bool(frame["is_furniture"]),
         _a=frame["article_id"].map({a: i for i, a in enumerate(arts["article_id"])}), _s=pd.to_numeric(frame["sentence"]),
     )
     frame["where"] = [place_label(int(p), int(r), int(n), bool(f))

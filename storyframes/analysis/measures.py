@@ -56,7 +56,10 @@ def _typed(rows: list[dict] | pd.DataFrame, spec: dict[str, str]) -> pd.DataFram
     return frame.astype(spec).reset_index(drop=True)
 
 
-def _as_bool(values: pd.Series) -> pd.Series:
+def as_bool(values: pd.Series) -> pd.Series:
+    """A column of yes/no values as bools: bools as they are, and "true", "1" or "yes" (any case,
+    spaces around) as True, anything else False. The loader types the package's boolean columns
+    already; this also takes a table built by hand (a test's, a script's) with them as text."""
     if values.dtype == bool:
         return values
     return values.map(lambda v: v if isinstance(v, bool) else str(v).strip().lower() in _TRUE).astype(bool)
@@ -95,7 +98,7 @@ def prose(passages: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Da
         art_rank = _order(arts["article_id"])
     else:
         art_rank = _order(frame["article_id"])
-    frame = frame[~_as_bool(frame["is_furniture"])] if len(frame) else frame
+    frame = frame[~as_bool(frame["is_furniture"])] if len(frame) else frame
     frame = frame.assign(_a=frame["article_id"].map(art_rank), _s=pd.to_numeric(frame["sentence"]))
     frame = frame.sort_values(["_a", "_s"], kind="stable").drop(columns=["_a", "_s"]).reset_index(drop=True)
     rank = frame.groupby("article_id", sort=False).cumcount() + 1

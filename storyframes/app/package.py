@@ -111,7 +111,7 @@ def cached_package() -> StoryData:
 def _data_package_zip(directory: str, fingerprint: str) -> bytes:
     from storyframes.present import export
 
-    return export.package_zip(Path(directory))
+    return export.data_package_zip(Path(directory))
 
 
 def data_package_zip() -> bytes:

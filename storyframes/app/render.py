@@ -13,7 +13,8 @@ import streamlit as st
 
 from storyframes.present import projector
 from storyframes.analysis.evidence import evidence_key, picked, sentences_for
-from storyframes.core.text import escape_markdown, web_url
+from storyframes.core.text import escape_markdown
+from storyframes.core.urls import link_address
 from storyframes.views import Chart
 
 
@@ -27,10 +28,10 @@ def literal(text: object) -> str:
 
 
 def link(text: object, url: str) -> str:
-    """A Markdown link showing `text` literally, if `url` is an http(s) address with a host (see
-    `text.web_url`); otherwise the text alone. In a link's address Markdown still decodes "&amp;"
+    """A Markdown link showing `text` literally, if `url` may be linked (`urls.link_address`, the
+    loader's own rule); otherwise the text alone. In a link's address Markdown still decodes "&amp;"
     style references, so "&" is escaped there too."""
-    address = web_url(url)
+    address = link_address(url)
     if not address:
         return literal(text)
     destination = address.replace("&", "\\&")
@@ -248,9 +249,9 @@ def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: d
 def _table_layout(frame: pd.DataFrame, widths: dict[str, int] | None, links: dict[str, str], labels: dict[str, str]):
     """The frame as shown (link columns checked), its column widths and its row height."""
     fitted = column_widths(frame, {c: 70 for c in links} | (widths or {}), labels=labels)
-    # A link column opens only http(s) addresses with a host (encoded as `web_url` does); any other
+    # A link column opens only the addresses `link_address` accepts (as it encodes them); any other
     # value is left blank rather than offered as a link.
-    shown = frame.assign(**{col: frame[col].map(web_url) for col in links}) if links else frame
+    shown = frame.assign(**{col: frame[col].map(lambda v: link_address(v) or "") for col in links}) if links else frame
     return shown, fitted, row_height(shown.drop(columns=list(links)), fitted)
 
 

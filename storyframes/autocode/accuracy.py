@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.autocode.coding import AUTO_ID_PREFIX, code_passages, known_people, text_from_passages
+from storyframes.autocode.coding import code_passages, known_people, text_from_passages
 
 COLUMNS = ["measure", "scope", "hand", "auto", "agree", "precision", "recall", "same_kind"]
 # What data/autocode_accuracy.csv stores: the counts only; every ratio is computed from them in `table`.
@@ -71,12 +71,6 @@ def value(figures: pd.DataFrame, measure: str, scope: str, column: str) -> float
     return float(row[column].iloc[0])
 
 
-def hand_coded(data) -> list[str]:
-    """The articles whose codes a person made: all but those added from the automatic coding
-    (`scripts/add_article.py`; ids "auto-…"), whose codes would only agree with themselves."""
-    return [a for a in data.articles["article_id"] if not a.startswith(AUTO_ID_PREFIX)]
-
-
 def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
     """The automatic codes of every curated article, by article id (its own names left out).
 
@@ -84,7 +78,7 @@ def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
     capture: `scripts/build_passages.py --check` proves it) and the text they rebuild, so the
     report needs neither the raw files nor the syllable counter."""
     out = {}
-    for art in data.articles[data.articles["article_id"].isin(hand_coded(data))].itertuples(index=False):
+    for art in data.articles[data.articles["article_id"].isin(data.hand_coded_articles)].itertuples(index=False):
         rows = data.passages[data.passages["article_id"] == art.article_id].sort_values("sentence")
         passages = [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows.to_dict("records")]
         text = text_from_passages(passages)
@@ -122,7 +116,7 @@ def measure(data) -> Accuracy:
     the independent second coder too: data/second_coding.csv, which the rules were not written from)."""
     codes = auto_codes(data)
     article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
-    articles = set(hand_coded(data))
+    articles = set(data.hand_coded_articles)
     prose = set(data.passages.loc[data.passages["article_id"].isin(articles) & ~data.passages["is_furniture"], "passage_id"])
     pp_ = data.passage_principles
     hand_kind = {(p, q): r for p, q, r in zip(pp_["passage_id"], pp_["principle_id"], pp_["reference"]) if p in prose}
@@ -145,7 +139,7 @@ def measure(data) -> Accuracy:
     auto_m = {(r["passage_id"], key(r["member_id"], r["person"])): r["mention"] for c in codes.values() for r in c["passage_people"]
               if r["person_kind"] == "person"}
     hand_n, auto_n = set(hand_m), set(auto_m)
-    for aid in hand_coded(data):
+    for aid in data.hand_coded_articles:
         mine = lambda pairs: {x for x in pairs if article_of.get(x[0]) == aid}  # noqa: E731
         rows.append(_row(PEOPLE, aid, mine(hand_n), mine(auto_n), hand_m, auto_m))
     rows.append(_row(PEOPLE, "overall", hand_n, auto_n, hand_m, auto_m))

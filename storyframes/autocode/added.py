@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 
 from storyframes.core.data import StoryData
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 from storyframes.core.vocab import Vocabulary
 
 EARLIEST = dt.date(2015, 1, 1)  # the launch was in October 2015: a date field from the start of that year
@@ -47,7 +47,7 @@ def check_url(value: str) -> tuple[str, str]:
     value = (value or "").strip()
     if not value:
         return "", ""
-    if safe_url(value) is None:
+    if link_address(value) is None:
         return "", ("The address is not a plain http(s) web address (for example https://www.npr.org/…), so it is left out; "
                     "the article is added without it.")
     return value, ""

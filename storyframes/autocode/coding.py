@@ -24,12 +24,12 @@ import pandas as pd
 from storyframes.core import text as textlib
 from storyframes.autocode import rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
-from storyframes.core.urls import safe_url
+from storyframes.core.data import AUTO_ID_PREFIX
+from storyframes.core.urls import link_address
 
 TABLES = ("articles", "passages", "passage_principles", "passage_people", "lexicon")
 LAUNCH_DATE = "2015-10-21"  # an article about the launch cannot be older (data/facts.csv: launch_date)
 AUTO_NOTE = "auto: found in text"
-AUTO_ID_PREFIX = "auto-"  # every auto-coded article's id starts so (article_id_for)
 
 
 @dataclass(frozen=True)
@@ -53,31 +53,6 @@ def article_id_for(text: str) -> str:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", textlib.normalise_quotes(name).casefold()).strip("-")[:40].strip("-")
-
-
-# --- the loader's types ----------------------------------------------------------------------------
-
-def _fields(data, name: str) -> list[dict]:
-    return next(r for r in data.descriptor["resources"] if r["name"] == name)["schema"]["fields"]
-
-
-def _cell(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
-def typed(data, name: str, rows: list[dict]) -> pd.DataFrame:
-    """`rows` as the loader types resource `name`: its columns in the descriptor's order, each
-    converted by the loader's own function (so the dtypes are the loader's)."""
-    from storyframes.core.data import _convert
-
-    names = [f["name"] for f in _fields(data, name)]
-    strings = pd.DataFrame([[_cell(r.get(c, "")) for c in names] for r in rows], columns=names, dtype=str) if rows else \
-        pd.DataFrame({c: pd.Series([], dtype=str) for c in names})
-    lines = list(range(2, len(strings) + 2))
-    return pd.DataFrame({f["name"]: _convert(strings, f, f"{name}.csv", lines) for f in _fields(data, name)},
-                        index=strings.index).reset_index(drop=True)
 
 
 # --- quotation marks -----------------------------------------------------------------------------
@@ -394,7 +369,7 @@ def _check_meta(meta: ArticleMeta) -> ArticleMeta:
                              "Correct it or leave it empty.")
         published = day.isoformat()
     url = str(meta.url or "").strip()
-    if url and not safe_url(url):
+    if url and link_address(url) is None:
         raise InputError("The address is not a plain web address (http:// or https://, with a host name). Correct it or leave it empty.")
     return ArticleMeta(outlet, headline, published, url)
 
@@ -622,12 +597,12 @@ def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
         "word_count": sum(p["word_count"] for p in prose), "sentence_count": len(prose), "republished_from": "",
     }
     tables = {
-        "articles": typed(data, "articles", [article]),
-        "passages": typed(data, "passages", passages),
-        "passage_principles": typed(data, "passage_principles", coded["passage_principles"]),
-        "passage_people": typed(data, "passage_people", coded["passage_people"]),
-        "lexicon": typed(data, "lexicon", terms),
-        "outlets": typed(data, "outlets", [outlet_row] if outlet_row else []),
+        "articles": data.typed_rows("articles", [article]),
+        "passages": data.typed_rows("passages", passages),
+        "passage_principles": data.typed_rows("passage_principles", coded["passage_principles"]),
+        "passage_people": data.typed_rows("passage_people", coded["passage_people"]),
+        "lexicon": data.typed_rows("lexicon", terms),
+        "outlets": data.typed_rows("outlets", [outlet_row] if outlet_row else []),
     }
     found = {"sentences": len(prose), "principle_refs": len(coded["passage_principles"]),
              "people": len({r["person"] for r in coded["passage_people"]}), "terms": len(terms)}

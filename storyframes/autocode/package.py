@@ -92,8 +92,9 @@ def write_package_rows(coded: AutoCoded, folder: Path) -> list[Path]:
     return written
 
 
-def package_zip(coded: AutoCoded) -> bytes:
-    """The same files as one zip archive (the page's download), under a folder named after the article."""
+def added_article_zip(coded: AutoCoded) -> bytes:
+    """The added article's files (`package_files`: its rows, its text and a restricted descriptor)
+    as one zip archive, the page's download, under a folder named after the article."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel, content in package_files(coded).items():

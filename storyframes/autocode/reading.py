@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 
 MAX_BYTES = 200_000  # the stated size limit of one article's input (pasted or uploaded), in bytes
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -47,7 +47,7 @@ class ArticleMeta:
     outlet: str  # required (non-empty after strip) when an article is coded; "" when a file does not say
     headline: str = ""
     published: str = ""  # ISO date "YYYY-MM-DD" or ""
-    url: str = ""  # "" or a safe http(s) address (storyframes.core.urls.safe_url)
+    url: str = ""  # "" or an address that may be linked (storyframes.core.urls.link_address), as written
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,8 @@ def reduce_html(html: str, name: str = "The page") -> Extracted:
                              "Open the article in the browser, select its text and paste it instead.")
         raise InputError(f"No article body was found in {name}: it holds no paragraphs of text (only navigation, links or "
                          "nothing). Save the article's own page, or paste its text instead.")
-    url = safe_url(_one_line(getattr(doc, "url", ""), 2000)) or ""
+    url = _one_line(getattr(doc, "url", ""), 2000)
+    url = url if link_address(url) is not None else ""
     meta = ArticleMeta(outlet=_one_line(getattr(doc, "sitename", "")), headline=_one_line(getattr(doc, "title", "")),
                        published=_iso_date(getattr(doc, "date", "")), url=url)
     return _finish(text, meta, f"page {name}")

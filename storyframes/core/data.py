@@ -38,11 +38,14 @@ import numpy as np
 import pandas as pd
 
 from storyframes.core import vocab as vocabulary
-from storyframes.core.urls import safe_url
+from storyframes.core.urls import link_address
 from storyframes.core.vocab import AUTO_CODED_SUFFIX, Vocabulary
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
+# Every article coded by machine has an id that starts so (`storyframes.autocode.coding.article_id_for`):
+# a reader's, added in a session, and one `scripts/add_article.py` appended to a package.
+AUTO_ID_PREFIX = "auto-"
 
 # --- limits (data/README.md, "Limits") ----------------------------------------------------------
 MiB = 1024 * 1024
@@ -111,6 +114,47 @@ class StoryData:
         except KeyError as exc:
             raise AttributeError(name) from exc
 
+
+    def typed_rows(self, name: str, rows: list[dict]) -> pd.DataFrame:
+        """`rows` (one dict per row, by column name) typed as the loader types resource `name`:
+        the descriptor's columns in its order, each checked and converted by the loader's own
+        function, so the dtypes and the checks are the loader's (a value that fails raises its
+        DataPackageError, naming `name`.csv and the row as line 2 onwards). A missing key is an
+        empty cell, None too; True and False are "true" and "false"."""
+        fields = next(r for r in self.descriptor["resources"] if r["name"] == name)["schema"]["fields"]
+        names = [f["name"] for f in fields]
+        strings = (pd.DataFrame([[_cell_text(r.get(c, "")) for c in names] for r in rows], columns=names, dtype=str) if rows
+                   else pd.DataFrame({c: pd.Series([], dtype=str) for c in names}))
+        lines = list(range(2, len(strings) + 2))
+        return pd.DataFrame({f["name"]: _convert(strings, f, f"{name}.csv", lines) for f in fields},
+                            index=strings.index).reset_index(drop=True)
+
+    @property
+    def hand_coded_articles(self) -> tuple[str, ...]:
+        """The hand-coded articles: those whose codes a person made, in the order of `articles`.
+        Every article but the auto-coded ones, whose ids start with AUTO_ID_PREFIX (a reader's
+        added in a session, or one `scripts/add_article.py` appended): their principle and people
+        codes were made by machine, even when a reviewer checked them afterwards or gave the
+        article frame codes by hand. What the automatic coder is measured against
+        (`storyframes.autocode.accuracy`): measured on its own output it would only agree with itself.
+
+        Not the same as `frame_coded_articles`, which asks whether frame, tone and stance were coded."""
+        return self.memo("hand_coded_articles", lambda d: tuple(
+            a for a in d.tables["articles"]["article_id"] if not a.startswith(AUTO_ID_PREFIX)))
+
+    @property
+    def frame_coded_articles(self) -> tuple[str, ...]:
+        """The articles with a frame, tone and stance code (a passage_codes row) on at least one
+        sentence, in the order of `articles`. Those codes are made by hand only, so an article
+        without them is "not coded" in the frame and tone views, never zero. An auto-coded article
+        has none unless a person gave it frame codes (data/README.md, "Adding an auto-coded
+        article"), and a hand-coded one may lack them."""
+        def build(d: "StoryData") -> tuple[str, ...]:
+            passages = d.tables["passages"]
+            coded = set(passages.loc[passages["passage_id"].isin(set(d.tables["passage_codes"]["passage_id"])), "article_id"])
+            return tuple(a for a in d.tables["articles"]["article_id"] if a in coded)
+
+        return self.memo("frame_coded_articles", build)  # once per package: a view asks up to 12 times
 
     @property
     def auto_outlets(self) -> frozenset[str]:
@@ -448,7 +492,7 @@ class Need:
     their types, whether it needs rows, and (for facts) the keys it looks up.
 
     Types are Table Schema types, plus "url" (a string every value of which passes
-    `storyframes.core.urls.safe_url`) and "iso8601" (a string every value of which is an ISO 8601
+    `storyframes.core.urls.link_address`) and "iso8601" (a string every value of which is an ISO 8601
     date or date-time, as the timeline chart parses it)."""
 
     purpose: str
@@ -714,6 +758,13 @@ def parse_csv(text: str, rel: str, max_rows: int | None = None) -> tuple[list[st
     return header, records, lines, header_line
 
 
+def _cell_text(value) -> str:
+    """A value as the text of a CSV cell (for `StoryData.typed_rows`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
 def _convert(frame: pd.DataFrame, fld: dict, rel: str, lines) -> pd.Series:
     """Check one column against its field schema and return it typed. `lines[i]` is the file
     line of row i (the frame has a RangeIndex)."""
@@ -784,7 +835,7 @@ def _check_contract_values(frame: pd.DataFrame, need: Need | None, rel: str, lin
     for name, kind in need.fields.items():
         if kind == URL:
             for i, value in enumerate(frame[name].tolist()):
-                if value and safe_url(value) is None:
+                if value and link_address(value) is None:
                     raise DataPackageError(f"{value[:80]!r} is not a plain http(s) web address a reader can be sent to "
                                            "(see storyframes/core/urls.py)", file=rel, line=int(lines[i]), column=name)
         elif kind == ISO:

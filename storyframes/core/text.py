@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote, urlsplit, urlunsplit
 
 import pysbd
 
@@ -278,33 +277,3 @@ def escape_markdown(text: str) -> str:
         start = point
     pieces.append(flat[start:])
     return TEXT_BREAK.join(_MD_SPECIAL.sub(r"\\\1", piece) for piece in pieces)
-
-
-_HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.?|[0-9a-f:.]+")  # a name (IDN letters allowed) or an IPv6 address
-_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-
-
-def web_url(value: str) -> str:
-    """`value` as a safe link address if it is an http(s) URL with a host, else "".
-
-    Everything after the host is percent-encoded except the characters a URL needs ("/", "?",
-    "=", "&", "#" …): parentheses, angle brackets, quotes, spaces, backslashes, backticks and ":"
-    cannot end a Markdown link, open an HTML attribute or spell ":material/…". Credentials in the
-    address ("https://trusted.org@evil.example") and control characters are refused.
-    """
-    if not isinstance(value, str) or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        return ""
-    try:
-        parts = urlsplit(value.strip())
-        host, port = parts.hostname, parts.port
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc or not _HOST.fullmatch(host):
-        return ""
-    netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port is not None else "")
-
-    def encode(part: str, safe: str) -> str:
-        return _STRAY_PERCENT.sub("%25", quote(part, safe=safe + "%"))
-
-    return urlunsplit((parts.scheme.lower(), netloc, encode(parts.path, "/!$&*+,;=@~"), encode(parts.query, "/?!$&*+,;=@~"),
-                       encode(parts.fragment, "/?!$&*+,;=@~")))

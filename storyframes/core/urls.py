@@ -1,15 +1,16 @@
-"""Web addresses from the data: one rule, used by the loader (to reject) and the pages (to link).
+"""Web addresses from the data or a reader: the one rule of what may be shown as a link.
 
-A source address in the package is shown to readers as a link. `safe_url` decides whether a
-value is a plain web page address a reader may be sent to; the loader refuses a package with any
-address that fails it (file, line and column named), and a page that links an address can call it
-again and show the value as text when it returns None.
+A source address in the package, or the address a reader gives for an article, is shown to
+readers as a link. `link_address` is the only judge: the loader refuses a package with any address
+it returns None for (file, line and column named), the added-article form leaves such an address
+out, and the renderer (`storyframes.app.render`: `link` and the tables' link columns) links exactly
+what it returns and shows anything else as text.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 MAX_URL_LENGTH = 2000
 # Only ASCII letters, digits and the characters RFC 3986 gives a meaning in an address, minus the
@@ -21,6 +22,10 @@ _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _NETLOC = re.compile(r"(?P<host>[a-z0-9.-]+)(?::(?P<port>[0-9]{1,5}))?")
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _TOP_LEVEL = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
+# What stays as written after the host when an address is linked: every character the rule allows
+# except ":" (Streamlit turns ":material/…:" into an icon before Markdown is parsed) and the round
+# brackets (one of them can end a Markdown link's address), which are percent-encoded.
+_LINK_SAFE = "/?#!$&*+,;=@~%"
 
 
 def _balanced(value: str) -> bool:
@@ -35,8 +40,8 @@ def _balanced(value: str) -> bool:
     return depth == 0
 
 
-def safe_url(value: object) -> str | None:
-    """`value` itself if it is a plain http(s) address of a named web host, else None.
+def link_address(value: object) -> str | None:
+    """The address to link for `value`, or None when `value` may not be shown as a link.
 
     Accepted: `http://` or `https://`, then a host name with at least one dot and a letter-only
     (or punycode) top-level domain, an optional port, then a path, query or fragment in the
@@ -44,6 +49,11 @@ def safe_url(value: object) -> str | None:
     (`http://`, `https:///path`), user names or passwords before the host (`https://a@b.org`), IP
     addresses and single-label hosts (localhost), unbalanced brackets, surrounding whitespace and
     anything over 2,000 characters.
+
+    Returned for an accepted address: the same address with its scheme and host in lower case and,
+    after the host, ":", "(" and ")" percent-encoded, so that it cannot end a Markdown link or
+    spell a Streamlit icon; nothing else needs encoding (the rule leaves no space, quote, bracket,
+    backslash or non-ASCII character). Percent escapes stay as written: nothing is encoded twice.
     """
     if not isinstance(value, str) or not value or len(value) > MAX_URL_LENGTH:
         return None
@@ -63,4 +73,5 @@ def safe_url(value: object) -> str | None:
         return None
     if netloc["port"] is not None and not 0 < int(netloc["port"]) < 65536:
         return None
-    return value
+    rest = value[len(parts.scheme) + 3 + len(parts.netloc):]  # the path, query and fragment as written
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{quote(rest, safe=_LINK_SAFE)}"

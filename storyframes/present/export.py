@@ -60,7 +60,7 @@ def csv_file_name(table: str) -> str:
     return (re.sub(r"[^A-Za-z0-9_.-]+", "_", table).strip("._") or "table") + ".csv"
 
 
-def package_zip(data_dir: Path = DATA_DIR) -> bytes:
+def data_package_zip(data_dir: Path = DATA_DIR) -> bytes:
     """The whole data package (tables, raw captures, shapes, datapackage.json, codebook) as a zip."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -68,6 +68,7 @@ def package_zip(data_dir: Path = DATA_DIR) -> bytes:
             if path.is_file() and "__pycache__" not in path.parts:
                 archive.write(path, Path("same-story-different-frames-data") / path.relative_to(data_dir))
     return buffer.getvalue()
+
 
 
 def sources_table(data: StoryData) -> pd.DataFrame:

@@ -3,5 +3,5 @@ earliest date a launch article can have; the size limit; the rows to take home a
 memory). The pipeline is `storyframes.autocode`; the session's articles, `storyframes.app.added_articles`."""
 
 from storyframes.autocode.added import EARLIEST, found_lines  # noqa: F401 - what the page draws with
-from storyframes.autocode.package import package_zip as article_zip  # noqa: F401 - an added article's rows, zipped in memory
+from storyframes.autocode.package import added_article_zip  # noqa: F401 - an added article's rows, zipped in memory
 from storyframes.autocode.reading import MAX_BYTES  # noqa: F401

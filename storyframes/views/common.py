@@ -101,23 +101,16 @@ def second_codes(sel: Selection, fields: tuple[str, ...]) -> dict[str, str]:
     return {pid: "; ".join(items) for pid, items in said.items()}
 
 
-def not_hand_coded(sel: Selection) -> list[str]:
-    """The chosen full texts with no hand code (frame, tone, stance) on any sentence: an article a
-    reader added and the machine coded. Their frames and tone are "not coded", never zero."""
-    has = sel.data.memo("hand_coded_articles", _hand_coded_articles)  # once per package: a view asks up to 12 times
-    ids = set(sel.articles.loc[sel.articles["article_id"].isin(has), "outlet_id"])
+def not_frame_coded(sel: Selection) -> list[str]:
+    """The chosen outlets with no frame-coded article (`StoryData.frame_coded_articles`): an article
+    a reader added and the machine coded. Their frames and tone are "not coded", never zero."""
+    ids = set(sel.articles.loc[sel.articles["article_id"].isin(sel.data.frame_coded_articles), "outlet_id"])
     return [o for o in sel.outlet_ids if o not in ids]
-
-
-def _hand_coded_articles(data: StoryData) -> frozenset[str]:
-    """The articles with a hand code (passage_codes) on at least one sentence."""
-    coded = data.passages["passage_id"].isin(set(data.passage_codes["passage_id"]))
-    return frozenset(data.passages.loc[coded, "article_id"])
 
 
 def not_coded_note(sel: Selection, what: str) -> str:
     """'Not coded: X (auto-coded). Frames are coded by hand only; …' or "" when every outlet is coded."""
-    missing = not_hand_coded(sel)
+    missing = not_frame_coded(sel)
     if not missing:
         return ""
     names = ", ".join(sel.vocab.outlet(o) for o in missing)

@@ -18,7 +18,7 @@ from storyframes.analysis.evidence import ids_by, sentences_for  # noqa: F401 - 
 from storyframes.core.filters import Filters
 from storyframes.present.handout import Handout
 from storyframes.present.handout import for_selection as handout_for
-from storyframes.core.text import web_url
+from storyframes.core.urls import link_address
 from storyframes.views import Chart, Scope, frozen
 from storyframes.views.common import Selection, coverage_for, no_full_text, select
 
@@ -29,7 +29,7 @@ class PrincipleCard:
     label: str
     heading: str
     wording: str
-    source_url: str  # the source's address if it is an http(s) address with a host (encoded), else ""
+    source_url: str  # the source's address as `link_address` gives it (encoded), or "" when it may not be linked
     source_note: str
 
 
@@ -48,7 +48,7 @@ class PrinciplesView:
 
 def principle_cards(sel: Selection) -> tuple[PrincipleCard, ...]:
     return tuple(PrincipleCard(r.principle_id, sel.vocab.principle(r.principle_id), r.heading, r.launch_wording,
-                               web_url(r.wording_source_url), r.wording_source_note) for r in sel.principles.itertuples())
+                               link_address(r.wording_source_url) or "", r.wording_source_note) for r in sel.principles.itertuples())
 
 
 def build(data: StoryData, filters: Filters) -> PrinciplesView:

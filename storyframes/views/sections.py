@@ -22,7 +22,7 @@ from storyframes.core.data import StoryData
 from storyframes.analysis.evidence import ids_by
 from storyframes.core.text import tokenize
 from storyframes.views import Chart, Claim, Deferred, Lazy, frozen
-from storyframes.views.common import Selection, coverage_for, not_coded_note, not_hand_coded, second_codes
+from storyframes.views.common import Selection, coverage_for, not_coded_note, not_frame_coded, second_codes
 
 TEXT_PREVIEW = 110  # characters of a sentence shown in a chart tooltip
 
@@ -60,7 +60,7 @@ def frames(sel: Selection) -> FramesSection:
     main = Chart("frames_chart", charts.spec(chart), findings.frame_alt_text(prof), table, "frame_bar", ("outlet_id", "frame"),
                  frozen(ids_by(prof, ["outlet_id", "frame"])),
                  frozen({(r.outlet_id, r.frame): f"{r.outlet}: {r.frame_label}" for r in prof.itertuples()}))
-    coded_ids = [o for o in sel.outlet_ids if o not in set(not_hand_coded(sel))]  # a "not coded" outlet is no zero to compare
+    coded_ids = [o for o in sel.outlet_ids if o not in set(not_frame_coded(sel))]  # a "not coded" outlet is no zero to compare
     pairs = [(a, b) for a in coded_ids for b in coded_ids if a != b]
     return FramesSection(prof, main, Lazy(pairs, lambda pair: _difference(sel, prof, *pair)), Deferred(lambda: _frames_disputed(sel, prof, main)),
                          not_coded_note(sel, "Frames"))
@@ -185,7 +185,7 @@ def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
     dis = analysis.tone_disagreements(tone)
     table = dis[["outlet", "where", "tone_label", "vader_compound", "text"]].rename(
         columns={"outlet": "Outlet", "where": "Where", "tone_label": "Hand-coded tone", "vader_compound": "VADER", "text": "Sentence"})
-    missing = set(not_hand_coded(sel))
+    missing = set(not_frame_coded(sel))
     vader_only = {}
     for oid in [o for o in sel.outlet_ids if o in missing]:
         mine = tone[tone["outlet_id"] == oid].assign(tone_label="Not coded")

@@ -19,7 +19,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from storyframes.core.text import TEXT_BREAK, web_url
+from storyframes.core.text import TEXT_BREAK
+from storyframes.core.urls import link_address
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
 from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot, new_page, run_count, wait_ready
@@ -167,7 +168,7 @@ def assert_nothing_made_of_data(pg, hostile, app_url: str, where: str, *, shown_
     assert facts["maths"] == 0, f"{where}: maths from the data"
     assert "😄" not in facts["text"], f"{where}: an emoji from the data"
     assert not facts["scripts"], f"{where}: a script element from the data: {facts['scripts']}"
-    data_urls = {u for u in map(web_url, hostile.urls) if u}
+    data_urls = {u for u in map(link_address, hostile.urls) if u}
     bad = [h for h in facts["links"] if not allowed_link(h, app_url, data_urls)]
     assert not bad, f"{where}: links that are neither ours nor the data's web addresses: {bad}"
     # (b) no request to another host, none to the payloads' image

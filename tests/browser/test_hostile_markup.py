@@ -9,13 +9,14 @@ import re
 
 import pytest
 
-from storyframes.core.text import web_url
+from storyframes.core.urls import link_address
 
 from .conftest import AppServer, new_page, wait_ready
 
 pytestmark = pytest.mark.browser
 
-BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"  # as in apps/hostile_markup.py
+LINKED = "https://x.org/a_(b)/!(P1X)*x*/:material/home:?q=$y$&lt;b&gt;&r=:red"  # as in apps/hostile_markup.py
+BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"
 HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
            "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")
 
@@ -68,8 +69,9 @@ def test_highlight_layers_wrap_the_right_words(browser, markup_url):
 
 
 def test_link_is_one_link_to_the_encoded_address_with_literal_text(browser, markup_url):
-    """render.link with an address that would end the Markdown link and add an image: one link,
-    to the encoded address, its text literal; with a javascript: address, the text alone."""
+    """render.link with a legal address full of Markdown characters: one link, to the encoded
+    address, its text literal; with an address that would end the Markdown link and add an image,
+    or a javascript: address, the text alone (`link_address` refuses both)."""
     pg = new_page(browser, markup_url)
     requests = []
     pg.on("request", lambda r: requests.append(r.url))
@@ -78,10 +80,13 @@ def test_link_is_one_link_to_the_encoded_address_with_literal_text(browser, mark
         wait_ready(pg)
         links = pg.locator(".st-key-link [data-testid='stMarkdownContainer'] a")
         assert links.count() == 1
-        assert links.first.get_attribute("href") == web_url(BREAKOUT) == "https://x.org/a%29!%5BP1X%5D%28http%3A//127.0.0.1%3A9/pixel.png%29"
+        assert links.first.get_attribute("href") == link_address(LINKED) == \
+            "https://x.org/a_%28b%29/!%28P1X%29*x*/%3Amaterial/home%3A?q=$y$&lt;b&gt;&r=%3Ared"
         assert re.sub(r"\s+", " ", links.first.inner_text()).strip() == re.sub(r"\s+", " ", "Source " + HOSTILE)
-        assert shown_text(pg, "not_web") == re.sub(r"\s+", " ", "Source " + HOSTILE)
-        assert pg.locator(".st-key-not_web a, img").count() == 0
+        for key in ("breakout", "not_web"):
+            assert shown_text(pg, key) == re.sub(r"\s+", " ", "Source " + HOSTILE), key
+            assert pg.locator(f".st-key-{key} a").count() == 0, key
+        assert pg.locator("img").count() == 0
         assert [u for u in requests if not u.startswith(markup_url)] == [], "a request left the app"
     finally:
         pg.context.close()

@@ -117,7 +117,7 @@ def test_chosen_place_and_other_options_escape_hostile_data(hostile):
 def test_principle_sources_link_only_to_encoded_web_addresses(hostile):
     at = open_page("pages/1_Principles.py")
     buttons = [node.proto.url for node in _walk(at._tree) if getattr(node, "type", "") == "link_button"]
-    # the loader lets only plain web addresses through (storyframes.core.urls.safe_url), so each principle
+    # the loader lets only plain web addresses through (storyframes.core.urls.link_address), so each principle
     # has its source button; each button's address is encoded (no bracket, quote or space left)
     assert len(buttons) == len(at.radio(key="principle_to_read").options)
     for url in buttons:

@@ -135,7 +135,7 @@ def test_articles_added_from_the_automatic_coding_are_not_measured(data):
     fake = arts[arts["article_id"] == "gawker"].assign(article_id="auto-0123456789")
     tables["articles"] = pd.concat([arts, fake], ignore_index=True)
     other = dataclasses.replace(data, tables=tables)
-    assert "auto-0123456789" not in accuracy.hand_coded(other)
+    assert "auto-0123456789" not in other.hand_coded_articles
     assert "auto-0123456789" not in accuracy.auto_codes(other)
     assert "auto-0123456789" not in set(accuracy.measure(other).counts["scope"])
 

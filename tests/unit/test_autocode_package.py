@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from storyframes.autocode import ArticleMeta, code_article, read_file, write_package_rows
-from storyframes.autocode.package import merge_into, package_zip
+from storyframes.autocode.package import added_article_zip, merge_into
 from storyframes.core.data import DATA_DIR, load_package
 
 frictionless = pytest.importorskip("frictionless", reason="frictionless is in requirements-dev.txt")
@@ -116,7 +116,7 @@ def test_add_article_script(coded, tmp_path):
 
 def test_the_zip_holds_the_same_files(coded, tmp_path):
     write_package_rows(coded, tmp_path)
-    with zipfile.ZipFile(io.BytesIO(package_zip(coded))) as zf:
+    with zipfile.ZipFile(io.BytesIO(added_article_zip(coded))) as zf:
         for name in zf.namelist():
             assert name.startswith(coded.article_id + "/")
             assert zf.read(name) == (tmp_path / name.split("/", 1)[1]).read_bytes()

@@ -16,7 +16,7 @@ from storyframes.autocode import added as byo
 from storyframes.present import charts
 from storyframes.core.data import load_package
 from storyframes.views import compare, framing, sections
-from storyframes.views.common import default_filters, not_hand_coded, select
+from storyframes.views.common import default_filters, not_frame_coded, select
 from storyframes.core.vocab import AUTO_CODED_SUFFIX
 from tests.byo_helpers import fake_coded
 
@@ -84,7 +84,7 @@ def test_the_comparison_views_show_the_added_article_by_its_marked_name():
 
 def test_frames_and_tone_say_not_coded_never_zero():
     sel = select(ADDED, default_filters(ADDED.vocab))
-    assert not_hand_coded(sel) == [AID]
+    assert not_frame_coded(sel) == [AID]
     frames = sections.frames(sel)
     assert NAME not in set(frames.profile["outlet"]), "no bar at zero: the outlet is left out of the frame chart"
     assert "not coded" in frames.not_coded and NAME in frames.not_coded
@@ -168,14 +168,14 @@ def test_a_second_article_of_a_new_outlet_is_coded_against_the_curated_outlets()
 
 
 def test_the_download_zip_is_made_in_memory(monkeypatch):
-    """The page's download (autocode.package.package_zip) writes nothing to the server's disk."""
+    """The page's download (autocode.package.added_article_zip) writes nothing to the server's disk."""
     import io
     import tempfile
     import zipfile
     from pathlib import Path
 
     from storyframes import autocode
-    from storyframes.autocode.package import package_files, package_zip
+    from storyframes.autocode.package import added_article_zip, package_files
     from tests.pages.test_add_article import ARTICLE
 
     coded = autocode.code_article(ARTICLE, autocode.ArticleMeta(outlet="NPR"), byo.coding_data(BASE, ()))  # coded before the disk is refused
@@ -195,5 +195,5 @@ def test_the_download_zip_is_made_in_memory(monkeypatch):
         return opened(self, mode, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", read_only)
-    names = zipfile.ZipFile(io.BytesIO(package_zip(coded))).namelist()
+    names = zipfile.ZipFile(io.BytesIO(added_article_zip(coded))).namelist()
     assert sorted(names) == sorted(f"{coded.article_id}/{rel}" for rel in package_files(coded)) and any(n.endswith("passages.csv") for n in names)

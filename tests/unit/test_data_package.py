@@ -736,7 +736,7 @@ HOSTILE_URLS = [
 
 @pytest.mark.parametrize("url", HOSTILE_URLS)
 def test_hostile_address_is_refused_even_when_the_descriptor_allows_it(broken, url):
-    """The loader's own rule (storyframes.core.urls.safe_url), not only the descriptor's pattern."""
+    """The loader's own rule (storyframes.core.urls.link_address), not only the descriptor's pattern."""
     descriptor = descriptor_of(broken)
     _i, res = resource(descriptor, "articles")
     next(f for f in res["schema"]["fields"] if f["name"] == "url")["constraints"]["pattern"] = "[^\\n]*"
@@ -827,3 +827,24 @@ def test_second_coding_naming_an_unknown_principle(broken):
 
 def test_second_coding_with_a_principle_twice(broken):
     assert "coded twice" in str(_second_coding_error(broken, 5, "principles", "P2:quoted;P2:paraphrased"))
+
+
+# --- StoryData.typed_rows: rows made elsewhere (an added article's) typed as the loader types them ---
+
+
+def test_typed_rows_gives_the_loaders_columns_and_dtypes(data):
+    rows = data.passages.head(3).to_dict("records")
+    typed = data.typed_rows("passages", rows)
+    assert list(typed.columns) == list(data.passages.columns)
+    assert typed.dtypes.to_dict() == data.passages.dtypes.to_dict()
+    pd.testing.assert_frame_equal(typed, data.passages.head(3).reset_index(drop=True))
+    empty = data.typed_rows("passages", [])
+    assert empty.empty and empty.dtypes.to_dict() == data.passages.dtypes.to_dict()
+
+
+def test_typed_rows_checks_each_value_as_the_loader_does(data):
+    rows = data.passages.head(2).to_dict("records")
+    rows[1] = {**rows[1], "word_count": "many"}
+    with pytest.raises(DataPackageError) as caught:
+        data.typed_rows("passages", rows)
+    assert (caught.value.file, caught.value.line, caught.value.column) == ("passages.csv", 3, "word_count")

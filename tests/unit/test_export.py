@@ -164,15 +164,15 @@ def test_csv_bytes_of_every_table_load_back_as_the_same_package(data, tmp_path):
         pd.testing.assert_frame_equal(again.tables[name], frame, obj=name)
 
 
-# --- package_zip ----------------------------------------------------------------------------------
+# --- data_package_zip -----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def archive():
-    return zipfile.ZipFile(io.BytesIO(export.package_zip()))
+    return zipfile.ZipFile(io.BytesIO(export.data_package_zip()))
 
 
-def test_package_zip_holds_every_file_of_data_byte_for_byte(archive):
+def test_data_package_zip_holds_every_file_of_data_byte_for_byte(archive):
     files = sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     names = sorted(archive.namelist())
     assert names == sorted(f"{ZIP_ROOT}/{p.relative_to(DATA_DIR).as_posix()}" for p in files)
@@ -181,7 +181,7 @@ def test_package_zip_holds_every_file_of_data_byte_for_byte(archive):
     assert archive.testzip() is None
 
 
-def test_package_zip_has_the_descriptor_readme_csvs_and_raw_articles(archive, data):
+def test_data_package_zip_has_the_descriptor_readme_csvs_and_raw_articles(archive, data):
     names = set(archive.namelist())
     assert f"{ZIP_ROOT}/datapackage.json" in names
     assert f"{ZIP_ROOT}/README.md" in names
@@ -192,13 +192,13 @@ def test_package_zip_has_the_descriptor_readme_csvs_and_raw_articles(archive, da
     assert any(n.endswith(".csv") for n in names) and len([n for n in names if n.endswith(".csv")]) >= 16
 
 
-def test_package_zip_of_another_folder(tmp_path):
+def test_data_package_zip_of_another_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.csv").write_bytes(b"x\n1\n")
     (tmp_path / "sub" / "b.txt").write_bytes("é\n".encode())
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "junk.pyc").write_bytes(b"\x00")
-    z = zipfile.ZipFile(io.BytesIO(export.package_zip(tmp_path)))
+    z = zipfile.ZipFile(io.BytesIO(export.data_package_zip(tmp_path)))
     assert sorted(z.namelist()) == [f"{ZIP_ROOT}/a.csv", f"{ZIP_ROOT}/sub/b.txt"]
     assert z.read(f"{ZIP_ROOT}/sub/b.txt") == "é\n".encode()
 

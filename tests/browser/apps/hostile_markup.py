@@ -14,7 +14,9 @@ from storyframes.app.render import link  # noqa: E402
 HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
            "See www.evil.example, write to me@evil.example :smile: :material_home: :streamlit: -- or -> not.")
 QUOTE = "*the* _mass_ [incarceration]"
-# A link address that ends the Markdown link and adds an image, and one that is no web address.
+# A legal address full of Markdown characters and icon names (linked, encoded), one that ends the
+# Markdown link and adds an image, and one that is no web address (both shown as text).
+LINKED = "https://x.org/a_(b)/!(P1X)*x*/:material/home:?q=$y$&lt;b&gt;&r=:red"
 BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"
 NOT_WEB = "javascript:alert(1)"
 TERM = "<script>alert('x')</script>"
@@ -27,6 +29,8 @@ with st.container(key="safe"):
 with st.container(key="furniture"):
     st.markdown(reading_markup(HOSTILE, [], [], show_quotes=False, show_terms=False, furniture=True))
 with st.container(key="link"):
+    st.markdown(link("Source " + HOSTILE, LINKED))
+with st.container(key="breakout"):
     st.markdown(link("Source " + HOSTILE, BREAKOUT))
 with st.container(key="not_web"):
     st.markdown(link("Source " + HOSTILE, NOT_WEB))
