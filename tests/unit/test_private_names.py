@@ -100,7 +100,7 @@ def test_module_uses_no_private_name_of_another(name):
 
 
 def test_the_package_is_read_whole():
-    assert len(MODULES) >= 40 and "storyframes.core.data" in MODULES and "storyframes.app.page" in MODULES
+    assert len(MODULES) >= 40 and "storyframes.core.data" in MODULES and "storyframes.app.shell" in MODULES
 
 
 @pytest.mark.parametrize(("source", "here", "expected"), [
