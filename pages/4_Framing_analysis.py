@@ -54,8 +54,13 @@ with st.container():
         if part.differences:
             a_col, b_col = st.columns(2)
             ids = list(dict.fromkeys(a for a, _b in part.differences))
-            out_a = a_col.selectbox("Compare", ids, index=0, format_func=ctx.vocab.outlet, key="frame_a")
-            out_b = b_col.selectbox("with", [o for o in ids if o != out_a], format_func=ctx.vocab.outlet, key="frame_b")
+            ctx.address_choice("compare", ids, "frame_a", default=ids[0], what="outlet to compare")
+            out_a = a_col.selectbox("Compare", ids, format_func=ctx.vocab.outlet, key="frame_a")
+            others = [o for o in ids if o != out_a]
+            ctx.address_choice("with", others, "frame_b", default=others[0], what="outlet to compare with")
+            out_b = b_col.selectbox("with", others, format_func=ctx.vocab.outlet, key="frame_b")
+            ctx.wrote("compare", out_a, default=ids[0])
+            ctx.wrote("with", out_b, default=others[0])
             render.chart(part.differences[(out_a, out_b)], sel.index)
     elif section == "Principles":
         if part.chart is None:

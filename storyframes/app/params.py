@@ -24,6 +24,7 @@ from storyframes.views import framing
 EVERY_PAGE = "*"
 SECTION, PLACE = "section", "place"
 READ, GROUP, FIELD = "read", "group", "field"
+DISPUTES, COMPARE, WITH = "disputes", "compare", "with"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ PARAMS: tuple[Param, ...] = (
     Param(READ, "Principle to read side by side", ("principles",), "choice"),
     Param(GROUP, "Sentences to read in parallel", ("framing",), "choice"),
     Param(FIELD, "Codebook field", ("sources",), "choice"),
+    Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
+    Param(COMPARE, "Frames: compare this outlet", ("framing",), "choice"),
+    Param(WITH, "Frames: with this outlet", ("framing",), "choice"),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),
     Param(quiz.SEED_PARAM, "Quiz round (seed)", ("quiz",), "seed", low=0, high=quiz.MAX_SEED,
           help="The same number gives every student the same questions; leave empty for the page's own."),
