@@ -44,6 +44,11 @@ _RUN_COUNTER_JS = """
 })();
 """
 
+# The Framing page's sections: a row of buttons (a segmented control labelled "Section"), one
+# pressed (aria-checked), drawn by storyframes.app.shell.PageContext.section_choice.
+SECTION_BUTTONS = "[data-testid='stMain'] [role='radiogroup'][aria-label='Section'] [role='radio']"
+OPEN_SECTION = SECTION_BUTTONS + "[aria-checked='true']"
+
 _BUSY_SELECTOR = "[data-testid='stSpinner'], [data-testid='stSkeleton'], [data-testid='stAppSkeleton']"
 
 

@@ -105,7 +105,7 @@ def test_upload_a_saved_page(page):
     page.screenshot(path=str(SHOTS / "upload-headline-dates-1280.png"))
     # Framing analysis, its Principles tab: the added outlet's points with a dashed outline, the note in the subtitle
     click_and_wait(page, page.locator("[data-testid='stSidebar']").get_by_role("link", name="Framing analysis"))
-    click_and_wait(page, page.locator(MAIN).get_by_role("tab", name="Principles"))
+    click_and_wait(page, page.locator(MAIN).get_by_role("radio", name="Principles", exact=True))
     no_exception(page, "Framing analysis, Principles")
     labels = page.locator(f"{MAIN} .vega-embed").first.inner_html()
     assert SUFFIX in labels, "the chart names the added outlet auto-coded"

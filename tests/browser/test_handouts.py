@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import A4, HANDOUT_SHOTS, download, open_page, pdf_pages, print_and_shoot, read_qr, run_count, wait_ready
+from tests.browser.conftest import A4, HANDOUT_SHOTS, download, open_page, pdf_pages, print_and_shoot, read_qr, run_count, wait_ready, OPEN_SECTION, SECTION_BUTTONS
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +56,9 @@ def test_framing_handout_is_of_the_open_tab_and_its_qr_code_opens_it(page, app_s
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page(page, "/Framing_analysis?outlet=gawker&outlet=cbs")
     before = run_count(page)
-    page.locator(f"{MAIN} [role='tab']", has_text="Voices").click()
+    page.locator(SECTION_BUTTONS, has_text="Voices").click()
     wait_ready(page, runs_before=before)
-    assert page.locator(f"{MAIN} [role='tab'][aria-selected='true']").inner_text().strip() == "Voices"
+    assert page.locator(OPEN_SECTION).inner_text().strip() == "Voices"
     path = download_handout(page, tmp_path, "framing-voices.html", app_server)
     text = path.read_text(encoding="utf-8")
     assert "<h1>How each outlet framed the launch: Voices</h1>" in text and "<h2>Who gets to speak</h2>" in text
@@ -71,7 +71,7 @@ def test_framing_handout_is_of_the_open_tab_and_its_qr_code_opens_it(page, app_s
     assert len(found) == 1 and found[0] == f"{app_server.url}/Framing_analysis?outlet=gawker&outlet=cbs&section=Voices"
     page.goto(found[0])
     wait_ready(page)
-    assert page.locator(f"{MAIN} [role='tab'][aria-selected='true']").inner_text().strip() == "Voices"
+    assert page.locator(OPEN_SECTION).inner_text().strip() == "Voices"
     caption = page.locator(f"{MAIN} [data-testid='stCaptionContainer']").first.inner_text()
     assert "Gawker" in caption and "Dabs" not in caption, caption
 

@@ -10,7 +10,7 @@
    grid given rows tall enough for two lines really wraps its text into them;
 4. every request the page makes while loading goes to the app's own server;
 5. a full-page screenshot per page and viewport: artifacts/screenshots/layout-<page>-<w>x<h>.png
-   (and layout-<page>-<tab>-<w>x<h>.png for each tab of a page drawn with st.tabs, whose other
+   (and layout-<page>-<section>-<w>x<h>.png for each section of a page drawn in sections, whose other
    tabs get checks 1, 2 and 4 in test_every_tab_fits).
 
 Each (page, viewport) is opened once, by a module-scoped fixture, and every check reads that one
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ROOT, SCREENSHOTS, full_page_screenshot, new_page, open_page, run_count, wait_ready
+from tests.browser.conftest import ROOT, SCREENSHOTS, full_page_screenshot, new_page, open_page, run_count, wait_ready, SECTION_BUTTONS
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,9 @@ def page_url(script: str) -> str:
 
 PAGES = {page_url(s): ("home" if page_url(s) == "/" else page_url(s).lstrip("/")) for s in _nav_scripts()}
 CASES = [(path, name, vp) for path, name in PAGES.items() for vp in VIEWPORTS]
-# Pages whose script draws st.tabs: a reader sees each tab, so each is checked (found in the DOM at run time).
-TABBED = {page_url(s) for s in _nav_scripts() if "st.tabs(" in (ROOT / s).read_text(encoding="utf-8")}
+# Pages drawn in sections (PageContext.section_choice): a reader sees each section, so each is checked.
+TABBED = {page_url(s) for s in _nav_scripts() if "section_choice(" in (ROOT / s).read_text(encoding="utf-8")}
+assert TABBED, "no page is drawn in sections: the per-section layout checks would check nothing"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -692,21 +693,21 @@ def test_tall_rows_wrap_their_text(shown):
 # would (a click) and checked for overflow, cut chart shapes, broken words and requests elsewhere.
 
 
-_TAB = f"{MAIN} [data-testid='stTabs'] [role='tab']"
+_TAB = SECTION_BUTTONS
 
 
 def test_every_tab_fits(shown, app_server):
     if shown.path not in TABBED:
-        return  # no st.tabs on this page: the checks above have seen all of it
+        return  # no sections on this page: the checks above have seen all of it
     pg = shown.pg
     labels = pg.locator(_TAB).all_inner_texts()
-    assert labels, f"{shown.where}: the page's script draws st.tabs but no tab was found in the page"
+    assert labels, f"{shown.where}: the page's script draws sections but no section button was found in the page"
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     problems: list[str] = []
     for i, label in enumerate(labels):
         tab = pg.locator(_TAB).nth(i)
-        if tab.get_attribute("aria-selected") != "true":
+        if tab.get_attribute("aria-checked") != "true":
             before = run_count(pg)
             tab.click()
             wait_ready(pg, runs_before=before)

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import BROWSER_ARTIFACTS, open_page, run_count
+from tests.browser.conftest import BROWSER_ARTIFACTS, open_page, run_count, OPEN_SECTION, SECTION_BUTTONS
 
 pytestmark = pytest.mark.browser
 
@@ -362,15 +362,15 @@ def test_rapid_clicks_with_the_filter_buttons(page, story, app_server):
 
 
 # ---------------------------------------------------------------------------------------------
-# The Framing page's tabs (sections) are state too: the open tab and `?section=`.
+# The Framing page's sections are state too: the open section and `?section=`.
 
 TAB_CLICKS = 12
 _CLICK_TABS_JS = """
-([plan, gap]) => {
+([plan, gap, selector]) => {
   window.__sfClicks = [];
   const click = (i) => {
     const start = performance.now();
-    const tab = [...document.querySelectorAll("[data-testid='stMain'] [role='tab']")].find(t => t.innerText.trim() === plan[i]);
+    const tab = [...document.querySelectorAll(selector)].find(t => t.innerText.trim() === plan[i]);
     window.__sfClicks.push([start, !!tab]);
     if (tab) tab.click();
     if (i + 1 < plan.length) setTimeout(() => click(i + 1), Math.max(0, gap - (performance.now() - start)));
@@ -378,7 +378,7 @@ _CLICK_TABS_JS = """
   setTimeout(() => click(0), 0);
 }
 """
-# Text each section draws in its panel (the others draw charts only; their panel must not be empty).
+# Text each section draws (the others draw charts only).
 _SECTION_TEXT = {"In short": "Each claim is computed", "Words": "Distinctive words", "Tone": "VADER",
                  "Headlines & readability": "Headline versus body", "Parallel reading": "Read the sentences about"}
 
@@ -392,33 +392,26 @@ def test_rapid_tab_clicks_on_the_framing_page(page, seed):
     rng = random.Random(seed)
     plan = [rng.choice(framing.SECTIONS) for _ in range(TAB_CLICKS)]
     log += [f"{i:2d}. tab {name}" for i, name in enumerate(plan, 1)]
-    page.evaluate(_CLICK_TABS_JS, [plan, GAP_S * 1000])
+    page.evaluate(_CLICK_TABS_JS, [plan, GAP_S * 1000, SECTION_BUTTONS])
     page.wait_for_function("(n) => window.__sfClicks.length === n", arg=len(plan), timeout=60_000, polling=50)
     assert all(found for _t, found in page.evaluate("() => window.__sfClicks")), f"a tab to click was not found\n{log}"
     wait_settled(page, log)
     story = "\n".join(log + [f"address {page.url}"])
     assert not page.locator("[data-testid='stException']").count(), f"an exception is shown\n{story}"
-    # The open tab must show its own section, and the address must name it. A tab the browser
-    # opened with an empty panel was never drawn by the server: Streamlit's stateful tabs can
-    # switch in the browser without the switch reaching the script (see the xfail below).
-    selected = page.locator("[data-testid='stMain'] [role='tab'][aria-selected='true']").all_inner_texts()
-    assert len(selected) == 1, f"open tabs {selected}\n{story}"
-    open_tab = selected[0]
-    panel = page.locator("[data-testid='stMain'] [role='tabpanel']:visible")
-    text = panel.first.inner_text() if panel.count() else ""
-    if not text.strip():
-        pytest.xfail(f"Streamlit's stateful tabs opened {open_tab!r} in the browser, but no run drew it (last click {plan[-1]!r})")
+    # The open section is the one the reader clicked last, the page shows it, and the address
+    # names it. With st.tabs, each run sent its open tab back to the browser, and a run that
+    # started before the last clicks could reopen an older tab (this was an xfail); the section
+    # buttons' state is the browser's, and the address is written by the run that drew it.
+    selected = page.locator(OPEN_SECTION).all_inner_texts()
+    assert len(selected) == 1, f"pressed section buttons {selected}\n{story}"
+    open_tab = selected[0].strip()
+    text = page.locator("[data-testid='stMain']").inner_text()
     problems = []
+    if open_tab != plan[-1]:
+        problems.append(f"the open section is {open_tab!r}, but the last click was on {plan[-1]!r}")
     if _SECTION_TEXT.get(open_tab, "") not in text:
-        problems.append(f"the open tab {open_tab!r} shows another section: {text[:120]!r}")
+        problems.append(f"the open section {open_tab!r} is not what the page shows: {text[:200]!r}")
     section = parse_qs(urlsplit(page.url).query).get("section")
     if section != (None if open_tab == framing.SECTIONS[0] else [open_tab]):
-        problems.append(f"address section={section}, but the open tab is {open_tab!r}")
-    assert not problems, "after rapid tab clicks the tab, the address and the page disagree:\n- " + "\n- ".join(problems) + f"\n{story}"
-    # Then: it is the tab the reader clicked last. Known to fail now and then: each run sends
-    # its open tab to the browser (default_tab_index), and Streamlit's tabs switch to it when it
-    # changes, so a run that started before the last clicks can reopen an older tab. The app
-    # assigns the tabs nothing on an ordinary run; only replacing st.tabs would remove this.
-    if open_tab != plan[-1]:
-        pytest.xfail(f"Streamlit's stateful tabs reopened {open_tab!r} after the last click on {plan[-1]!r} "
-                     "(a run's default_tab_index arriving late)")
+        problems.append(f"address section={section}, but the open section is {open_tab!r}")
+    assert not problems, "after rapid section clicks the section, the address and the page disagree:\n- " + "\n- ".join(problems) + f"\n{story}"

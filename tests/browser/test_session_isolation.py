@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import new_page, open_page, save_failure_screenshot, wait_ready
+from tests.browser.conftest import new_page, open_page, save_failure_screenshot, wait_ready, OPEN_SECTION, SECTION_BUTTONS
 from tests.browser.test_rapid_clicks import SIDEBAR, address_params, framing_content, pill_state, wait_settled
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,7 @@ class Reader:
         wait_settled(self.page, self.log)
 
     def open_tab(self, name: str) -> None:
-        tab = self.page.locator("[data-testid='stMain'] [role='tab']").filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
+        tab = self.page.locator(SECTION_BUTTONS).filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
         assert tab.count() == 1, f"{tab.count()} tabs named {name!r}"
         tab.click()
         self.tab = name
@@ -90,7 +90,7 @@ class Reader:
         if address_params(self.page) != to_address(chosen, self.default):
             problems.append(f"address {address_params(self.page)} != {to_address(chosen, self.default)}")
         problems += framing_content(self.page, self.data, chosen)
-        open_tabs = self.page.locator("[data-testid='stMain'] [role='tab'][aria-selected='true']").all_inner_texts()
+        open_tabs = [t.strip() for t in self.page.locator(OPEN_SECTION).all_inner_texts()]
         if open_tabs != [self.tab]:
             problems.append(f"open tab {open_tabs}, expected [{self.tab!r}]")
         section = parse_qs(urlsplit(self.page.url).query).get("section")
