@@ -14,6 +14,7 @@ The fast tier is `python -m pytest -m "not browser and not slow"` (README, "Test
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import sys
 import tempfile
@@ -27,6 +28,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
+def pytest_configure(config):
+    # Every new AppTest scans all installed distributions for Streamlit components
+    # (streamlit.components.v2.manifest_scanner, called from AppTest's first run): 0.2-0.9 s of each
+    # new AppTest here, a few ms of the run that follows. The installed packages do not change
+    # during a test run, so the scan is made once per process. (A Streamlit without that module
+    # simply scans as it does.)
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:
+        return
+    scan = getattr(manifest_scanner, "scan_component_manifests", None)
+    if scan is not None and not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.cache(scan)
 
 
 def pytest_collection_modifyitems(config, items):
