@@ -22,6 +22,8 @@ from benchmarks.replicas import nginx_path, replicas, sticky_report, streamlit_s
 from tests.browser.local_app import chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Under xdist the module's servers (and its replicas) start once, on one worker.
+pytestmark = pytest.mark.xdist_group("bench-tools")
 FLOOR = "benchmarks/apps/floor.py"
 
 
@@ -145,6 +147,8 @@ def cluster():
         yield running
 
 
+@pytest.mark.slow
+@pytest.mark.alone
 def test_readers_through_nginx_stick_to_one_replica(cluster):
     from benchmarks.replicas_browser import page_title
 
@@ -160,6 +164,8 @@ def test_readers_through_nginx_stick_to_one_replica(cluster):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.alone
 def test_a_browser_through_nginx_renders_filters_and_sticks(cluster):
     if chromium_path() is None:
         _require("STORYFRAMES_REQUIRE_BROWSER", "Chromium not found: the browser check through nginx needs Debian's chromium")

@@ -1,7 +1,8 @@
 """One number, one place: every count a page states equals a recount with plain pandas.
 
-For every single outlet × every single principle, plus the default, the empty and the "full
-texts only" selections, the views the pages lay out (cards, matrix, summary, parallel reading,
+For every full-text outlet × every single principle, one headline-only outlet × every principle
+and every headline-only outlet at once, plus the default, the empty and the "full texts only"
+selections, the views the pages lay out (cards, matrix, summary, parallel reading,
 voices, word choice, tone) are checked against counts made here straight from the CSV files,
 with nothing from `storyframes` but the path to `data/`. The parallel reading must agree with the
 principle matrix cell by cell. (Page tests check that the pages show these views' values.)
@@ -34,9 +35,14 @@ PIDS = T["principles"]["principle_id"].tolist()
 ALL_PRINCIPLES = PIDS + ["none"]
 CODED = T["passage_principles"].groupby("passage_id")["principle_id"].agg(set)
 
+HEADLINE_ONLY = [o for o in ALL_OUTLETS if o not in FULL]
+# Every full-text outlet with every principle. A headline-only outlet has no card, cell or sentence
+# in these views: one of them is checked with every principle, and all of them at once (a number
+# of any one of them would show there).
 SELECTIONS = (
-    [pytest.param((o,), (p,), id=f"{o}-{p}") for o in ALL_OUTLETS for p in ALL_PRINCIPLES]
-    + [pytest.param(tuple(ALL_OUTLETS), tuple(ALL_PRINCIPLES), id="default"),
+    [pytest.param((o,), (p,), id=f"{o}-{p}") for o in [*FULL, HEADLINE_ONLY[0]] for p in ALL_PRINCIPLES]
+    + [pytest.param(tuple(HEADLINE_ONLY), tuple(ALL_PRINCIPLES), id="every-headline-only"),
+       pytest.param(tuple(ALL_OUTLETS), tuple(ALL_PRINCIPLES), id="default"),
        pytest.param((), (), id="empty"),
        pytest.param(tuple(FULL), tuple(ALL_PRINCIPLES), id="full-texts-only"),
        pytest.param(("gawker", "cbs"), ("P3",), id="gawker-cbs-P3")]

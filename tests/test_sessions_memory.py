@@ -26,6 +26,8 @@ import re
 import time
 import urllib.request
 
+import pytest
+
 from benchmarks.load_client import Visit, rss_bytes, run_round
 from benchmarks.replicas import streamlit_servers
 from benchmarks.replicas_browser import page_title
@@ -79,6 +81,8 @@ def settled_rss(server, connects: int) -> int:
     return rss
 
 
+@pytest.mark.slow
+@pytest.mark.alone  # its readings must not share the two cores with other tests
 def test_memory_is_flat_after_three_waves_of_200_sessions(monkeypatch):
     monkeypatch.setenv("MALLOC_ARENA_MAX", "2")  # read by the server's allocator at its start
     with streamlit_servers(["dashboard.py"], options=["--server.disconnectedSessionTTL", str(TTL_S)]) as (server,):

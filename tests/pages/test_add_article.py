@@ -20,6 +20,8 @@ from storyframes.app.added_articles import ADDED_KEY
 from storyframes.app.package import cached_package
 from storyframes.app.render import literal
 
+from tests.markdown_model import problems
+
 from .conftest import ROOT, assert_clean, open_page, plain_text
 from .test_pages import OUTLETS_KEY
 
@@ -293,12 +295,16 @@ def test_a_missing_outlet_is_asked_for():
 
 
 def test_markup_in_the_fields_is_shown_literally():
+    outlet, headline = "**Bold** <b>Tag</b> [link](javascript:alert(1))", "_Under_ `code` <i>x</i> [h](http://127.0.0.1:9/h)"
     at = open_page(ADD)
-    paste(at, ARTICLE, outlet="**Bold** <b>Tag</b> [link](javascript:alert(1))", headline="_Under_ `code`")
+    paste(at, ARTICLE, outlet=outlet, headline=headline)
     assert_clean(at)
     bodies = [m.value for m in at.markdown] + [s.value for s in at.success]
-    assert any(literal("**Bold** <b>Tag</b> [link](javascript:alert(1))") in b for b in bodies), bodies
+    assert any(literal(outlet) in b for b in bodies), bodies
     assert not any("<b>Tag</b>" in b and literal("<b>") not in b for b in bodies)
+    # the article's card under "Your added articles" shows the headline, escaped; no string has it as markup
+    assert any(literal(headline) in b for b in bodies), bodies
+    assert not [(b, found) for b in bodies if (found := problems(b, ["_Under_", "`code`", "<i>", "[h](http"]))]
 
 
 def test_several_articles_and_remove():

@@ -10,8 +10,10 @@ checks the same through the real server; this one covers the pages' own controls
 from __future__ import annotations
 
 from storyframes.app.shell import SECTION_KEY
+from storyframes.app.render import literal
 
-from .conftest import assert_clean, open_page
+from .conftest import assert_clean, open_page, plain_text
+from .test_add_article import ADD, ARTICLE, COMPARE, SECOND, SUFFIX, paste
 from .test_pages import OUTLETS_KEY, PRINCIPLES_KEY, address_values
 
 FRAMING = "pages/4_Framing_analysis.py"
@@ -61,3 +63,36 @@ def test_two_sessions_in_one_process_keep_their_own_state():
     assert b.text_input[0].value == "sheriff" and b.selectbox[0].value == place
     b.run()
     assert b.text_input[0].value == "sheriff" and b.selectbox[0].value == place, "B's search or place was lost on a rerun"
+
+
+def _your_articles(at) -> list[str]:
+    """What the Add an article page lists under "Your added articles": the cards' first lines, or
+    the "None yet" notice."""
+    assert "Your added articles" in [h.value for h in at.header]
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and literal(SUFFIX) in m.value]
+    nothing = [i.value for i in at.info if i.value.startswith("None yet")]
+    return cards or nothing
+
+
+def test_an_added_article_stays_in_the_session_that_added_it():
+    """A reader's article lives in their session only: another session of the same process never
+    lists it, never offers it in the outlet filter, never shows it on the comparison views; and the
+    other reader's own article stays theirs in the same way."""
+    a, b = open_page(ADD), open_page(ADD)
+    paste(a, ARTICLE, outlet="Reader A's Paper")
+    assert_clean(a)
+    assert [literal(f"Reader A's Paper {SUFFIX}") in card for card in _your_articles(a)] == [True]
+    b.run()
+    assert_clean(b)
+    assert _your_articles(b)[0].startswith("None yet"), _your_articles(b)
+    assert not [o for o in b.pills(key=OUTLETS_KEY).options if "Reader A" in o]
+    b.switch_page(COMPARE).run()
+    assert SUFFIX not in plain_text(b) and "Reader A" not in plain_text(b)
+
+    b.switch_page(ADD).run()
+    paste(b, SECOND, outlet="Reader B's Paper")
+    assert [literal(f"Reader B's Paper {SUFFIX}") in card for card in _your_articles(b)] == [True]
+    a.run()
+    assert [literal(f"Reader A's Paper {SUFFIX}") in card for card in _your_articles(a)] == [True], _your_articles(a)
+    a.switch_page(COMPARE).run()
+    assert "Reader A's Paper" in plain_text(a) and "Reader B" not in plain_text(a)
