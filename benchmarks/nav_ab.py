@@ -15,7 +15,8 @@ then floor, B, A; ...):
   as bench_load.py does; per version the p95 of / (connect to `script_finished`, nearest rank,
   an unfinished reader ranked last) and its ratio to the floor's p95 in the same round, and the
   server's CPU time over the burst (user + system, from /proc/PID/stat) per reader, which the
-  other processes on the machine move far less than they move the clock;
+  other processes on the machine move far less than they move the clock; and, per run of /, the
+  CPU time of the script's own thread (each server records it: see _LAUNCHER);
 - one warm reader at a time, K times per version, A and B taking turns: / from the connect, then
   / again in the same session (a rerun by the page's id, as a link to it does); the median of each;
 - the home page's warm script run under AppTest (benchmarks/script_timing.py of each version, in
@@ -47,8 +48,10 @@ from benchmarks.bench_load import FLOOR, FLOOR_VISITS, _percentile_counting_unfi
 from benchmarks.load_client import RoundResult, Visit, run_round  # noqa: E402
 from benchmarks.replicas import StreamlitProcess, _die_with_parent, stop_all  # noqa: E402
 from benchmarks.replicas_browser import page_title  # noqa: E402
+from streamlit.util import calc_hash  # noqa: E402
 
 APP = "dashboard.py"
+HOME_ID = calc_hash("dashboard")  # Home's page id in both modes: the hash of the URL path Streamlit infers from dashboard.py
 DEFAULT_TIMEOUT_S = 180.0
 PAUSE_S = 1.0  # between bursts, as bench_load.py
 
@@ -63,11 +66,47 @@ def export(rev: str, into: Path) -> str:
     return commit
 
 
+# `python -m streamlit` that appends, for every script run, [page id, CPU ms of the script's thread]
+# to the file named first (time.thread_time around Streamlit's own call that runs the script).
+_LAUNCHER = """
+import json, runpy, sys, time
+from streamlit.runtime.scriptrunner import script_runner
+out = open(sys.argv[1], "a", buffering=1)
+sys.argv = ["streamlit", *sys.argv[2:]]
+inner = script_runner.exec_func_with_error_handling
+def timed(func, ctx, *args, **kwargs):
+    t0 = time.thread_time()
+    try:
+        return inner(func, ctx, *args, **kwargs)
+    finally:
+        out.write(json.dumps([ctx.page_script_hash, (time.thread_time() - t0) * 1000]) + "\\n")
+script_runner.exec_func_with_error_handling = timed
+runpy.run_module("streamlit", run_name="__main__")
+"""
+
+
 @dataclass
 class TreeProcess(StreamlitProcess):
-    """A StreamlitProcess run from another folder (its config, pages and package), not the repository."""
+    """A StreamlitProcess run from another folder (its config, pages and package), not the repository,
+    recording each script run's CPU time in `runs_file` (see _LAUNCHER)."""
 
     cwd: Path = ROOT
+    runs_file: Path | None = None
+
+    def command(self) -> list[str]:
+        base = super().command()
+        assert base[1:3] == ["-m", "streamlit"], base
+        return [base[0], "-c", _LAUNCHER, str(self.runs_file), *base[3:]]
+
+    def script_runs(self, since: int) -> tuple[int, list[tuple[str, float]]]:
+        """The runs recorded after byte `since` of the file: (new end, [(page id, CPU ms)])."""
+        import json
+
+        with self.runs_file.open("rb") as f:
+            f.seek(since)
+            data = f.read()
+        end = since + data.rfind(b"\n") + 1
+        return end, [tuple(json.loads(line)) for line in data[: end - since].splitlines() if line.strip()]
 
     def launch(self) -> None:
         from tests.browser.local_app import free_port
@@ -90,6 +129,7 @@ class Side:
     warm_first: list[float] = field(default_factory=list)  # one reader: / from the connect (ms)
     warm_rerun: list[float] = field(default_factory=list)  # one reader: / again, same session (ms)
     cpu_per_reader: list[float] = field(default_factory=list)  # per round: server CPU ms / readers
+    home_cpu: list[float] = field(default_factory=list)  # class rounds: CPU ms of the script's thread per run of /
     apptest: list[float] = field(default_factory=list)  # AppTest: / re-run, warm (ms)
     apptest_cpu: list[float] = field(default_factory=list)  # the same runs: CPU time of the script's thread (ms)
     errors: list[str] = field(default_factory=list)
@@ -184,8 +224,10 @@ def main() -> int:
             (tmp_path / label).mkdir()
             trees[label] = (tmp_path / label, export(rev, tmp_path / label))
         log = tmp_path / "servers.log"
-        servers = [TreeProcess(FLOOR, log, cwd=trees["A"][0]), TreeProcess(APP, log, cwd=trees["A"][0]),
-                   TreeProcess(APP, log, cwd=trees["B"][0])]
+        servers = [TreeProcess(script, log, cwd=trees[label][0], runs_file=tmp_path / f"runs-{n}.jsonl")
+                   for n, (script, label) in enumerate(((FLOOR, "A"), (APP, "A"), (APP, "B")))]
+        for server in servers:
+            server.runs_file.touch()
         stack.callback(stop_all, [s.proc for s in servers])
         for s in servers:
             s.launch()
@@ -203,9 +245,11 @@ def main() -> int:
         for r in range(args.rounds):
             order = [floor, sides["A"], sides["B"]] if r % 2 == 0 else [floor, sides["B"], sides["A"]]
             for side in order:
-                before = cpu_ms(side.server.pid)
+                before, since = cpu_ms(side.server.pid), side.server.runs_file.stat().st_size
                 result = run_round(side.server.url, args.readers, side.visits, timeout_s=args.timeout, pids=[side.server.pid])
                 side.cpu_per_reader.append((cpu_ms(side.server.pid) - before) / args.readers)
+                _end, runs = side.server.script_runs(since)
+                side.home_cpu += [ms for page, ms in runs if side is floor or page == HOME_ID]  # the floor has one page
                 side.rounds.append(result)
                 side.errors += [f"{n} × {e}" for e, n in result.errors().most_common(2)]
                 progress(f"  round {r + 1} {side.name}: {result.all_finished()}/{result.readers} finished, "
@@ -256,6 +300,10 @@ def main() -> int:
     print(f"| median | {_ms(med(floor))} | {_ms(med(a))} ({med_ratio(a)}) | {_ms(med(b))} ({med_ratio(b)}) | "
           f"{_ms(med(a, 1))} | {_ms(med(b, 1))} | "
           + ", ".join(_ms(_median(x.cpu_per_reader)) for x in (floor, a, b)) + " |")
+    print(f"\nCPU time of the script's thread per run of / during the class rounds: median ms (quartiles, runs)\n")
+    for side in (floor, a, b):
+        q = statistics.quantiles(side.home_cpu, n=4) if len(side.home_cpu) >= 2 else [None, None, None]
+        print(f"- {side.name}: {_ms(_median(side.home_cpu))} ({_ms(q[0])}–{_ms(q[2])}, {len(side.home_cpu)} runs)")
     print(f"\nOne warm reader, {args.warm} × {args.rounds} runs per version (AppTest: {args.apptest} × {args.rounds}): "
           "median ms (and quartiles)\n")
     print("| version | / from the connect | / again, same session | AppTest re-run of / | its script's CPU time |")
