@@ -24,7 +24,7 @@ from storyframes.views import framing
 EVERY_PAGE = "*"
 SECTION, PLACE = "section", "place"
 READ, GROUP, FIELD = "read", "group", "field"
-DISPUTES, COMPARE, WITH = "disputes", "compare", "with"
+COMPARE, WITH = "compare", "with"
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,6 @@ PARAMS: tuple[Param, ...] = (
     Param(READ, "Principle to read side by side", ("principles",), "choice"),
     Param(GROUP, "Sentences to read in parallel", ("framing",), "choice"),
     Param(FIELD, "Codebook field", ("sources",), "choice"),
-    Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
     Param(COMPARE, "Frames: compare this outlet", ("framing",), "choice"),
     Param(WITH, "Frames: with this outlet", ("framing",), "choice"),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),

@@ -168,21 +168,14 @@ class PageContext:
         """The reader's "mark where the coders differ" switch, one for every chart that offers it,
         kept across pages for the session. Each page has its own toggle (Streamlit puts the page in
         a widget's identity): the session remembers the reader's choice, and a page's new toggle is
-        set to it, or to what a link names (`?disputes=1`); an ordinary run assigns nothing (an
-        assignment would undo a click made since). Written to the address while it is on."""
-        asked = address.asked(params.DISPUTES) if self.address_is_news else []
-        if asked:  # a link or Back/Forward names it: "1" on, anything else off
-            st.session_state[_DISPUTES_WANTED_KEY] = asked == ["1"]
-        if asked or st.session_state.get(_DISPUTES_PAGE_KEY) != self.page.key or DISPUTES_KEY not in st.session_state:
-            wanted = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
-            if st.session_state.get(DISPUTES_KEY) != wanted or DISPUTES_KEY not in st.session_state:
-                st.session_state[DISPUTES_KEY] = wanted
+        set to it; an ordinary run assigns nothing (an assignment would undo a click made since)."""
+        if st.session_state.get(_DISPUTES_PAGE_KEY) != self.page.key or DISPUTES_KEY not in st.session_state:
+            st.session_state[DISPUTES_KEY] = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
             st.session_state[_DISPUTES_PAGE_KEY] = self.page.key
         on = st.toggle("Mark where the second coder differs", key=DISPUTES_KEY, on_change=_remember_disputes,
                          help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
                               "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
                               "figures and every disagreement: Sources & method.")
-        address.write({params.DISPUTES: ["1"] if on else None})
         return bool(on)
 
 

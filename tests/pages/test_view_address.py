@@ -43,17 +43,14 @@ def test_an_unknown_value_gets_a_notice_and_no_exception(page_key, name, key, va
     assert any("unknown" in n and "`<script>alert(1)</script>`" in n for n in notices), notices
 
 
-def test_the_frames_pair_and_the_disputes_mark_come_from_the_link():
-    at = open_page(site.page("framing").file, section="Frames", compare="cbs", **{"with": "dabs", "disputes": "1"})
+def test_the_frames_pair_comes_from_the_link():
+    at = open_page(site.page("framing").file, section="Frames", compare="cbs", **{"with": "dabs"})
     assert_clean(at)
     assert at.selectbox(key="frame_a").value == "cbs" and at.selectbox(key="frame_b").value == "dabs"
-    assert at.toggle(key="show_disputes").value is True
-    at.toggle(key="show_disputes").set_value(False).run()
-    assert "disputes" not in at.query_params
     at.selectbox(key="frame_b").set_value("gawker").run()
     assert at.query_params["with"] in ("gawker", ["gawker"])
 
 
 def test_the_registry_declares_every_parameter_these_pages_write():
     declared = {p.name for p in params.PARAMS}
-    assert {"place", "read", "field", "group", "compare", "with", "disputes"} <= declared
+    assert {"place", "read", "field", "group", "compare", "with"} <= declared
