@@ -343,36 +343,76 @@ def open_page(page, path: str) -> None:
     wait_ready(page)
 
 
+# A button at rest: no animation runs on it or on a box around it, and its box has kept its place
+# for three frames. An expander opens by animating its height with its content clipped; a click in
+# that time made Playwright scroll the clipped box to show the button, and the growing box then
+# slid the button back down under the pointer between the press and the release, so the click
+# event went to the prompts above it and no download started (tests/browser/download_clicks.py).
+_AT_REST_JS = """(b) => new Promise((resolve) => {
+  const deadline = performance.now() + 10000;
+  let last = '', frames = 0;
+  const step = () => {
+    const r = b.getBoundingClientRect();
+    const box = [r.x, r.y, r.width, r.height].join();
+    const moving = document.getAnimations().some(a => a.playState === 'running' && a.effect
+      && a.effect.target instanceof Node && a.effect.target.contains(b));
+    frames = !moving && box === last ? frames + 1 : 0;
+    last = box;
+    if (frames >= 3) resolve(true);
+    else if (performance.now() > deadline) resolve(false);
+    else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+# What the pointer's press, release and click landed on: said when a click gave no file.
+_POINTER_TRACE_JS = """(b) => {
+  if (window.__sfTraceListener) for (const t of ['pointerdown', 'pointerup', 'click']) document.removeEventListener(t, window.__sfTraceListener, true);
+  const trace = window.__sfClickTrace = [];
+  const where = (t) => b.contains(t) ? 'the button' : ((t.closest && t.closest('[data-testid]')) || {dataset: {testid: t.nodeName}}).dataset.testid;
+  window.__sfTraceListener = (e) => trace.push(`${e.type} on ${where(e.target)}`);
+  for (const t of ['pointerdown', 'pointerup', 'click']) document.addEventListener(t, window.__sfTraceListener, true);
+}"""
+
+
 def download(page, button, server: AppServer | None = None, timeout_ms: int = 20_000):
-    """Click a download button and return Playwright's Download.
+    """Click a download button once and return Playwright's Download.
 
-    The app must be idle first: a button made from a callable (made only when clicked) is
-    registered again on every run, so a click on a button that a run is replacing can ask for a
-    file the server has already dropped.
-
-    One more click if no file came: Streamlit 1.67's made-when-clicked downloads sometimes give
-    nothing for a click, with the app idle and connected, no error on the button and nothing in
-    the server's log or threads (seen in about 1 page in 8 in a loop here; a reader clicks
-    again, and so does this helper). That is recorded as a warning in the test summary, so it
-    stays visible. If the second click gives nothing too, the failure says what the button
-    showed, the app's state and the server log's tail."""
+    First the app must be idle (a button made from a callable is registered again on every run,
+    so a click on a button that a run is replacing can ask for a file the server has already
+    dropped) and the button at rest (see _AT_REST_JS: not inside an expander still opening).
+    One click must give the file. If it does not, the failure says what the button showed (its
+    label, and the error Streamlit shows under it for 5 s when the server could not make the file),
+    where the pointer's press, release and click landed, the app's state and the server log's tail."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=RUN_TIMEOUT_MS)
-    for attempt in (1, 2):
-        try:
-            with page.expect_download(timeout=timeout_ms) as info:
-                button.click()
-            if attempt == 2:
-                warnings.warn(f"a made-when-clicked download needed a second click: {button.inner_text()!r}", stacklevel=2)
-            return info.value
-        except Exception as error:  # noqa: BLE001 - retried once, then re-raised with what a reader would have seen
-            if attempt == 2:
-                shown = button.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").inner_text(timeout=5_000)
-                state = page.locator("[data-testid='stApp']").evaluate(
-                    "a => [a.dataset.testScriptState, a.dataset.testConnectionState]")
-                log = _log_tail(server.log_path) if server is not None else "(no server given)"
-                raise AssertionError(f"no download after clicking {shown!r} twice (script, connection: {state}); "
-                                     f"server log:\n{log}") from error
-    raise AssertionError("unreachable")
+    if not button.evaluate(_AT_REST_JS):
+        raise AssertionError(f"the download button {button.inner_text()!r} did not come to rest within 10 s")
+    button.evaluate(_POINTER_TRACE_JS)
+    error = button.locator("xpath=ancestor::*[@data-testid='stDownloadButton'][1]").locator("[data-testid='stDownloadButtonError']")
+    got: list = []
+    on_download = got.append
+    page.on("download", on_download)
+    shown_error = ""
+    try:
+        button.click()
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not got and time.monotonic() < deadline:
+            if error.count():
+                shown_error = error.first.inner_text()
+                break
+            page.wait_for_timeout(100)
+    finally:
+        page.remove_listener("download", on_download)
+    if got:
+        return got[0]
+    shown = button.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").inner_text(timeout=5_000)
+    trace = page.evaluate("() => window.__sfClickTrace || []")
+    state = page.locator("[data-testid='stApp']").evaluate("a => [a.dataset.testScriptState, a.dataset.testConnectionState]")
+    log = _log_tail(server.log_path) if server is not None else "(no server given)"
+    raise AssertionError(
+        f"no download after one click on {shown!r} ({f'it showed the error {shown_error!r}' if shown_error else 'no error shown'}; "
+        f"pointer: {', '.join(trace) or 'no event'}; script, connection: {state}); server log:\n{log}"
+    )
 
 
 # --- handouts: printed by Chromium, their QR codes read back -------------------------------------
