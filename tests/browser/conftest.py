@@ -390,7 +390,10 @@ def download(page, button, server: AppServer | None = None, timeout_ms: int = 20
     button.evaluate(_POINTER_TRACE_JS)
     error = button.locator("xpath=ancestor::*[@data-testid='stDownloadButton'][1]").locator("[data-testid='stDownloadButtonError']")
     got: list = []
-    on_download = got.append
+
+    def on_download(download) -> None:  # a Python function: Playwright cannot wrap a builtin's bound method
+        got.append(download)
+
     page.on("download", on_download)
     shown_error = ""
     try:
