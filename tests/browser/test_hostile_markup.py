@@ -13,7 +13,8 @@ from storyframes.core.text import web_url
 
 from .conftest import AppServer, new_page, wait_ready
 
-pytestmark = pytest.mark.browser
+# Under xdist the module runs on one worker: one server for all of it.
+pytestmark = pytest.mark.xdist_group("hostile-markup-server")
 
 BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"  # as in apps/hostile_markup.py
 HOSTILE = ("Chiefs <script>alert('x')</script> cut $5$ of *the* _mass_ [incarceration](http://evil.example) rate :red[now] `code` \\ ok. "
