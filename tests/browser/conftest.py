@@ -52,6 +52,16 @@ OPEN_SECTION = SECTION_BUTTONS + "[aria-checked='true']"
 _BUSY_SELECTOR = "[data-testid='stSpinner'], [data-testid='stSkeleton'], [data-testid='stAppSkeleton']"
 
 
+def worker_file_name(name: str) -> str:
+    """`name`, or under pytest-xdist `name` with the worker's id before its suffix
+    (streamlit-server-gw1.log): each worker runs its own servers and must not write over another's log."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return name
+    path = Path(name)
+    return f"{path.stem}-{worker}{path.suffix}"
+
+
 def _require_browser() -> bool:
     return os.environ.get("STORYFRAMES_REQUIRE_BROWSER") == "1"
 
@@ -100,7 +110,7 @@ class AppServer:
         self.port: int | None = None
         self.proc: subprocess.Popen | None = None
         self.restarts = 0
-        self.log_path = BROWSER_ARTIFACTS / log_name
+        self.log_path = BROWSER_ARTIFACTS / worker_file_name(log_name)
         self._log = None
 
     @property
@@ -268,30 +278,6 @@ def page(browser, app_server, request):
     yield pg
     save_failure_screenshot(pg, request)
     pg.context.close()
-
-
-@pytest.fixture(scope="module")
-def loaded_pages(browser, app_server):
-    """Each page opened once per module, for the read-only checks (render, axe, text fit):
-    `loaded_pages(path)` opens and waits on first use, then hands back the same page."""
-    opened: dict[str, object] = {}
-    seen = {"restarts": app_server.restarts}
-
-    def get(path: str):
-        if app_server.restarts != seen["restarts"]:  # pages of a stopped server are stale
-            for pg in opened.values():
-                pg.context.close()
-            opened.clear()
-            seen["restarts"] = app_server.restarts
-        if path not in opened:
-            pg = new_page(browser, app_server.url)
-            open_page(pg, path)
-            opened[path] = pg
-        return opened[path]
-
-    yield get
-    for pg in opened.values():
-        pg.context.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -474,3 +460,277 @@ def full_page_screenshot(page, path: Path) -> None:
     finally:
         page.set_viewport_size(viewport)
         page.wait_for_timeout(300)
+
+
+# --- One loaded page per (page, viewport), shared by the checks that read it ---------------------
+# Loading a page is most of a page check's time. The checks of one page and viewport in every module
+# (test_browser.py, test_layout.py) are run together (pytest_collection_modifyitems below; under
+# pytest-xdist they form one xdist_group, so one worker) on one loaded page; a check that changes
+# the page (clicks, opens expanders or tabs) asks for it with `shown_to_change`, and a check that
+# only reads it after that gets a freshly loaded one.
+
+VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": VIEWPORT,
+             "390x844": {"width": 390, "height": 844}}  # a laptop window beside notes, the projector, a phone
+SHARED_PAGE_FIXTURES = ("shown", "shown_to_change")
+
+QUIET_JS = """
+async ([quietMs, timeoutMs]) => {
+  // Resolve once the document has not changed for quietMs (bounded by timeoutMs): Streamlit can
+  // report 'notRunning' before charts, maps and grids have finished drawing.
+  let last = performance.now();
+  const obs = new MutationObserver(() => { last = performance.now(); });
+  obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  const start = performance.now();
+  while (performance.now() - last < quietMs && performance.now() - start < timeoutMs)
+    await new Promise(r => setTimeout(r, 100));
+  obs.disconnect();
+  await document.fonts.ready;
+  return performance.now() - last >= quietMs;
+}
+"""
+
+
+def wait_settled(pg, quiet_ms: int = 600, timeout_ms: int = 10_000) -> None:
+    """After wait_ready: no pending network and no DOM change for a moment."""
+    try:
+        pg.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - the network check reports what was requested
+        pass
+    pg.evaluate(QUIET_JS, [quiet_ms, timeout_ms])
+
+
+def page_name(path: str) -> str:
+    """The name a page's screenshots carry: '/' -> 'home', '/Principles' -> 'Principles'."""
+    return "home" if path == "/" else path.strip("/")
+
+
+def page_cases(paths, viewports=("1280x720",)) -> list:
+    """Parameters for `shown` / `shown_to_change` (indirect): each (path, viewport), in its page's xdist_group."""
+    return [pytest.param((path, vp), id=f"{page_name(path)}-{vp}", marks=pytest.mark.xdist_group(f"page {path} {vp}"))
+            for path in paths for vp in viewports]
+
+
+class Shown:
+    """A page opened at a viewport and waited on until finished, with the requests it made until then."""
+
+    def __init__(self, pg, path: str, viewport: str) -> None:
+        self.pg, self.path, self.viewport = pg, path, viewport
+        self.name = page_name(path)
+        self.requests: list[dict] = []  # every request made from navigation until the page settled
+        self.changed = False  # a check clicked or opened something on it
+
+    @property
+    def where(self) -> str:
+        return f"{self.path} at {self.viewport}"
+
+
+class SharedPages:
+    """The one page open at a time: kept while the next check asks for the same page and viewport."""
+
+    def __init__(self, browser, server: AppServer) -> None:
+        self.browser, self.server = browser, server
+        self.current: Shown | None = None
+        self.restarts = server.restarts
+        self.loads = 0
+
+    def get(self, path: str, viewport: str, *, to_change: bool) -> Shown:
+        current = self.current
+        stale = self.server.restarts != self.restarts  # the pages of a stopped server are dead
+        if stale or current is None or (current.path, current.viewport) != (path, viewport) or (current.changed and not to_change):
+            self.close()
+            self.restarts = self.server.restarts
+            self.current = current = self._load(path, viewport)
+        current.changed |= to_change
+        return current
+
+    def _load(self, path: str, viewport: str) -> Shown:
+        pg = new_page(self.browser, self.server.url, viewport=VIEWPORTS[viewport])
+        shown = Shown(pg, path, viewport)
+        recording = {"on": True}
+
+        def _record(req):
+            if recording["on"]:
+                shown.requests.append({"url": req.url, "type": req.resource_type})
+
+        pg.on("request", _record)  # before navigation: the page's first requests count too
+        open_page(pg, path)
+        wait_settled(pg)
+        recording["on"] = False
+        self.loads += 1
+        return shown
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.pg.context.close()
+            self.current = None
+
+
+@pytest.fixture(scope="session")
+def shared_pages(browser, app_server):
+    pages = SharedPages(browser, app_server)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture()
+def shown(request, shared_pages) -> Shown:
+    """The loaded page of (path, viewport) = request.param, for a check that only reads it (a
+    screenshot that resizes the window and puts it back counts as reading)."""
+    return shared_pages.get(*request.param, to_change=False)
+
+
+@pytest.fixture()
+def shown_to_change(request, shared_pages) -> Shown:
+    """The loaded page of (path, viewport), for a check that clicks or opens things on it; the checks
+    that change it share it (run after the ones that only read it, in file order)."""
+    return shared_pages.get(*request.param, to_change=True)
+
+
+def _shared_page(item):
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return next((params[name] for name in SHARED_PAGE_FIXTURES if name in params), None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The checks of one shared page run one after another, at the place of the first of them,
+    each module's in file order: one load per page and viewport (pytest does the same for a
+    parametrised session fixture, but keyed by the parameter's position in each module's list)."""
+    by_page: dict[tuple, list] = {}
+    for item in items:
+        key = _shared_page(item)
+        if key is not None:
+            by_page.setdefault(key, []).append(item)
+    if not by_page:
+        return
+    ordered, placed = [], set()
+    for item in items:
+        key = _shared_page(item)
+        if key is None:
+            ordered.append(item)
+        elif key not in placed:
+            placed.add(key)
+            ordered.extend(by_page[key])
+    items[:] = ordered
+
+
+# --- Checks that several modules run in the page -------------------------------------------------
+
+# Everything in the main area that reaches past the window's right edge (outside a box that scrolls
+# sideways), and a document or main area that scrolls sideways: a list of what, and where.
+PAST_THE_WINDOW_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const se = document.scrollingElement;
+  const right = document.documentElement.clientWidth;  // the viewport's right edge, scrollbar excluded
+  const shown = (el) => {
+    if (!el.getClientRects().length) return false;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || cs.display === 'none' || cs.opacity === '0') return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const describe = (el) => {
+    const own = el.getAttribute('data-testid');
+    const tid = el.closest('[data-testid]');
+    const key = el.closest('[class*="st-key-"]');
+    const text = (el.innerText || el.textContent || el.getAttribute('aria-label') || '').replace(/\\s+/g, ' ').trim().slice(0, 70);
+    return `<${el.tagName.toLowerCase()}> ${own ? '' : 'in '}${tid ? tid.getAttribute('data-testid') : '?'}`
+      + (key ? ` (${[...key.classList].find(c => c.startsWith('st-key-'))})` : '') + (text ? ` "${text}"` : '');
+  };
+  const out = [];
+  if (se.scrollWidth > se.clientWidth + 1)
+    out.push(`the document scrolls sideways: ${se.scrollWidth}px wide in a ${se.clientWidth}px window`);
+  if (main.scrollWidth > main.clientWidth + 1)
+    out.push(`the main area scrolls sideways: content ${main.scrollWidth}px wide in ${main.clientWidth}px`);
+  for (const el of main.querySelectorAll('*')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right <= right + 1) continue;
+    // Ignored: content inside a container built to scroll sideways (overflow-x auto/scroll), such as
+    // st.dataframe's grid scroller or a wide code block: the reader scrolls that box, and the box
+    // itself is checked like any other element. (Content cut off by overflow: hidden/clip is NOT
+    // ignored: the reader cannot reach it at all.)
+    let p = el.parentElement, inScroller = false;
+    for (; p && p !== main; p = p.parentElement) if (scrolls(p)) { inScroller = true; break; }
+    if (inScroller) continue;
+    // Report the outermost element that crosses the edge; its descendants come with it.
+    const parent = el.parentElement;
+    if (parent && parent !== main && shown(parent) && parent.getBoundingClientRect().right > right + 1) continue;
+    // Inside a box that clips (overflow hidden/clip, e.g. a chart's <svg>): what crosses the edge is cut off.
+    let clipper = el.parentElement;
+    for (; clipper && clipper !== main; clipper = clipper.parentElement) if (getComputedStyle(clipper).overflowX !== 'visible') break;
+    const cut = clipper && clipper !== main
+      ? `; cut off at ${Math.round(clipper.getBoundingClientRect().right)}px by its <${clipper.tagName.toLowerCase()}>`
+        + ` (overflow ${getComputedStyle(clipper).overflowX})`
+      : '';
+    out.push(`${describe(el)}: right edge at ${Math.round(r.right)}px, past the viewport's ${right}px`
+      + ` (${Math.round(r.width)}px wide)${cut}`);
+  }
+  return out;
+}
+"""
+
+# Words broken mid-word onto two lines in headings and bordered cards: {cards, headings, broken}.
+BROKEN_WORDS_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const shown = (el) => el && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
+  // st.container(border=True): Streamlit 1.67 draws the border on the stVerticalBlock itself (older
+  // versions wrapped it in stVerticalBlockBorderWrapper); plain vertical blocks have no border.
+  const bordered = (el) => {
+    const cs = getComputedStyle(el);
+    return ['Top', 'Right', 'Bottom', 'Left'].every(s => cs[`border${s}Style`] !== 'none' && parseFloat(cs[`border${s}Width`]) > 0);
+  };
+  const cards = [...main.querySelectorAll("[data-testid='stVerticalBlockBorderWrapper'], [data-testid='stVerticalBlock']")]
+    .filter(e => shown(e) && bordered(e));
+  const headings = [...main.querySelectorAll('h1, h2, h3, h4')].filter(shown);
+  // Breaking right after a hyphen or dash (or at a soft hyphen, which shows one) is ordinary
+  // line breaking, not a word cut in two.
+  const BREAKABLE_AFTER = new Set(['-', '\\u2010', '\\u2011', '\\u2012', '\\u2013', '\\u2014', '\\u00ad']);
+  // An em dash may also start a line (Unicode line breaking, UAX #14, class B2: a break before or after).
+  const BREAKABLE_BEFORE = new Set(['\\u2014']);
+  const lineOf = (rects) => {  // distinct lines among rects (same line: tops within half a line)
+    const lines = [];
+    for (const r of rects) if (!lines.some(t => Math.abs(t.top - r.top) < r.height / 2)) lines.push(r);
+    return lines.length;
+  };
+  const out = [], seen = new Set();
+  const scan = (root, what) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (seen.has(node) || !shown(node.parentElement) || node.parentElement.closest('svg, canvas')) continue;
+      seen.add(node);
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0);
+        if (lineOf(rects) < 2) continue;
+        // Where does the word change line? Allowed only right after a hyphen or dash.
+        const cuts = [];
+        let prevTop = null;
+        for (let i = 0; i < m[0].length; i++) {
+          const cr = document.createRange();
+          cr.setStart(node, m.index + i);
+          cr.setEnd(node, m.index + i + 1);
+          const r = [...cr.getClientRects()].find(x => x.width > 0);
+          if (!r) continue;
+          if (prevTop !== null && Math.abs(r.top - prevTop) >= r.height / 2 && !BREAKABLE_AFTER.has(m[0][i - 1])
+              && !BREAKABLE_BEFORE.has(m[0][i]))
+            cuts.push(i);
+          prevTop = r.top;
+        }
+        if (!cuts.length) continue;
+        const shownAs = cuts.reduceRight((w, i) => w.slice(0, i) + '|' + w.slice(i), m[0]);
+        const ctx = (root.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
+        out.push(`"${m[0]}" broken as "${shownAs}" in ${what} "${ctx}" (${Math.round(root.getBoundingClientRect().width)}px wide)`);
+      }
+    }
+  };
+  headings.forEach(h => scan(h, h.tagName.toLowerCase()));
+  cards.forEach(c => scan(c, 'card'));
+  return {cards: cards.length, headings: headings.length, broken: out};
+}
+"""

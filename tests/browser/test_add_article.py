@@ -5,14 +5,9 @@ artifacts/screenshots/add_article/."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.conftest import SCREENSHOTS, new_page, open_page, run_count, wait_ready
+from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, new_page, open_page, run_count, wait_ready
 from tests.browser.test_browser import click_and_wait
-from tests.browser.test_layout import _OVERFLOW_JS
 from tests.pages.test_add_article import ARTICLE, FIXTURE
-
-pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
 SHOTS = SCREENSHOTS / "add_article"
@@ -120,16 +115,16 @@ def test_on_a_phone(browser, app_server):
     try:
         open_page(page, "/Add_an_article")
         no_exception(page, "Add an article on a phone")
-        assert not page.evaluate(_OVERFLOW_JS)
+        assert not page.evaluate(PAST_THE_WINDOW_JS)
         page.screenshot(path=str(SHOTS / "add-empty-390.png"))
         paste_and_add(page, "NPR")
-        assert not page.evaluate(_OVERFLOW_JS), page.evaluate(_OVERFLOW_JS)
+        assert not page.evaluate(PAST_THE_WINDOW_JS), page.evaluate(PAST_THE_WINDOW_JS)
         page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / "added-390.png"))
         to_compare(page)
         assert f"NPR {SUFFIX}" in page.locator(MAIN).inner_text()
-        assert not page.evaluate(_OVERFLOW_JS), page.evaluate(_OVERFLOW_JS)
+        assert not page.evaluate(PAST_THE_WINDOW_JS), page.evaluate(PAST_THE_WINDOW_JS)
         page.screenshot(path=str(SHOTS / "compare-cards-390.png"))
         scroll_to(page, "How each outlet framed it")
         page.screenshot(path=str(SHOTS / "compare-frames-390.png"))

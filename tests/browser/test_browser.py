@@ -1,8 +1,8 @@
 """The real app in headless Chromium at 1280x720 (the projector view).
 
 Every page: renders without errors, draws every chart, passes axe-core (no serious/critical
-violation), keeps its text inside its boxes, and leaves a full-page and an above-the-fold
-screenshot in artifacts/screenshots/. Then the shared filters (sidebar -> address -> other
+violation), keeps its text inside its boxes, and leaves an above-the-fold screenshot in
+artifacts/screenshots/ (test_layout.py, which reads the same loaded pages, shoots the whole page). Then the shared filters (sidebar -> address -> other
 pages -> reload), shared links, hostile addresses, the empty state, and chart clicks.
 """
 
@@ -14,9 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, full_page_screenshot, open_page, run_count, wait_ready
-
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import SCREENSHOTS, open_page, page_cases, run_count, wait_ready
 
 # URL path -> screenshot name. The sidebar navigation must offer exactly these pages.
 PAGES = {
@@ -38,6 +36,8 @@ PAGES = {
 AXE_EXCLUDED_RULES: dict[str, str] = {}
 
 MAIN = "[data-testid='stMain']"
+# Each page as first loaded at 1280x720, shared with test_layout.py's checks of that page (conftest: `shown`).
+EVERY_PAGE = pytest.mark.parametrize("shown", page_cases(PAGES), indirect=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,19 +161,20 @@ def chart_report(page) -> list[dict]:
 # Every page
 
 
-def test_sidebar_nav_lists_every_page(loaded_pages):
-    page = loaded_pages("/")
+@pytest.mark.parametrize("shown", page_cases(["/"]), indirect=True)
+def test_sidebar_nav_lists_every_page(shown):
+    page = shown.pg
     links = nav_links(page)
     assert set(links) == set(PAGES), f"sidebar navigation paths {sorted(links)} != expected {sorted(PAGES)} (labels: {links})"
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
-def test_page_renders(loaded_pages, path):
-    page = loaded_pages(path)
+@EVERY_PAGE
+def test_page_renders(shown):
+    page, path = shown.pg, shown.path
     name = PAGES[path]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Above the fold; the whole page is shot by test_layout.py (layout-<page>-1280x720.png).
     page.screenshot(path=str(SCREENSHOTS / f"{name}-fold.png"))
-    full_page_screenshot(page, SCREENSHOTS / f"{name}.png")
 
     assert_healthy(page, path)
     charts = chart_report(page)
@@ -184,11 +185,11 @@ def test_page_renders(loaded_pages, path):
     assert not page.page_errors, f"{path}: uncaught JavaScript errors: {page.page_errors}"
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
-def test_page_accessibility(loaded_pages, path):
+@EVERY_PAGE
+def test_page_accessibility(shown):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = loaded_pages(path)
+    page, path = shown.pg, shown.path
     results = Axe().run(page)
     violations = results.response.get("violations", [])
     bad = [v for v in violations if v.get("impact") in ("serious", "critical") and v["id"] not in AXE_EXCLUDED_RULES]
@@ -203,7 +204,7 @@ def test_page_accessibility(loaded_pages, path):
     assert not bad, f"{path}: axe-core serious/critical violations:\n" + "\n".join(lines)
 
 
-_OVERFLOW_JS = """
+_TEXT_OUTSIDE_ITS_BOX_JS = """
 (main) => {
   const out = [];
   const shown = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
@@ -259,10 +260,10 @@ _OVERFLOW_JS = """
 """
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
-def test_page_text_fits(loaded_pages, path):
-    page = loaded_pages(path)
-    offenders = page.locator(MAIN).evaluate(_OVERFLOW_JS)
+@EVERY_PAGE
+def test_page_text_fits(shown):
+    page, path = shown.pg, shown.path
+    offenders = page.locator(MAIN).evaluate(_TEXT_OUTSIDE_ITS_BOX_JS)
     assert not offenders, f"{path}: text or charts overflow their boxes at 1280x720:\n" + "\n".join(offenders)
 
 

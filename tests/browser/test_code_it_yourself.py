@@ -9,11 +9,8 @@ import re
 import pytest
 
 from storyframes.core.data import load_package
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page
+from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, open_page
 from tests.browser.test_browser import click_and_wait
-from tests.browser.test_layout import _OVERFLOW_JS
-
-pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
 SHOTS = SCREENSHOTS / "code_it_yourself"
@@ -49,7 +46,7 @@ def choose_frame(page, pid: str, label: str) -> None:
 
 
 def no_overflow(page, where: str) -> None:
-    offenders = page.evaluate(_OVERFLOW_JS)
+    offenders = page.evaluate(PAST_THE_WINDOW_JS)
     assert not offenders, f"{where}: content wider than the window:\n" + "\n".join(offenders)
 
 

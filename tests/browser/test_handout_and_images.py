@@ -4,11 +4,7 @@ fits on two pages, and its QR code opens this very view."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.browser.conftest import HANDOUT_SHOTS, download, open_page, print_and_shoot, read_qr
-
-pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
 SHOTS = HANDOUT_SHOTS

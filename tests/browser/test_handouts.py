@@ -10,8 +10,6 @@ import pytest
 
 from tests.browser.conftest import A4, HANDOUT_SHOTS, download, open_page, pdf_pages, print_and_shoot, read_qr, run_count, wait_ready, OPEN_SECTION, SECTION_BUTTONS
 
-pytestmark = pytest.mark.browser
-
 MAIN = "[data-testid='stMain']"
 SHOTS = HANDOUT_SHOTS
 

@@ -25,8 +25,6 @@ from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
 from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot, new_page, run_count, wait_ready
 
-pytestmark = pytest.mark.browser
-
 PAGES = {"/": "home", "/Principles": "principles", "/Members_and_cities": "members", "/Compare_outlets": "compare",
          "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guided_tour": "tour", "/Guess_the_outlet": "quiz",
          "/Code_it_yourself": "code", "/Lesson_link": "lesson"}
@@ -41,6 +39,9 @@ SIDEBAR_ONLY = {("/Lesson_link", "")}
 SHOTS = SCREENSHOTS / "hostile"
 
 # Text a payload would make into an element of its own if it were read as markup.
+# Under xdist the module runs on one worker: one hostile package and one server for all of it.
+pytestmark = pytest.mark.xdist_group("hostile-data-server")
+
 MARKERS = [H.BOLD, H.ITALIC, H.STRIKE, H.CODE, H.RED, H.HEADING, H.ITEM, "CL1CK", "P1X"]
 
 _FACTS_JS = """

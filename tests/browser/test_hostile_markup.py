@@ -13,7 +13,8 @@ from storyframes.core.urls import link_address
 
 from .conftest import AppServer, new_page, wait_ready
 
-pytestmark = pytest.mark.browser
+# Under xdist the module runs on one worker: one server for all of it.
+pytestmark = pytest.mark.xdist_group("hostile-markup-server")
 
 LINKED = "https://x.org/a_(b)/!(P1X)*x*/:material/home:?q=$y$&lt;b&gt;&r=:red"  # as in apps/hostile_markup.py
 BREAKOUT = "https://x.org/a)![P1X](http://127.0.0.1:9/pixel.png)"

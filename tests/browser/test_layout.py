@@ -13,8 +13,9 @@
    (and layout-<page>-<section>-<w>x<h>.png for each section of a page drawn in sections, whose other
    tabs get checks 1, 2 and 4 in test_every_tab_fits).
 
-Each (page, viewport) is opened once, by a module-scoped fixture, and every check reads that one
-page; the table checks open the expanders and click cells, so they run last.
+Each (page, viewport) is opened once (tests/browser/conftest.py: `shown`, shared with the page
+checks of test_browser.py), and every check reads that one page; the table and tab checks open
+expanders, click cells and tabs (`shown_to_change`), so they run last.
 """
 
 from __future__ import annotations
@@ -26,14 +27,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ROOT, SCREENSHOTS, full_page_screenshot, new_page, open_page, run_count, wait_ready, SECTION_BUTTONS
-
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import (
+    BROKEN_WORDS_JS,
+    PAST_THE_WINDOW_JS,
+    QUIET_JS,
+    ROOT,
+    SCREENSHOTS,
+    VIEWPORTS,
+    full_page_screenshot,
+    page_cases,
+    run_count,
+    wait_ready,
+    wait_settled,
+    SECTION_BUTTONS,
+)
 
 MAIN = "[data-testid='stMain']"
 MAX_SCREENS = 6  # a page a reader scrolls through on a projector: at most about six screens at 1280x720
-VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": {"width": 1280, "height": 720},
-             "390x844": {"width": 390, "height": 844}}  # a phone: students follow the lesson on theirs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -57,72 +67,11 @@ def page_url(script: str) -> str:
     return "/" + page_icon_and_name(Path(script))[1]
 
 
-PAGES = {page_url(s): ("home" if page_url(s) == "/" else page_url(s).lstrip("/")) for s in _nav_scripts()}
-CASES = [(path, name, vp) for path, name in PAGES.items() for vp in VIEWPORTS]
+PAGES = [page_url(s) for s in _nav_scripts()]
 # Pages drawn in sections (PageContext.section_choice): a reader sees each section, so each is checked.
-TABBED = {page_url(s) for s in _nav_scripts() if "section_choice(" in (ROOT / s).read_text(encoding="utf-8")}
+TABBED = [page_url(s) for s in _nav_scripts() if "section_choice(" in (ROOT / s).read_text(encoding="utf-8")]
 assert TABBED, "no page is drawn in sections: the per-section layout checks would check nothing"
-
-
-# ---------------------------------------------------------------------------------------------
-# One loaded page per (page, viewport)
-
-
-_QUIET_JS = """
-async ([quietMs, timeoutMs]) => {
-  // Resolve once the document has not changed for quietMs (bounded by timeoutMs): Streamlit can
-  // report 'notRunning' before charts, maps and grids have finished drawing.
-  let last = performance.now();
-  const obs = new MutationObserver(() => { last = performance.now(); });
-  obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-  const start = performance.now();
-  while (performance.now() - last < quietMs && performance.now() - start < timeoutMs)
-    await new Promise(r => setTimeout(r, 100));
-  obs.disconnect();
-  await document.fonts.ready;
-  return performance.now() - last >= quietMs;
-}
-"""
-
-
-def wait_settled(pg, quiet_ms: int = 600, timeout_ms: int = 10_000) -> None:
-    """After wait_ready: no pending network and no DOM change for a moment."""
-    try:
-        pg.wait_for_load_state("networkidle", timeout=timeout_ms)
-    except Exception:  # noqa: BLE001 - the network check reports what was requested
-        pass
-    pg.evaluate(_QUIET_JS, [quiet_ms, timeout_ms])
-
-
-class Shown:
-    def __init__(self, pg, path: str, name: str, viewport: str):
-        self.pg, self.path, self.name, self.viewport = pg, path, name, viewport
-        self.requests: list[dict] = []  # every request made from navigation until the page settled
-
-    @property
-    def where(self) -> str:
-        return f"{self.path} at {self.viewport}"
-
-
-@pytest.fixture(scope="module", params=CASES, ids=[f"{name}-{vp}" for _p, name, vp in CASES])
-def shown(request, browser, app_server):
-    """The page opened at the viewport, waited on until finished, with the requests it made.
-    Module-scoped and parametrised, so pytest runs every check on one page before opening the next."""
-    path, name, viewport = request.param
-    pg = new_page(browser, app_server.url, viewport=VIEWPORTS[viewport])
-    view = Shown(pg, path, name, viewport)
-    recording = {"on": True}
-
-    def _record(req):
-        if recording["on"]:
-            view.requests.append({"url": req.url, "type": req.resource_type})
-
-    pg.on("request", _record)  # before navigation: the page's first requests count too
-    open_page(pg, path)
-    wait_settled(pg)
-    recording["on"] = False
-    yield view
-    pg.context.close()
+EVERY_PAGE = pytest.mark.parametrize("shown", page_cases(PAGES, VIEWPORTS), indirect=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,6 +116,7 @@ def _what(url: str, rtype: str, favicon: str) -> str:
     return kind
 
 
+@EVERY_PAGE
 def test_requests_stay_on_the_app_server(shown, app_server):
     assert shown.requests, f"{shown.where}: no request was recorded at all (the recorder is broken)"
     favicon = shown.pg.evaluate("() => (document.querySelector(\"link[rel~='icon']\") || {}).href || ''")
@@ -184,6 +134,7 @@ def test_requests_stay_on_the_app_server(shown, app_server):
 # 5. Screenshots (before the table check opens expanders: this is the page as a reader first sees it)
 
 
+@EVERY_PAGE
 def test_full_page_screenshot_and_length(shown):
     """A screenshot to look at; and at the projector's 1280x720 no page (nor any tab of a tabbed page,
     see test_every_tab_fits) is longer than about six screens: past that a class loses the thread."""
@@ -192,7 +143,7 @@ def test_full_page_screenshot_and_length(shown):
         assert height <= MAX_SCREENS * 720, f"{shown.where}: {height} px long, {height / 720:.1f} screens (at most {MAX_SCREENS})"
     path = SCREENSHOTS / f"layout-{shown.name}-{shown.viewport}.png"
     full_page_screenshot(shown.pg, path)
-    shown.pg.evaluate(_QUIET_JS, [300, 5_000])  # the viewport went back: let the layout settle again
+    shown.pg.evaluate(QUIET_JS, [300, 5_000])  # the viewport went back: let the layout settle again
     assert path.exists() and path.stat().st_size > 10_000, f"{shown.where}: screenshot {path} missing or empty"
 
 
@@ -202,59 +153,6 @@ def test_full_page_screenshot_and_length(shown):
 # 1. Horizontal overflow
 
 
-_OVERFLOW_JS = """
-() => {
-  const main = document.querySelector("[data-testid='stMain']");
-  const se = document.scrollingElement;
-  const right = document.documentElement.clientWidth;  // the viewport's right edge, scrollbar excluded
-  const shown = (el) => {
-    if (!el.getClientRects().length) return false;
-    const cs = getComputedStyle(el);
-    if (cs.visibility === 'hidden' || cs.display === 'none' || cs.opacity === '0') return false;
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0;
-  };
-  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-  const describe = (el) => {
-    const own = el.getAttribute('data-testid');
-    const tid = el.closest('[data-testid]');
-    const key = el.closest('[class*="st-key-"]');
-    const text = (el.innerText || el.textContent || el.getAttribute('aria-label') || '').replace(/\\s+/g, ' ').trim().slice(0, 70);
-    return `<${el.tagName.toLowerCase()}> ${own ? '' : 'in '}${tid ? tid.getAttribute('data-testid') : '?'}`
-      + (key ? ` (${[...key.classList].find(c => c.startsWith('st-key-'))})` : '') + (text ? ` "${text}"` : '');
-  };
-  const out = [];
-  if (se.scrollWidth > se.clientWidth + 1)
-    out.push(`the document scrolls sideways: ${se.scrollWidth}px wide in a ${se.clientWidth}px window`);
-  if (main.scrollWidth > main.clientWidth + 1)
-    out.push(`the main area scrolls sideways: content ${main.scrollWidth}px wide in ${main.clientWidth}px`);
-  for (const el of main.querySelectorAll('*')) {
-    if (!shown(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.right <= right + 1) continue;
-    // Ignored: content inside a container built to scroll sideways (overflow-x auto/scroll), such as
-    // st.dataframe's grid scroller or a wide code block: the reader scrolls that box, and the box
-    // itself is checked like any other element. (Content cut off by overflow: hidden/clip is NOT
-    // ignored: the reader cannot reach it at all.)
-    let p = el.parentElement, inScroller = false;
-    for (; p && p !== main; p = p.parentElement) if (scrolls(p)) { inScroller = true; break; }
-    if (inScroller) continue;
-    // Report the outermost element that crosses the edge; its descendants come with it.
-    const parent = el.parentElement;
-    if (parent && parent !== main && shown(parent) && parent.getBoundingClientRect().right > right + 1) continue;
-    // Inside a box that clips (overflow hidden/clip, e.g. a chart's <svg>): what crosses the edge is cut off.
-    let clipper = el.parentElement;
-    for (; clipper && clipper !== main; clipper = clipper.parentElement) if (getComputedStyle(clipper).overflowX !== 'visible') break;
-    const cut = clipper && clipper !== main
-      ? `; cut off at ${Math.round(clipper.getBoundingClientRect().right)}px by its <${clipper.tagName.toLowerCase()}>`
-        + ` (overflow ${getComputedStyle(clipper).overflowX})`
-      : '';
-    out.push(`${describe(el)}: right edge at ${Math.round(r.right)}px, past the viewport's ${right}px`
-      + ` (${Math.round(r.width)}px wide)${cut}`);
-  }
-  return out;
-}
-"""
 
 
 # A chart's title and axis texts past its frame's right edge: on a phone, the chart would have to be scrolled to read them.
@@ -276,11 +174,12 @@ _CHART_PARTS_PAST_FRAME_JS = """
 """
 
 
+@EVERY_PAGE
 def test_no_horizontal_overflow(shown):
     """Nothing is wider than the window; and every chart's title and axes are read without
     scrolling the chart sideways (on a phone charts.by_width draws them smaller; only a second
     legend may need its chart's frame scrolled)."""
-    offenders = shown.pg.evaluate(_OVERFLOW_JS) + shown.pg.evaluate(_CHART_PARTS_PAST_FRAME_JS)
+    offenders = shown.pg.evaluate(PAST_THE_WINDOW_JS) + shown.pg.evaluate(_CHART_PARTS_PAST_FRAME_JS)
     assert not offenders, f"{shown.where}: content wider than the window:\n" + "\n".join(f"  - {o}" for o in offenders)
 
 
@@ -321,6 +220,7 @@ _CHART_CLIP_JS = """
 """
 
 
+@EVERY_PAGE
 def test_no_chart_shape_cut_off(shown):
     cut = shown.pg.evaluate(_CHART_CLIP_JS)
     listed = "\n".join(f"  - {c}" for c in cut[:25]) + (f"\n  ... and {len(cut) - 25} more" if len(cut) > 25 else "")
@@ -331,71 +231,11 @@ def test_no_chart_shape_cut_off(shown):
 # 2. Words broken mid-word in headings and bordered cards
 
 
-_BROKEN_WORDS_JS = """
-() => {
-  const main = document.querySelector("[data-testid='stMain']");
-  const shown = (el) => el && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
-  // st.container(border=True): Streamlit 1.67 draws the border on the stVerticalBlock itself (older
-  // versions wrapped it in stVerticalBlockBorderWrapper); plain vertical blocks have no border.
-  const bordered = (el) => {
-    const cs = getComputedStyle(el);
-    return ['Top', 'Right', 'Bottom', 'Left'].every(s => cs[`border${s}Style`] !== 'none' && parseFloat(cs[`border${s}Width`]) > 0);
-  };
-  const cards = [...main.querySelectorAll("[data-testid='stVerticalBlockBorderWrapper'], [data-testid='stVerticalBlock']")]
-    .filter(e => shown(e) && bordered(e));
-  const headings = [...main.querySelectorAll('h1, h2, h3, h4')].filter(shown);
-  // Breaking right after a hyphen or dash (or at a soft hyphen, which shows one) is ordinary
-  // line breaking, not a word cut in two.
-  const BREAKABLE_AFTER = new Set(['-', '\\u2010', '\\u2011', '\\u2012', '\\u2013', '\\u2014', '\\u00ad']);
-  // An em dash may also start a line (Unicode line breaking, UAX #14, class B2: a break before or after).
-  const BREAKABLE_BEFORE = new Set(['\\u2014']);
-  const lineOf = (rects) => {  // distinct lines among rects (same line: tops within half a line)
-    const lines = [];
-    for (const r of rects) if (!lines.some(t => Math.abs(t.top - r.top) < r.height / 2)) lines.push(r);
-    return lines.length;
-  };
-  const out = [], seen = new Set();
-  const scan = (root, what) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (seen.has(node) || !shown(node.parentElement) || node.parentElement.closest('svg, canvas')) continue;
-      seen.add(node);
-      for (const m of node.data.matchAll(/\\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0);
-        if (lineOf(rects) < 2) continue;
-        // Where does the word change line? Allowed only right after a hyphen or dash.
-        const cuts = [];
-        let prevTop = null;
-        for (let i = 0; i < m[0].length; i++) {
-          const cr = document.createRange();
-          cr.setStart(node, m.index + i);
-          cr.setEnd(node, m.index + i + 1);
-          const r = [...cr.getClientRects()].find(x => x.width > 0);
-          if (!r) continue;
-          if (prevTop !== null && Math.abs(r.top - prevTop) >= r.height / 2 && !BREAKABLE_AFTER.has(m[0][i - 1])
-              && !BREAKABLE_BEFORE.has(m[0][i]))
-            cuts.push(i);
-          prevTop = r.top;
-        }
-        if (!cuts.length) continue;
-        const shownAs = cuts.reduceRight((w, i) => w.slice(0, i) + '|' + w.slice(i), m[0]);
-        const ctx = (root.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
-        out.push(`"${m[0]}" broken as "${shownAs}" in ${what} "${ctx}" (${Math.round(root.getBoundingClientRect().width)}px wide)`);
-      }
-    }
-  };
-  headings.forEach(h => scan(h, h.tagName.toLowerCase()));
-  cards.forEach(c => scan(c, 'card'));
-  return {cards: cards.length, headings: headings.length, broken: out};
-}
-"""
 
 
+@EVERY_PAGE
 def test_no_word_broken_across_lines(shown):
-    found = shown.pg.evaluate(_BROKEN_WORDS_JS)
+    found = shown.pg.evaluate(BROKEN_WORDS_JS)
     assert found["headings"] > 0, f"{shown.where}: no visible heading found (the check would be empty)"
     broken = found["broken"]
     assert not broken, (
@@ -607,7 +447,7 @@ def _grids(pg) -> list[tuple[object, dict]]:
     """Every visible st.dataframe in the main area, measured (collapsed expanders opened first: a
     reader can open them)."""
     if pg.evaluate(_OPEN_EXPANDERS_JS):
-        pg.evaluate(_QUIET_JS, [500, 8_000])
+        pg.evaluate(QUIET_JS, [500, 8_000])
     out = []
     grids = pg.locator(f"{MAIN} [data-testid='stDataFrame']")
     for i in range(grids.count()):
@@ -621,12 +461,14 @@ def _grids(pg) -> list[tuple[object, dict]]:
     return out
 
 
-def test_no_truncated_cell_without_a_way_to_read_it(shown):
+@pytest.mark.parametrize("shown_to_change", page_cases(PAGES, VIEWPORTS), indirect=True)
+def test_no_truncated_cell_without_a_way_to_read_it(shown_to_change):
     """A cell cut off by its column is acceptable only if the reader can read it another way: the
     text wraps and fits the row (then it is not cut off), or clicking the cell opens an overlay with
     the full text. The overlay is verified by clicking the first cut-off cell of each kind in each
     grid and reading it; cells that do not allow an overlay, or a grid whose overlay did not show
     the full text, fail. Collapsed expanders are opened first: a reader can open them."""
+    shown = shown_to_change
     pg = shown.pg
     problems: list[str] = []
     readable_only_by_click = 0
@@ -670,12 +512,13 @@ def test_no_truncated_cell_without_a_way_to_read_it(shown):
     assert not problems, f"{shown.where}: {len(problems)} table cell(s) cut off with no way to read them:\n" + listed
 
 
-def test_tall_rows_wrap_their_text(shown):
+@pytest.mark.parametrize("shown_to_change", page_cases(PAGES, VIEWPORTS), indirect=True)
+def test_tall_rows_wrap_their_text(shown_to_change):
     """A grid given rows tall enough for two or more lines (row_height) must use them: its long
     texts should wrap instead of being cut off on one line with the extra height left empty.
     Streamlit 1.67 lets text wrap only when row_height > 4rem (the page's root font size x 4)."""
     problems = []
-    for _df, grid in _grids(shown.pg):
+    for _df, grid in _grids(shown_to_change.pg):
         if "error" in grid:
             problems.append(f"{grid['name']}: cannot measure its cells: {grid['error']}")
             continue
@@ -685,7 +528,7 @@ def test_tall_rows_wrap_their_text(shown):
                 f"{grid['name']}: rows are {grid['rowHeight']}px, room for {grid['linesFit']} lines, but text does not wrap: "
                 f"{len(grid['cut'])} cells are cut off on one line (columns {', '.join(cols)})"
             )
-    assert not problems, f"{shown.where}: tall rows that do not wrap their text:\n" + "\n".join(f"  - {p}" for p in problems)
+    assert not problems, f"{shown_to_change.where}: tall rows that do not wrap their text:\n" + "\n".join(f"  - {p}" for p in problems)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -696,9 +539,9 @@ def test_tall_rows_wrap_their_text(shown):
 _TAB = SECTION_BUTTONS
 
 
-def test_every_tab_fits(shown, app_server):
-    if shown.path not in TABBED:
-        return  # no sections on this page: the checks above have seen all of it
+@pytest.mark.parametrize("shown_to_change", page_cases(TABBED, VIEWPORTS), indirect=True)
+def test_every_tab_fits(shown_to_change, app_server):
+    shown = shown_to_change
     pg = shown.pg
     labels = pg.locator(_TAB).all_inner_texts()
     assert labels, f"{shown.where}: the page's script draws sections but no section button was found in the page"
@@ -714,10 +557,10 @@ def test_every_tab_fits(shown, app_server):
             wait_settled(pg)
         name = re.sub(r"[^A-Za-z0-9]+", "_", label).strip("_")
         full_page_screenshot(pg, SCREENSHOTS / f"layout-{shown.name}-{name}-{shown.viewport}.png")
-        pg.evaluate(_QUIET_JS, [300, 5_000])
-        problems += [f'tab "{label}": {o}' for o in pg.evaluate(_OVERFLOW_JS)]
+        pg.evaluate(QUIET_JS, [300, 5_000])
+        problems += [f'tab "{label}": {o}' for o in pg.evaluate(PAST_THE_WINDOW_JS)]
         problems += [f'tab "{label}": {c}' for c in pg.evaluate(_CHART_CLIP_JS)]
-        problems += [f'tab "{label}": {b}' for b in pg.evaluate(_BROKEN_WORDS_JS)["broken"]]
+        problems += [f'tab "{label}": {b}' for b in pg.evaluate(BROKEN_WORDS_JS)["broken"]]
         if shown.viewport == "1280x720":
             height = pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
             if height > MAX_SCREENS * 720:

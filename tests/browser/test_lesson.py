@@ -10,11 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.conftest import BROKEN_WORDS_JS, SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 from tests.browser.test_browser import PAGES, assert_healthy, chart_report, click_and_wait
-from tests.browser.test_layout import _BROKEN_WORDS_JS
-
-pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
 SIDEBAR = "[data-testid='stSidebar']"
@@ -78,7 +75,7 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     assert query(page).get("projector") == ["1"], page.url
     assert page.evaluate(BODY_FONT_JS) >= 1.5 * body
     page.screenshot(path=str(SHOTS / "principles-1280-projector.png"))
-    broken = page.evaluate(_BROKEN_WORDS_JS)["broken"]
+    broken = page.evaluate(BROKEN_WORDS_JS)["broken"]
     assert not broken, f"larger text cuts words in two in projector mode: {broken}"
 
     # a reload of the address keeps it; switching it off takes it out of the address

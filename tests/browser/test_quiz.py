@@ -8,11 +8,8 @@ import pytest
 
 from storyframes.classroom import quiz
 from storyframes.core.data import load_package
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, full_page_screenshot, open_page
+from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, full_page_screenshot, open_page
 from tests.browser.test_browser import click_and_wait
-from tests.browser.test_layout import _OVERFLOW_JS
-
-pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid='stMain']"
 SHOTS = SCREENSHOTS / "quiz"
@@ -33,7 +30,7 @@ def no_exception(page) -> None:
 
 
 def no_overflow(page, where: str) -> None:
-    offenders = page.evaluate(_OVERFLOW_JS)
+    offenders = page.evaluate(PAST_THE_WINDOW_JS)
     assert not offenders, f"{where}: content wider than the window:\n" + "\n".join(offenders)
 
 

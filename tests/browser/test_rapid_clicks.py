@@ -19,8 +19,6 @@ import pytest
 
 from tests.browser.conftest import BROWSER_ARTIFACTS, open_page, run_count, OPEN_SECTION, SECTION_BUTTONS
 
-pytestmark = pytest.mark.browser
-
 CLICKS = 30
 GAP_S = 0.060
 SETTLE_QUIET_MS = 1_500  # the page must not change for this long to count as settled

@@ -11,8 +11,6 @@ import pytest
 from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 from tests.browser.test_browser import click_and_wait
 
-pytestmark = pytest.mark.browser
-
 MAIN = "[data-testid='stMain']"
 SHOTS = SCREENSHOTS / "reliability"
 

@@ -19,8 +19,6 @@ import pytest
 from tests.browser.conftest import new_page, open_page, save_failure_screenshot, wait_ready, OPEN_SECTION, SECTION_BUTTONS
 from tests.browser.test_rapid_clicks import SIDEBAR, address_params, framing_content, pill_state, wait_settled
 
-pytestmark = pytest.mark.browser
-
 FRAMING = "/Framing_analysis"
 
 

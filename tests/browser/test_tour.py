@@ -12,11 +12,9 @@ import pytest
 
 from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 
-pytestmark = pytest.mark.browser
-
 MAIN = "[data-testid='stMain']"
 PHONE = {"width": 390, "height": 844}
-_OVERFLOW_JS = """
+_PAST_THE_WINDOW_CHARTS_ASIDE_JS = """
 () => {
   const width = document.documentElement.clientWidth;
   const main = document.querySelector("[data-testid='stMain']");
@@ -43,7 +41,7 @@ def test_click_through_every_step(page, viewport):
             assert parse_qs(urlsplit(page.url).query).get("step") == [step.key]
             assert page.locator(f"{MAIN} h2").first.inner_text().strip() == f"{i + 1}. {step.title}"
             page.screenshot(path=str(shots / f"{i + 1}-{step.key}-{viewport['width']}.png"))
-            found = page.evaluate(_OVERFLOW_JS)
+            found = page.evaluate(_PAST_THE_WINDOW_CHARTS_ASIDE_JS)
             assert not found["scroll"] and not found["wide"], f"step {step.key} sticks out at {viewport['width']} px: {found}"
             if i + 1 < len(tour.STEPS):
                 before = run_count(page)

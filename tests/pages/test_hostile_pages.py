@@ -18,6 +18,9 @@ from tests.markdown_model import problems
 
 from .conftest import PAGES, assert_clean, open_page
 
+# Under xdist the module runs on one worker: one hostile package for all of it.
+pytestmark = pytest.mark.xdist_group("hostile-package")
+
 # The payloads' markup, which must reach Markdown escaped (bare addresses, icons, emoji and arrows
 # are checked on the text nodes, see tests/markdown_model.py).
 RAW = [f"**{H.BOLD}**", f"_{H.ITALIC}_", f"~~{H.STRIKE}~~", f"`{H.CODE}`", "<img", "<script", "[CL1CK](javascript", "![P1X](", f":red[{H.RED}]",
