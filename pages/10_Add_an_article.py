@@ -29,7 +29,7 @@ if how == added.PASTE:
                  help=f"Plain text, up to {view.MAX_BYTES // 1000:,} KB. Paragraphs separated by a blank line.")
 else:
     st.file_uploader("A page saved from the browser, or a text file", type=["txt", "md", "html", "htm"], key=added.FILE_KEY,
-                     on_change=added.read_upload,
+                     on_change=added.read_upload, max_upload_size=view.MAX_UPLOAD_MB,
                      help=f"Save the article's page (File › Save page as…, “HTML only”) or a .txt/.md file; up to "
                           f"{view.MAX_BYTES // 1000:,} KB. Menus, scripts and comments are dropped; only the article's text is read.")
     read = added.upload_read()

@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from storyframes.core.urls import link_address
 
 MAX_BYTES = 200_000  # the stated size limit of one article's input (pasted or uploaded), in bytes
+# What the file uploader lets through, in megabytes (Streamlit's unit; 1 is its least): the browser
+# refuses a bigger file before sending it, and the server (server.maxUploadSize) refuses it too.
+MAX_UPLOAD_MB = 1
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 ACCEPTED_ENCODINGS = "UTF-8 (with or without a byte-order mark) or Windows-1252"
 # A decoded text with more than this share of control characters (other than line breaks and tabs)
