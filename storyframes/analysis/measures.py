@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from storyframes.core.data import StoryData
 from storyframes.core.text import count_words, normalise_quotes, tokenize, vader_compound
 
 # --- code lists (the order is the tie-break order wherever codes are ranked) -----------------
@@ -271,6 +272,27 @@ def principle_coverage(passages: pd.DataFrame, articles: pd.DataFrame, passage_p
         first_passage_id=out["first_passage_id"].where(hit, ""), position_label=out["position_label"].where(hit, OMITTED_LABEL),
         passage_ids=out["passage_ids"].where(hit, ""))
     return _typed(out, PRINCIPLE_COLUMNS)
+
+
+
+def principle_matrix(data: StoryData, outlet_ids: Iterable[str], principle_ids: Iterable[str]) -> pd.DataFrame:
+    """The principle matrix's cells for these outlets × principles, in the outlets' given order
+    (then principle id), labelled for readers: principle_label, short_name, share_pct (share of the
+    outlet's prose words, in per cent, one decimal) and cell_text ("3 sentences" / "omitted").
+
+    The whole package's matrix (`principle_coverage`) is counted once per package and kept on it
+    (`StoryData.memo`); a selection only picks its cells, so every page counts a cell the same way."""
+    def whole(d: StoryData) -> pd.DataFrame:
+        cov = principle_coverage(d.passages, d.articles, d.passage_principles, d.principles)
+        v = d.vocab
+        return cov.assign(principle_label=cov["principle_id"].map(v.principle), short_name=cov["outlet_id"].map(v.short),
+                          share_pct=(cov["share_of_words"] * 100).round(1),
+                          cell_text=cov["n_sentences"].map(lambda n: f"{n} sentence{'s' if n != 1 else ''}" if n else "omitted"))
+    cov = data.memo("principle_coverage", whole)
+    order = {o: i for i, o in enumerate(outlet_ids)}
+    kept = cov[cov["outlet_id"].isin(order) & cov["principle_id"].isin(set(principle_ids))]
+    return (kept.assign(_o=kept["outlet_id"].map(order)).sort_values(["_o", "principle_id"], kind="stable")
+            .drop(columns="_o").reset_index(drop=True))
 
 
 # --- 4. voices --------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from storyframes.analysis import measures as analysis
 
 from storyframes.analysis import evidence
 
@@ -72,16 +71,6 @@ def sentence_index(data: StoryData) -> pd.DataFrame:
     return data.memo("sentence_index", lambda d: evidence.sentence_index(d.passages, d.articles))
 
 
-def principle_coverage(data: StoryData) -> pd.DataFrame:
-    """Which full text reported which principle, once per package (rows are then selected)."""
-    def build(d: StoryData) -> pd.DataFrame:
-        cov = analysis.principle_coverage(d.passages, d.articles, d.passage_principles, d.principles)
-        v = d.vocab
-        return cov.assign(principle_label=cov["principle_id"].map(v.principle), short_name=cov["outlet_id"].map(v.short),
-                          share_pct=(cov["share_of_words"] * 100).round(1),
-                          cell_text=cov["n_sentences"].map(lambda n: f"{n} sentence{'s' if n != 1 else ''}" if n else "omitted"))
-    return data.memo("principle_coverage", build)
-
 
 def coder_pairs(data: StoryData) -> pd.DataFrame:
     """The curated codes beside the second coder's, item by item, once per package."""
@@ -127,10 +116,3 @@ def select(data: StoryData, filters: Filters) -> Selection:
         index=sentence_index(data),
     )
 
-
-def coverage_for(sel: Selection) -> pd.DataFrame:
-    """The principle matrix's cells for the chosen outlets × chosen principles, in reader order."""
-    cov = principle_coverage(sel.data)
-    kept = cov[cov["outlet_id"].isin(sel.outlet_ids) & cov["principle_id"].isin(sel.principles["principle_id"])]
-    order = {o: i for i, o in enumerate(sel.outlet_ids)}
-    return kept.assign(_o=kept["outlet_id"].map(order)).sort_values(["_o", "principle_id"], kind="stable").drop(columns="_o").reset_index(drop=True)

@@ -7,7 +7,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from storyframes.analysis import measures as analysis
+from storyframes.analysis import measures
 
 from storyframes.present import charts
 
@@ -20,8 +20,8 @@ from storyframes.core.data import StoryData
 from storyframes.present import prompts as _prompts
 from storyframes.present.handout import to_html as _handout_html
 from storyframes.core.filters import Filters
-from storyframes.views import Chart, Scope, sections
-from storyframes.views.common import Selection, coverage_for, no_full_text, select
+from storyframes.views import Chart, Scope, framing
+from storyframes.views.common import Selection, no_full_text, select
 
 WAYS = {1: "one way", 2: "two ways", 3: "three ways", 4: "four ways", 5: "five ways"}
 
@@ -46,9 +46,9 @@ class CompareView:
     title: str
     describe: str
     cards: tuple[OutletCard, ...]
-    lexicon: sections.LexiconSection | None
-    frames: sections.FramesSection | None
-    tone: sections.ToneAlong | None  # the tone chart, and on request the same with the disputed sentences ringed
+    lexicon: framing.LexiconSection | None
+    frames: framing.FramesSection | None
+    tone: framing.ToneAlong | None  # the tone chart, and on request the same with the disputed sentences ringed
     headline_dates: Chart | None
     headlines: pd.DataFrame
     undated_note: str
@@ -72,10 +72,10 @@ def title(n_outlets: int) -> str:
 def cards(sel: Selection) -> tuple[OutletCard, ...]:
     """Per chosen full text: headline, byline, length (prose), the selected share, who is quoted."""
     data = sel.data
-    whole = analysis.prose(data.passages, sel.articles)
-    read = analysis.quotes_per_100_words(data.passages, sel.articles, data.passage_people).set_index("outlet_id")
-    voices = analysis.voices(data.passages, sel.articles, data.passage_people)
-    coverage = coverage_for(sel)
+    whole = measures.prose(data.passages, sel.articles)
+    read = measures.quotes_per_100_words(data.passages, sel.articles, data.passage_people).set_index("outlet_id")
+    voices = measures.voices(data.passages, sel.articles, data.passage_people)
+    coverage = measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"])
     # Lookups made once, not a scan of every table per article: a corpus of thousands of articles
     # made this loop quadratic (a minute at 3,000 articles).
     length = whole.groupby("article_id", sort=False)["words"].agg(["sum", "size"])
@@ -133,8 +133,8 @@ def build(data: StoryData, filters: Filters) -> CompareView:
     if sel.passages.empty:
         return CompareView(cards=cards(sel), lexicon=None, frames=None, tone=None,
                            empty_reason="no sentence of the selected outlets matches the principle filter", **common)
-    return CompareView(cards=cards(sel), lexicon=sections.lexicon(sel), frames=sections.frames(sel),
-                       tone=sections.tone_along(sel), empty_reason="", **common)
+    return CompareView(cards=cards(sel), lexicon=framing.lexicon(sel), frames=framing.frames(sel),
+                       tone=framing.tone_along(sel), empty_reason="", **common)
 
 
 # The handout's numbers: what a class compares at a glance (the cards' other lines are long text).

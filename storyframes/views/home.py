@@ -11,13 +11,14 @@ from storyframes.present import charts
 from storyframes.present import findings
 
 from storyframes.core import palette
+from storyframes.analysis import measures
 from storyframes.core.data import StoryData
 from storyframes.present import prompts as _prompts
 from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import SOURCE_COLUMNS, Handout, plain
 from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope
-from storyframes.views.common import Selection, coverage_for, select
+from storyframes.views.common import Selection, select
 from storyframes.views.principles import PrincipleCard, principle_cards
 
 
@@ -66,7 +67,7 @@ def build(data: StoryData, filters: Filters) -> HomeView:
         counts_sentence=findings.member_counts_sentence(counts, findings.fact_value(data.facts, "member_count_announced"), findings.member_growth(data.facts)),
         counts_table=counts,
         principles=principle_cards(sel),
-        reach=reach(coverage_for(sel), len(sel.articles)),
+        reach=reach(measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"]), len(sel.articles)),
         timeline=Chart("timeline", charts.spec(chart), findings.timeline_alt_text(timeline), table),
         sources=sources,
         scopes={"glance": no_filter, "timeline": no_filter,

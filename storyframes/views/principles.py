@@ -11,6 +11,7 @@ from storyframes.present import charts
 from storyframes.present import findings
 
 from storyframes.core import palette
+from storyframes.analysis import measures
 from storyframes.core.data import StoryData
 from storyframes.present import prompts as _prompts
 from storyframes.present.handout import to_html as _handout_html
@@ -20,7 +21,7 @@ from storyframes.present.handout import Handout
 from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.urls import link_address
 from storyframes.views import Chart, Scope, frozen
-from storyframes.views.common import Selection, coverage_for, no_full_text, select
+from storyframes.views.common import Selection, no_full_text, select
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def principle_cards(sel: Selection) -> tuple[PrincipleCard, ...]:
 
 def build(data: StoryData, filters: Filters) -> PrinciplesView:
     sel = select(data, filters)
-    coverage = coverage_for(sel)
+    coverage = measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"])
     matrix = None
     if not coverage.empty:
         chart = charts.principle_matrix_chart(coverage, sel.short_names, findings.matrix_title(coverage),

@@ -15,7 +15,7 @@ from storyframes.autocode import added as byo
 
 from storyframes.present import charts
 from storyframes.core.data import load_package
-from storyframes.views import compare, framing, sections
+from storyframes.views import compare, framing
 from storyframes.views.common import default_filters, not_frame_coded, select
 from storyframes.core.vocab import AUTO_CODED_SUFFIX
 from tests.byo_helpers import fake_coded
@@ -85,18 +85,18 @@ def test_the_comparison_views_show_the_added_article_by_its_marked_name():
 def test_frames_and_tone_say_not_coded_never_zero():
     sel = select(ADDED, default_filters(ADDED.vocab))
     assert not_frame_coded(sel) == [AID]
-    frames = sections.frames(sel)
+    frames = framing.frames(sel)
     assert NAME not in set(frames.profile["outlet"]), "no bar at zero: the outlet is left out of the frame chart"
     assert "not coded" in frames.not_coded and NAME in frames.not_coded
     assert all(AID not in pair for pair in frames.differences)
-    tone = sections.tone_vader(sel, sections.tone_table(sel))
+    tone = framing.tone_vader(sel, framing.tone_table(sel))
     assert AID not in tone.charts and list(tone.vader_only) == [AID] and NAME in tone.not_coded
     spec = json.dumps(tone.vader_only[AID].spec)
     assert "VADER" in spec and "Not coded" in spec
-    along = sections.tone_along(sel)
+    along = framing.tone_along(sel)
     assert NAME in along.not_coded
     curated = select(BASE, default_filters(BASE.vocab))
-    assert sections.frames(curated).not_coded == "" and sections.tone_along(curated).not_coded == ""
+    assert framing.frames(curated).not_coded == "" and framing.tone_along(curated).not_coded == ""
 
 
 def _marks_with_dash(spec) -> list[dict]:

@@ -10,7 +10,7 @@ from storyframes.present import prompts
 from storyframes.classroom import tour
 from storyframes.core.data import load_package
 from storyframes.core.filters import Filters
-from storyframes.views import compare, framing, home, members, principles, sections, sources
+from storyframes.views import compare, framing, home, members, principles, sources
 from storyframes.views.common import default_filters
 
 
@@ -66,7 +66,7 @@ def test_home_prompt_lists_the_counts_the_page_shows(data):
 
 def test_framing_prompt_quotes_the_first_claim_as_plain_text(data):
     sel = framing.build_selection(data, default_filters(data.vocab))
-    claims = sections.summary(sel)
+    claims = framing.summary(sel)
     said = prompts.framing(claims)[0]
     assert "**" not in said and "\\" not in said and said.startswith("Is this claim fair")
 

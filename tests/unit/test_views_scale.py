@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.make_corpus import make_corpus
 from benchmarks.report import Target
+from storyframes.analysis import measures
 from storyframes.core.data import load_package
 from storyframes.views import Lazy, common, framing
 
@@ -80,7 +81,7 @@ def test_an_outlet_with_several_articles_is_one_outlet_in_every_section(corpus):
     sel = common.select(data, common.default_filters(data.vocab))
     assert sel.outlet_ids == list(dict.fromkeys(sel.outlet_ids))
     assert sel.outlet_ids[-2:] == ["syn-outlet-01", "syn-outlet-02"]
-    matrix = common.coverage_for(sel)
+    matrix = measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"])
     assert not matrix.duplicated(["outlet_id", "principle_id"]).any()
     words = framing.build_section(data, common.default_filters(data.vocab), "Words")
     assert list(words.charts) == sel.outlet_ids
