@@ -592,7 +592,7 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
 
 def handout(view: FramingView, address: str = "", section: str = SECTIONS[0]) -> Handout:
     """The handout of one tab of the page (see above for why one tab, not the whole page)."""
-    return section_handout(view.selection, section, view.get(section), address)
+    return section_handout(view.selection, section, view.sections.get(section), address)
 
 
 def discussion(in_short) -> tuple[str, ...]:
