@@ -39,7 +39,9 @@ if place:
         render.table(local, links={"url": "open"}, labels={"outlet": "Outlet", "headline": "Headline", "published": "Published", "why": "Why here", "url": "Address"})
 
 st.header("Search the members")
-query = st.text_input("Name, agency, city or state", max_chars=100, placeholder="e.g. Hennepin, sheriff, TX")
+limit = ctx.address_text("search", "members_search")
+query = st.text_input("Name, agency, city or state", max_chars=limit, placeholder="e.g. Hennepin, sheriff, TX", key="members_search")
+ctx.wrote("search", query.strip() or None)
 table = members_view.search(view.members, query)
 st.caption(f"{len(table)} of {len(view.members)} members match." if query else f"{len(table)} members.")
 render.table(table, links={"Source": "open"})

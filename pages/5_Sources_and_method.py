@@ -57,8 +57,11 @@ else:
     render.table(view.disagreements[list(sources.DISAGREEMENT_COLUMNS)], labels=sources.DISAGREEMENT_COLUMNS,
                  widths={"where_label": 120, "what": 85, "first_label": 105, "second_label": 105, "note": 160})
     disputed = view.disagreements.set_index("key", drop=False)
-    chosen = st.selectbox("Read a disputed sentence in its place", disputed.index, key="disputed_sentence",
+    keys = list(disputed.index)
+    ctx.address_choice("disputed", keys, "disputed_sentence", default=keys[0], what="disputed sentence")
+    chosen = st.selectbox("Read a disputed sentence in its place", keys, key="disputed_sentence",
                           format_func=lambda k: f"{disputed.at[k, 'where_label']} — {disputed.at[k, 'what']}")
+    ctx.wrote("disputed", chosen, default=keys[0])
     item = disputed.loc[chosen]
     with st.expander(f"The sentence in its place, and both codes with their rules: {literal(item['where_label'])}", expanded=False):
         render.in_context(view.contexts[item["passage_id"]])

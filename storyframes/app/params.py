@@ -24,14 +24,16 @@ from storyframes.views import framing
 EVERY_PAGE = "*"
 SECTION, PLACE = "section", "place"
 READ, GROUP, FIELD = "read", "group", "field"
-COMPARE, WITH = "compare", "with"
+COMPARE, WITH, DISPUTES = "compare", "with", "disputes"
+SEARCH, DISPUTED = "search", "disputed"
 
 
 @dataclass(frozen=True)
 class Param:
     """One address parameter. `kind`: "filter" (repeated values, the sidebar's), "flag" (1 or 0),
     "choice" (one of `choices`; empty choices: the page's data gives them), "seed" (a whole
-    number from `low` to `high`) or "list" (comma-separated ids)."""
+    number from `low` to `high`), "list" (comma-separated ids) or "text" (a reader's words, at
+    most `high` characters)."""
 
     name: str
     label: str
@@ -61,6 +63,9 @@ PARAMS: tuple[Param, ...] = (
     Param(FIELD, "Codebook field", ("sources",), "choice"),
     Param(COMPARE, "Frames: compare this outlet", ("framing",), "choice"),
     Param(WITH, "Frames: with this outlet", ("framing",), "choice"),
+    Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
+    Param(SEARCH, "Search the members", ("members",), "text", high=100),
+    Param(DISPUTED, "Disputed sentence to read", ("sources",), "choice"),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),
     Param(quiz.SEED_PARAM, "Quiz round (seed)", ("quiz",), "seed", low=0, high=quiz.MAX_SEED,
           help="The same number gives every student the same questions; leave empty for the page's own."),

@@ -123,6 +123,18 @@ class PageContext:
             if held != wanted or key not in st.session_state:
                 st.session_state[key] = wanted
 
+    def address_text(self, name: str, key: str) -> int:
+        """Set the text box `key` from the address's `?name=` when the address is news (a link, a
+        reload, Back/Forward) or the box is new; otherwise leave it alone. The words are cut to the
+        parameter's length and stripped of control characters: a box shows them as typed text, and
+        what the page does with them (a search) treats them as text, never as a pattern or markup.
+        Returns the length limit, for the box's `max_chars`."""
+        limit = params.param(name).high
+        if self.address_is_news or key not in st.session_state:
+            asked = address.first(name) or ""
+            st.session_state[key] = "".join(ch for ch in asked if ch.isprintable())[:limit]
+        return limit
+
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""
         address.write({name: None if value is None or value == default else [value]})
@@ -166,16 +178,29 @@ class PageContext:
 
     def disputes_toggle(self) -> bool:
         """The reader's "mark where the coders differ" switch, one for every chart that offers it,
-        kept across pages for the session. Each page has its own toggle (Streamlit puts the page in
-        a widget's identity): the session remembers the reader's choice, and a page's new toggle is
-        set to it; an ordinary run assigns nothing (an assignment would undo a click made since)."""
-        if st.session_state.get(_DISPUTES_PAGE_KEY) != self.page.key or DISPUTES_KEY not in st.session_state:
+        named in the address while it is on (`?disputes=1`) and kept across pages for the session.
+        Each page has its own toggle (Streamlit puts the page in a widget's identity). When the
+        address is news (a link, a reload, Back/Forward) and names the mark, the address decides;
+        otherwise a page's new toggle takes the session's last choice, so the mark set on Compare
+        outlets is still on when the reader opens Framing from the sidebar, whose links carry only
+        the filters. An ordinary run assigns nothing (an assignment would undo a click made since).
+        A value other than 1 or 0 gets a notice and leaves the mark as the session had it."""
+        asked = address.asked(params.DISPUTES) if self.address_is_news else []
+        if asked:
+            if asked in (["1"], ["0"]):
+                st.session_state[_DISPUTES_WANTED_KEY] = asked == ["1"]
+            else:
+                address.notice(f"The address asks for an unknown disputes mark ({flt.safe_preview(asked[0])}); it takes 1 (on) or 0 (off).")
+        if asked or st.session_state.get(_DISPUTES_PAGE_KEY) != self.page.key or DISPUTES_KEY not in st.session_state:
+            # Assigned even when the key holds the same value: on a page switch it may still hold
+            # the last page's toggle, which Streamlit drops when this page's toggle is drawn.
             st.session_state[DISPUTES_KEY] = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
             st.session_state[_DISPUTES_PAGE_KEY] = self.page.key
         on = st.toggle("Mark where the second coder differs", key=DISPUTES_KEY, on_change=_remember_disputes,
-                         help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
-                              "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
-                              "figures and every disagreement: Sources & method.")
+                       help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
+                            "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
+                            "figures and every disagreement: Sources & method.")
+        address.write({params.DISPUTES: ["1"] if on else None})
         return bool(on)
 
 

@@ -35,12 +35,12 @@ def test_every_parameter_is_declared_once_for_pages_that_exist():
     keys = {p.key for p in site.PAGES}
     for p in params.PARAMS:
         assert all(k == params.EVERY_PAGE or k in keys for k in p.pages), p
-        assert p.kind in {"filter", "flag", "choice", "seed", "list"}, p
+        assert p.kind in {"filter", "flag", "choice", "seed", "list", "text"}, p
         if p.kind == "seed":
             assert p.low < p.high and len(str(p.high)) <= lesson.MAX_SEED_DIGITS, p
     # the sidebar's parameters belong to every page; a page's own only to that page
     assert {p.name for p in params.for_page("home")} == {"outlet", "principle", "projector"}
-    assert [p.name for p in params.own("members")] == ["place"]
+    assert [p.name for p in params.own("members")] == ["place", "search"]
     assert [p.name for p in params.own("quiz")] == ["quiz", "level"]
 
 
