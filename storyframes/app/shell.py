@@ -186,11 +186,11 @@ class PageContext:
         the filters. An ordinary run assigns nothing (an assignment would undo a click made since).
         A value other than 1 or 0 gets a notice and leaves the mark as the session had it."""
         asked = address.asked(params.DISPUTES) if self.address_is_news else []
-        if asked:
-            if asked in (["1"], ["0"]):
-                st.session_state[_DISPUTES_WANTED_KEY] = asked == ["1"]
-            else:
-                address.notice(f"The address asks for an unknown disputes mark ({flt.safe_preview(asked[0])}); it takes 1 (on) or 0 (off).")
+        on, unknown = flt.parse_flag(asked)
+        if on is not None:
+            st.session_state[_DISPUTES_WANTED_KEY] = on
+        elif unknown:
+            address.notice(f"The address asks for an unknown disputes mark ({unknown}); it takes 1 (on) or 0 (off).")
         if asked or st.session_state.get(_DISPUTES_PAGE_KEY) != self.page.key or DISPUTES_KEY not in st.session_state:
             # Assigned even when the key holds the same value: on a page switch it may still hold
             # the last page's toggle, which Streamlit drops when this page's toggle is drawn.

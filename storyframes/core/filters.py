@@ -101,6 +101,17 @@ def safe_preview(value: str) -> str:
     return "`" + printable[:MAX_VALUE_LENGTH] + ("…" if len(printable) > MAX_VALUE_LENGTH else "") + "`"
 
 
+def parse_flag(values: Sequence[str]) -> tuple[bool | None, str]:
+    """An on/off choice in the address (`?projector=1`, `?disputes=0`): (True or False, "") for
+    "1" or "0"; (None, "") when not named; (None, the values as a safe preview) for anything else
+    or the parameter repeated, for the caller's notice."""
+    if not values:
+        return None, ""
+    if len(values) == 1 and values[0].strip() in ("1", "0"):
+        return values[0].strip() == "1", ""
+    return None, ", ".join(safe_preview(v) for v in values[:3])
+
+
 def _parse_one(values: Sequence[str], known: Sequence[str], what: str, fallback: str) -> tuple[tuple[str, ...] | None, str | None]:
     """Parse one repeated parameter. Returns (choice or None to fall back, notice or None)."""
     if len(values) > MAX_VALUES:

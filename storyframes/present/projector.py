@@ -56,12 +56,10 @@ POINT_SIZE = 160  # px²: points and legend symbols
 def parse(values: Sequence[str]) -> tuple[bool | None, str | None]:
     """The address's `?projector=` values: (on/off, or None when not named; a notice or None).
     "1" is on and "0" off; anything else (or the parameter repeated) gives a notice and off."""
-    if not values:
-        return None, None
-    if len(values) == 1 and values[0].strip() in (ON, OFF):
-        return values[0].strip() == ON, None
-    shown = ", ".join(flt.safe_preview(v) for v in values[:3])
-    return False, f"The address asks for projector mode with an unknown value ({shown}); projector mode is off. Use projector=1 to switch it on."
+    on, unknown = flt.parse_flag(values)
+    if not unknown:
+        return on, None
+    return False, f"The address asks for projector mode with an unknown value ({unknown}); projector mode is off. Use projector=1 to switch it on."
 
 
 def _bigger(value: object, default: float) -> float:
