@@ -22,7 +22,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from storyframes.core import text as textlib
-from storyframes.autocode import rules
+from storyframes.autocode import furniture, rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
 from storyframes.core.data import AUTO_ID_PREFIX
 from storyframes.core.urls import link_address
@@ -439,7 +439,8 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                   passages: list[dict] | None = None) -> dict[str, list[dict]]:
     """Passages and their automatic codes (rows as dicts) for one text. `passages`: the text's rows
     already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
-    passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
+    if passages is None:  # a reader's article: the one cut, and the furniture of any site marked
+        passages = furniture.mark(textlib.passages_for(article_id, text, headline))
     known = known_people(data) if known is None else known
     group = next((k for k in known if k.person == _group_name(data)), None)
     index = name_index(known)
