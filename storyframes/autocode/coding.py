@@ -58,22 +58,42 @@ def _slug(name: str) -> str:
 # --- quotation marks -----------------------------------------------------------------------------
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Where the quotations of a paragraph are: (start, end) of the words between double quote marks.
+    """Where the quotations of a paragraph are: (start, end) of the words between quote marks.
 
-    “ opens and ” closes; a straight " opens or closes by turns. A closing mark with nothing open
-    is ignored; a quotation still open at the paragraph's end runs to it (a quotation continued in
-    the next paragraph). Single quotes are not read: they are also apostrophes.
-    """
-    spans, start = [], None
-    for i, ch in enumerate(paragraph):
-        if ch == "“" or (ch == '"' and start is None):
-            if start is None:
-                start = i + 1
-        elif ch in "”\"" and start is not None:
-            spans.append((start, i))
-            start = None
+    Double marks: “ opens and ” closes; a straight " opens or closes by turns, and so do two single
+    marks typed for one (`''`, and ``` `` ``` which only opens). A closing mark with nothing open is
+    ignored; a double quotation still open at the paragraph's end runs to it (a quotation continued
+    in the next paragraph). Single marks (‘ ’ and ') outside a double quotation: one opens at the
+    start of a word (after a space or a bracket) and closes after a word before a space,
+    punctuation or the end; an apostrophe inside a word ("it’s") is neither, and a single mark
+    never closed ("the chiefs’ view", "’90s") is no quotation."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None  # a double quotation open since here
+    single: int | None = None  # a single one
+    n, i = len(paragraph), 0
+    while i < n:
+        ch, two = paragraph[i], paragraph[i:i + 2]
+        if two in ("''", "``") or ch in "“”\"":
+            width = 2 if two in ("''", "``") else 1
+            opener = ch == "“" or two == "``" or (ch in "\"'" and start is None)
+            if start is None and opener:
+                start, single = i + width, None
+            elif start is not None and ch != "“" and two != "``":
+                spans.append((start, i))
+                start = None
+            i += width
+            continue
+        if start is None and ch in "‘’'":
+            before = paragraph[i - 1] if i else " "
+            after = paragraph[i + 1] if i + 1 < n else " "
+            if single is None and ch in "‘'" and (before.isspace() or before in "([—–-") and after.isalnum():
+                single = i + 1
+            elif single is not None and ch in "’'" and not before.isspace() and not after.isalnum():
+                spans.append((single, i))
+                single = None
+        i += 1
     if start is not None:
-        spans.append((start, len(paragraph)))
+        spans.append((start, n))
     return spans
 
 
@@ -314,6 +334,11 @@ def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], 
     "he said" / "she said"."""
     plain = textlib.normalise_quotes(sentence)
     outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(plain) if not _inside(m.start(), quotes)]
+    label = rules.SPEAKER_LABEL.match(plain)
+    if label and quotes and quotes[0][0] >= label.end():  # a transcript's "MCCLELLAND: “…”"
+        named = [h for h in hits if h.end <= label.end() and h.known.person_kind == "person"]
+        if named:
+            return named[0].known, named[0]
     if not outside:
         return None, None
     # an outlet after "told (the)" / "according to" is where the words were said, not who said them
@@ -333,14 +358,25 @@ def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], 
     return None, None
 
 
-def _channel(sentence: str, hits: list[NameHit], speaker_hit: NameHit | None) -> tuple[str, str]:
-    if rules.STATEMENT_CHANNEL.search(textlib.normalise_quotes(sentence)):
+def _channel(sentence: str, hits: list[NameHit], speaker_hit: NameHit | None,
+             quotes: list[tuple[int, int]] = ()) -> tuple[str, str]:
+    """Where the quoted words came from: the group's statement ("said in a statement", "a statement
+    from the group … said"), another outlet ("told the Times", "according to the New York Times":
+    a known outlet, or a name that reads as one) or, by default, the speaker's own words. Only
+    the words outside the quotation marks are read."""
+    plain = textlib.normalise_quotes(sentence)
+    outside = "".join(" " if _inside(i, quotes) else c for i, c in enumerate(plain))
+    if rules.STATEMENT_CHANNEL.search(outside):
         return "statement", ""
     for h in hits:
         if h.known.person_kind == "outlet" and (speaker_hit is None or h is not speaker_hit):
-            before = textlib.normalise_quotes(sentence[max(0, h.start - 40):h.start])
+            before = outside[max(0, h.start - 40):h.start]
             if rules.OTHER_OUTLET_CHANNEL.search(before):
                 return "other_outlet", h.known.person
+    m = rules.OUTLET_AFTER_VERB.search(outside)
+    if m:
+        name = " ".join(m.group("outlet").split())
+        return "other_outlet", name[:1].upper() + name[1:]
     return "own_words", ""
 
 
@@ -470,7 +506,7 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                     named_before.add(h.known.person)
             speaker, speaker_hit = (None, None) if p["is_furniture"] or not local else _speaker(sent, local, hits, last_person, group)
             if speaker is not None:
-                channel = _channel(sent, hits, speaker_hit)
+                channel = _channel(sent, hits, speaker_hit, local)
                 for a, b in spans:
                     if a < p["char_end"] and b > s0 and (a, b) not in span_speaker:
                         span_speaker[(a, b)] = (speaker, channel)

@@ -58,8 +58,25 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE,
 )
 # Where a quotation came from: the group's written statement, or another outlet's reporting.
-STATEMENT_CHANNEL = re.compile(r"\b(?:in\s+(?:a|its|his|her|their|the)\s+statement|statement\s+(?:said|says|read))\b", re.IGNORECASE)
+STATEMENT_CHANNEL = re.compile(
+    r"\b(?:in|according\s+to)\s+(?:a|its|his|her|their|the)\s+(?:joint\s+|written\s+|news\s+)?(?:statement|press\s+release|news\s+release)\b"
+    r"|\b(?:statement|press\s+release|news\s+release)\b[^\"]{0,80}?\b(?:said|says|read|reads|stated|states|added|declared|noted)\b",
+    re.IGNORECASE)
 OTHER_OUTLET_CHANNEL = re.compile(r"\b(?:told|tells|said\s+to|in\s+an\s+interview\s+with|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+# An outlet not in the package, by the form of its name, after the words that introduce a source:
+# "told the Times", "according to the Los Angeles Times", "told Channel 2", "told NPR". Its last word
+# is a word outlets are named with, or it is a broadcaster's capitals ("NPR", "WSB-TV").
+OUTLET_WORDS = ("Times|Post|Journal|News|Tribune|Herald|Globe|Press|Radio|Magazine|Gazette|Chronicle|Sun|Star|Review|Report|Bee|"
+                "Inquirer|Observer|Examiner|Register|Courant|Dispatch|Wire|TV|Daily|Reflector|Picayune|Appeal|Miner|Monitor|Standard|"
+                "Mercury|Record|Ledger|Telegraph|Guardian|Independent|Leader|Courier|Sentinel|Advocate|Weekly|Blade|Reuters|Bloomberg|"
+                "Politico|Atlantic|Slate|Vox|Salon|Newsweek|Time")
+OUTLET_AFTER_VERB = re.compile(
+    r"\b(?:told|tells|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|according\s+to|reported\s+by)\s+"
+    rf"(?P<outlet>(?:the\s+)?(?:(?-i:[A-Z][\w.&'-]*)\s+){{0,4}}(?-i:{OUTLET_WORDS})\b(?:-[A-Z][\w-]*)?"
+    r"|(?-i:[A-Z]{2,5}(?:-TV|-FM|-AM)?)\b|(?-i:Channel)\s+\d+)",
+    re.IGNORECASE)
+# A transcript's speaker label before a quotation: "MCCLELLAND: “…”", "GARRY MCCARTHY, CHICAGO POLICE SUPERINTENDENT: “…”".
+SPEAKER_LABEL = re.compile(r"^(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^:\"]{0,60})?:\s")
 
 # "The group said", "the organization's statement": the event's group (data/facts.csv group_name)
 # as the speaker of a quotation. Only as a speaker: a passing "the group" is not counted as named.
