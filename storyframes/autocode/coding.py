@@ -103,16 +103,29 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 # --- principles ----------------------------------------------------------------------------------
 
-def principle_refs(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
+def background(sentence: str, members_named: bool = False) -> bool:
+    """Whether the sentence is about another body's action or a past policy, with nothing of the
+    group in it (rules.OTHER_ACTOR without rules.GROUP_ACTOR or a member named): its principle
+    words are background, not the group's proposal."""
+    plain = textlib.normalise_quotes(sentence)
+    return bool(rules.OTHER_ACTOR.search(plain)) and not members_named and not rules.GROUP_ACTOR.search(plain)
+
+
+def principle_refs(sentence: str, quotes: list[tuple[int, int]], *, members_named: bool = False) -> list[tuple[str, str, str, str]]:
     """(principle_id, reference, rule_id, matched words) for each principle the sentence refers to.
 
     `quotes` are the quotation spans in the sentence's own offsets. A principle is "quoted" when the
-    words of its first matching rule are inside quotation marks, else "paraphrased"."""
+    words of its first matching rule are inside quotation marks, else "paraphrased". A rule that
+    `asks` counts only in a sentence asking for a change; no rule counts in a sentence of
+    `background` (`members_named`: a member of the group is named in it)."""
     plain = textlib.normalise_quotes(sentence)  # same length: offsets hold
     found: dict[str, tuple[str, str, str, str]] = {}
+    if background(plain, members_named):
+        return []
+    asking = bool(rules.ASKING.search(plain))
     for rule in rules.PRINCIPLE_RULES:
         m = rule.pattern.search(plain)
-        if not m:
+        if not m or (rule.asks and not asking):
             continue
         quoted = _inside(m.start(), quotes)
         pid = rule.principle_id
@@ -536,7 +549,8 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
             if p["is_furniture"]:
                 continue
             pid, sent, s0 = p["passage_id"], p["text"], p["char_start"]
-            for principle_id, reference, rule_id, words in principle_refs(sent, local):
+            members_named = any(h.known.member_id for h in hits)
+            for principle_id, reference, rule_id, words in principle_refs(sent, local, members_named=members_named):
                 # keywords, not quoted column names: "reason" is also an outlet's id (tests/test_one_source.py)
                 principle_rows.append(dict(passage_id=pid, principle_id=principle_id, reference=reference,
                                            reason=f"auto: rule {rule_id} matched “{words}”"))
