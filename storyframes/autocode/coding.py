@@ -105,10 +105,11 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def background(sentence: str, members_named: bool = False) -> bool:
     """Whether the sentence is about another body's action or a past policy, with nothing of the
-    group in it (rules.OTHER_ACTOR without rules.GROUP_ACTOR or a member named): its principle
-    words are background, not the group's proposal."""
+    group in it (rules.OTHER_ACTOR without rules.GROUP_ACTOR, a member named or a call such as
+    "should", rules.CALL_ON_OTHER): its principle words are background, not the group's proposal."""
     plain = textlib.normalise_quotes(sentence)
-    return bool(rules.OTHER_ACTOR.search(plain)) and not members_named and not rules.GROUP_ACTOR.search(plain)
+    return (bool(rules.OTHER_ACTOR.search(plain)) and not members_named and not rules.GROUP_ACTOR.search(plain)
+            and not rules.CALL_ON_OTHER.search(plain))
 
 
 def principle_refs(sentence: str, quotes: list[tuple[int, int]], *, members_named: bool = False) -> list[tuple[str, str, str, str]]:
@@ -116,18 +117,21 @@ def principle_refs(sentence: str, quotes: list[tuple[int, int]], *, members_name
 
     `quotes` are the quotation spans in the sentence's own offsets. A principle is "quoted" when the
     words of its first matching rule are inside quotation marks, else "paraphrased". A rule that
-    `asks` counts only in a sentence asking for a change; no rule counts in a sentence of
-    `background` (`members_named`: a member of the group is named in it)."""
+    `asks` counts only in a sentence asking for a change, naming a member or quoting the words it
+    matched; no rule counts in a sentence of `background` (`members_named`: a member of the group
+    is named in it)."""
     plain = textlib.normalise_quotes(sentence)  # same length: offsets hold
     found: dict[str, tuple[str, str, str, str]] = {}
     if background(plain, members_named):
         return []
-    asking = bool(rules.ASKING.search(plain))
+    asking = bool(rules.ASKING.search(plain)) or members_named  # a member's words on the topic are the group's
     for rule in rules.PRINCIPLE_RULES:
         m = rule.pattern.search(plain)
-        if not m or (rule.asks and not asking):
+        if not m:
             continue
         quoted = _inside(m.start(), quotes)
+        if rule.asks and not (asking or quoted):  # quoted words on the topic are someone's position
+            continue
         pid = rule.principle_id
         if pid not in found or (quoted and found[pid][1] != "quoted"):
             found[pid] = (pid, "quoted" if quoted else "paraphrased", rule.rule_id, sentence[m.start():m.end()])

@@ -84,6 +84,9 @@ OTHER_ACTOR = re.compile(
     r"\b(?:sentencing\s+commission|congress|legislat\w*|lawmakers|senate|house\s+of\s+representatives|administration|"
     r"justice\s+department|department\s+of\s+justice|voters|governor|supreme\s+court|commissioners|city\s+council|"
     r"in\s+(?:19|20)\d\d|last\s+(?:year|month)|earlier\s+this\s+year|in\s+the\s+(?:19|20)?\d0s|years\s+ago)\b", re.IGNORECASE)
+# ... unless the other body is told what it should do ("Congress should eliminate petty offenses"):
+# a call, reported in an article about the group's calls.
+CALL_ON_OTHER = re.compile(r"\b(?:should|must|ought\s+to)\b", re.IGNORECASE)
 GROUP_ACTOR = re.compile(
     r"\b(?:group|coalition|organi[sz]ation|members?|leaders|chiefs?|sheriffs?|prosecutors?|police|law\s+enforcement|statement|"
     r"principles?|priorit\w*|propos\w*|we|our|us|they|their|it\s+(?:wants|calls|urges|asks|says|also)|"
