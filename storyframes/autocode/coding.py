@@ -1,7 +1,8 @@
 """Automatic coding of one article: passages, principle references, people named, lexicon terms.
 
 `code_article(text, meta, data)` cuts the text exactly as the curated articles are cut
-(`storyframes.core.text.passages_for`), then codes each sentence with the rules of
+(`storyframes.core.text.passages_for`), marks the page furniture of any site
+(`storyframes.autocode.furniture`), then codes each sentence with the rules of
 `storyframes.autocode.rules` and returns the rows in the data package's own tables and types.
 Frame, tone and stance are hand codes only: an auto-coded article has no `passage_codes` rows.
 VADER sentiment and readability need no rows of their own: the passages carry what they are made

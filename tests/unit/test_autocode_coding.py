@@ -329,6 +329,7 @@ def test_a_quote_closed_by_two_single_marks_ends_there(data):
     ('"It is obvious," McCarthy told the Times.', "other_outlet", "The Times"),
     ('"It is obvious," Garry McCarthy said, according to the Los Angeles Times.', "other_outlet", "Los Angeles Times"),
     ('"It is obvious," McCarthy told Channel 2.', "other_outlet", "Channel 2"),
+    ('"We need to rethink who we put in jail," the group said, according to the Times.', "other_outlet", "The Times"),
     ('"It is obvious," McCarthy told reporters.', "own_words", ""),
     ('A statement from the group said "good policing means more than making arrests."', "statement", ""),
     ('"We need less incarceration," the group said in its statement.', "statement", ""),
