@@ -21,6 +21,10 @@ st.markdown(
 )
 st.caption("Your articles stay in this browser session only: no one else sees them, and they are gone when you close the page. "
            "Nothing is stored on the server.")
+with st.expander("How well the machine codes: in-sample and out-of-sample", icon=":material/rule:"):
+    accuracy_words, accuracy_table = view.coding_accuracy(ctx.data)
+    st.markdown(literal(accuracy_words))
+    render.table(accuracy_table[list(view.SAMPLE_COLUMNS)], labels=view.SAMPLE_COLUMNS)
 
 how = st.radio("Bring the article as", (added.PASTE, added.UPLOAD), horizontal=True, key=added.HOW_KEY)
 if how == added.PASTE:

@@ -83,6 +83,10 @@ st.markdown("\n".join(f"- **{literal(title)}**{literal(rest)}" for title, rest i
 with st.expander("A reader's own article is coded by rules, not by a person: how far they agree with the hand codes",
                  icon=":material/rule:"):
     st.markdown(literal(view.autocode_summary))
+    render.table(view.autocode_samples[list(sources.SAMPLE_COLUMNS)], labels=sources.SAMPLE_COLUMNS)
+    st.caption("In-sample: the curated articles, which the rules were written reading. Out-of-sample: invented development "
+               "texts (data/dev_texts/), hand-coded before the rules were tuned; the rules were tuned on one half and never on "
+               "this one. The curated articles, in detail:")
     render.table(view.autocode_accuracy[list(sources.ACCURACY_COLUMNS)], labels=sources.ACCURACY_COLUMNS)
     st.caption(
         "Precision: of what the rules found, the share the hand codes have too. Recall: of the hand codes, the share the rules found. "

@@ -90,7 +90,7 @@ KEEP = {
     "facts": {"fact_id", "topic", "confidence"},
     "timeline": {"event_id", "start", "end", "precision", "kind", "confidence"},
     "codebook": {"field", "code", "example_passage_id"},
-    "autocode_accuracy": {"measure", "scope", "hand", "auto", "agree", "alike"},  # codes, ids and counts; shown by their labels
+    "autocode_accuracy": {"sample", "measure", "scope", "sentences", "hand", "auto", "agree", "alike"},  # codes, ids and counts; shown by their labels
 }
 SHORT = {("outlets", "short_name"), ("principles", "short_label"), ("codebook", "label"), ("timeline", "short_label")}
 NOTES = {("articles", "headline_basis"), ("articles", "published_basis"), ("passage_principles", "reason"), ("passage_codes", "rationale"), ("second_coding", "note"),

@@ -76,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         f = coded.found
         print(f"{path}: wrote {folder} ({f['sentences']} sentences, {f['principle_refs']} principle references, "
               f"{f['people']} people, {f['terms']} lexicon terms; auto-coded, not curated)")
+    from storyframes.autocode import accuracy
+
+    print("How far the automatic coding agrees with hand codes (data/autocode_accuracy.csv):")
+    for line in accuracy.samples_lines(accuracy.stored(data)):
+        print(f"  {line}")
     return status
 
 

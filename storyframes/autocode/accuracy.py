@@ -15,6 +15,13 @@ precision = found and hand-coded / found; recall = found and hand-coded / hand-c
 were written reading these three articles and the Statement, so these figures are in-sample: an
 upper bound of what to expect on a new article, not a measure of it.
 
+Out of sample: the invented development texts of data/dev_texts/ (hand-coded before the rules were
+tuned) are coded as pasted articles and compared unit by unit (`dev_texts`, `dev_rows`): principle
+references, members named and who is quoted, for the tuning half (whose errors were read to tune
+the rules) and the untouched half (whose errors were not). Every row says which `sample` it is and
+how many `sentences` it was counted over; the pages and the command line show both samples
+(`samples_table`, `summary`). The differences this module prints are the curated articles' only.
+
 Coding every hand-coded article again is build work, not a reader's: it grows with the square of
 the corpus (each article is coded knowing the names all the others teach it; on the benchmark's
 3,000-article corpus one article's list of known names took 1.5 s to build). So `--write` stores the counts in the data package
@@ -30,32 +37,41 @@ from pathlib import Path
 
 import pandas as pd
 
+from storyframes.autocode import dev_texts
 from storyframes.autocode.coding import code_passages, known_people, text_from_passages
 
-COLUMNS = ["measure", "scope", "hand", "auto", "agree", "precision", "recall", "same_kind"]
+COLUMNS = ["sample", "measure", "scope", "sentences", "hand", "auto", "agree", "precision", "recall", "same_kind"]
 # What data/autocode_accuracy.csv stores: the counts only; every ratio is computed from them in `table`.
-COUNT_COLUMNS = ["measure", "scope", "hand", "auto", "agree", "alike"]
+COUNT_COLUMNS = ["sample", "measure", "scope", "sentences", "hand", "auto", "agree", "alike"]
 PRINCIPLES, SECOND, PEOPLE = "principle references", "principle references, against the second coder", "people named"
+MEMBERS, SPEAKERS = "members named", "who is quoted"
+# The samples: the curated articles the rules were written from (in-sample), and the invented
+# development texts (data/dev_texts/): the half the rules were tuned on, and the half never used.
+IN_SAMPLE, TUNING, UNTOUCHED = "in-sample", dev_texts.TUNING, dev_texts.UNTOUCHED
 
 
 def _ratio(n: int, d: int) -> float:
     return n / d if d else float("nan")
 
 
-def _row(measure: str, scope: str, hand: set, auto: set, hand_kind: dict, auto_kind: dict) -> dict:
+def _row(measure: str, scope: str, hand: set, auto: set, hand_kind: dict, auto_kind: dict, *, sample: str = IN_SAMPLE,
+         sentences: int = 0) -> dict:
     """The counts of `auto` against `hand`; alike: of the pairs both found, how many also agree on
-    their kind (quoted or paraphrased; quoted or named)."""
+    their kind (quoted or paraphrased; quoted or named; the channel of a quotation). `sentences`:
+    how many prose sentences the pairs were counted over."""
     both = hand & auto
     alike = sum(1 for x in both if hand_kind.get(x) == auto_kind.get(x))
-    return {"measure": measure, "scope": scope, "hand": len(hand), "auto": len(auto), "agree": len(both), "alike": alike}
+    return {"sample": sample, "measure": measure, "scope": scope, "sentences": sentences,
+            "hand": len(hand), "auto": len(auto), "agree": len(both), "alike": alike}
 
 
 def table(counts: pd.DataFrame) -> pd.DataFrame:
     """COLUMNS from COUNT_COLUMNS: precision = agree / auto, recall = agree / hand, same_kind =
     alike / agree (each undefined, NaN, when its denominator is 0). The one place they are computed."""
-    n = {c: [int(x) for x in counts[c]] for c in ("hand", "auto", "agree", "alike")}
-    return pd.DataFrame({"measure": [str(x) for x in counts["measure"]], "scope": [str(x) for x in counts["scope"]],
-                         "hand": n["hand"], "auto": n["auto"], "agree": n["agree"],
+    n = {c: [int(x) for x in counts[c]] for c in ("sentences", "hand", "auto", "agree", "alike")}
+    return pd.DataFrame({"sample": [str(x) for x in counts["sample"]],
+                         "measure": [str(x) for x in counts["measure"]], "scope": [str(x) for x in counts["scope"]],
+                         "sentences": n["sentences"], "hand": n["hand"], "auto": n["auto"], "agree": n["agree"],
                          "precision": [_ratio(a, b) for a, b in zip(n["agree"], n["auto"])],
                          "recall": [_ratio(a, b) for a, b in zip(n["agree"], n["hand"])],
                          "same_kind": [_ratio(a, b) for a, b in zip(n["alike"], n["agree"])]}, columns=COLUMNS)
@@ -66,9 +82,14 @@ def stored(data) -> pd.DataFrame:
     return table(data.autocode_accuracy)
 
 
-def value(figures: pd.DataFrame, measure: str, scope: str, column: str) -> float:
-    row = figures[(figures["measure"] == measure) & (figures["scope"] == scope)]
+def value(figures: pd.DataFrame, measure: str, scope: str, column: str, sample: str = IN_SAMPLE) -> float:
+    row = figures[(figures["sample"] == sample) & (figures["measure"] == measure) & (figures["scope"] == scope)]
     return float(row[column].iloc[0])
+
+
+def in_sample(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows measured on the curated articles."""
+    return figures[figures["sample"] == IN_SAMPLE].reset_index(drop=True)
 
 
 def auto_codes(data) -> dict[str, dict[str, list[dict]]]:
@@ -97,8 +118,8 @@ class Accuracy:
     def table(self) -> pd.DataFrame:
         return table(self.counts)
 
-    def value(self, measure: str, scope: str, column: str) -> float:
-        return value(self.table, measure, scope, column)
+    def value(self, measure: str, scope: str, column: str, sample: str = IN_SAMPLE) -> float:
+        return value(self.table, measure, scope, column, sample)
 
 
 def _second_coder(data) -> tuple[set, dict]:
@@ -111,9 +132,10 @@ def _second_coder(data) -> tuple[set, dict]:
     return pairs, kinds
 
 
-def measure(data) -> Accuracy:
+def measure(data, data_dir: Path | None = None) -> Accuracy:
     """Precision and recall of the automatic codes against the hand codes (and, for principles, against
-    the independent second coder too: data/second_coding.csv, which the rules were not written from)."""
+    the independent second coder too: data/second_coding.csv, which the rules were not written from),
+    then on the development texts of `data_dir` (`dev_rows`: out of sample), when it has them."""
     codes = auto_codes(data)
     article_of = dict(zip(data.passages["passage_id"], data.passages["article_id"]))
     articles = set(data.hand_coded_articles)
@@ -123,13 +145,15 @@ def measure(data) -> Accuracy:
     hand_p = set(hand_kind)
     auto_kind = {(r["passage_id"], r["principle_id"]): r["reference"] for c in codes.values() for r in c["passage_principles"]}
     auto_p = set(auto_kind)
-    rows = [_row(PRINCIPLES, pid, {x for x in hand_p if x[1] == pid}, {x for x in auto_p if x[1] == pid}, hand_kind, auto_kind)
+    n = len(prose)
+    rows = [_row(PRINCIPLES, pid, {x for x in hand_p if x[1] == pid}, {x for x in auto_p if x[1] == pid}, hand_kind, auto_kind,
+                 sentences=n)
             for pid in data.principles["principle_id"]]
-    rows.append(_row(PRINCIPLES, "overall", hand_p, auto_p, hand_kind, auto_kind))
+    rows.append(_row(PRINCIPLES, "overall", hand_p, auto_p, hand_kind, auto_kind, sentences=n))
     second_p, second_kind = _second_coder(data)
     second_ids = set(data.second_coding["passage_id"])
     rows.append(_row(SECOND, "overall", second_p, {x for x in auto_p if x[0] in second_ids},
-                     second_kind, auto_kind))
+                     second_kind, auto_kind, sentences=len(second_ids & prose)))
     pp = data.passage_people
     # a person is their member_id when they are a member, else their name
     key = lambda member_id, person: member_id or person  # noqa: E731
@@ -141,8 +165,11 @@ def measure(data) -> Accuracy:
     hand_n, auto_n = set(hand_m), set(auto_m)
     for aid in data.hand_coded_articles:
         mine = lambda pairs: {x for x in pairs if article_of.get(x[0]) == aid}  # noqa: E731
-        rows.append(_row(PEOPLE, aid, mine(hand_n), mine(auto_n), hand_m, auto_m))
-    rows.append(_row(PEOPLE, "overall", hand_n, auto_n, hand_m, auto_m))
+        rows.append(_row(PEOPLE, aid, mine(hand_n), mine(auto_n), hand_m, auto_m,
+                         sentences=sum(1 for p in prose if article_of.get(p) == aid)))
+    rows.append(_row(PEOPLE, "overall", hand_n, auto_n, hand_m, auto_m, sentences=n))
+    if data_dir is not None:
+        rows += dev_rows(dev_texts.coded_units(data, data_dir))
     found = pd.DataFrame([r for c in codes.values() for r in c["passage_principles"]], columns=list(pp_.columns))
     rule_of = {(r.passage_id, r.principle_id): r.reason for r in found.itertuples(index=False)}  # .reason: also an outlet's id
     ppairs = pd.DataFrame([dict(passage_id=p, principle_id=q, hand=hand_kind.get((p, q), ""), auto=auto_kind.get((p, q), ""),
@@ -150,6 +177,38 @@ def measure(data) -> Accuracy:
     npairs = pd.DataFrame([{"passage_id": p, "person": n, "hand": hand_m.get((p, n), ""), "auto": auto_m.get((p, n), "")}
                            for p, n in sorted(hand_n | auto_n)])
     return Accuracy(pd.DataFrame(rows, columns=COUNT_COLUMNS), ppairs, npairs)
+
+
+def dev_rows(units: pd.DataFrame) -> list[dict]:
+    """The counts on the development texts (`dev_texts.coded_units`), per half: pairs of unit ×
+    principle (per principle and overall), unit × member (members named or quoted) and unit × who is
+    quoted (alike: the same channel). Every unit counts, furniture too (a code found in a line of
+    furniture is a code too many); `sentences` counts the units the hand codes call prose."""
+    rows = []
+    for half in (TUNING, UNTOUCHED):
+        d = units[units["half"] == half] if len(units) else units
+        if not len(d):
+            continue
+        n = int((~d["furniture"].astype(bool)).sum())
+
+        def pairs(side: str, attr: str) -> dict:
+            out = {}
+            for key, codes in zip(zip(d["text_id"], d["unit"]), d[side]):
+                got = getattr(codes, attr)
+                for x in got:
+                    out[(*key, x)] = got[x] if isinstance(got, dict) else ""
+            return out
+
+        hp, ap = pairs("hand", "principles"), pairs("auto", "principles")
+        for pid in sorted({x[2] for x in hp} | {x[2] for x in ap}):
+            rows.append(_row(PRINCIPLES, pid, {x for x in hp if x[2] == pid}, {x for x in ap if x[2] == pid}, hp, ap,
+                             sample=half, sentences=n))
+        rows.append(_row(PRINCIPLES, "overall", set(hp), set(ap), hp, ap, sample=half, sentences=n))
+        hm, am = pairs("hand", "members"), pairs("auto", "members")
+        rows.append(_row(MEMBERS, "overall", set(hm), set(am), hm, am, sample=half, sentences=n))
+        hs, as_ = pairs("hand", "speakers"), pairs("auto", "speakers")
+        rows.append(_row(SPEAKERS, "overall", set(hs), set(as_), hs, as_, sample=half, sentences=n))
+    return rows
 
 
 def _pct(x: float) -> str:
@@ -160,7 +219,8 @@ _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 
 
 def _articles(figures: pd.DataFrame) -> str:
-    """"three articles": how many articles the figures were measured on, in words."""
+    """"three articles": how many curated articles the figures were measured on, in words."""
+    figures = in_sample(figures)
     n = int(((figures["measure"] == PEOPLE) & (figures["scope"] != "overall")).sum())
     return f"{_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else f'{n:,}'} article{'' if n == 1 else 's'}"
 
@@ -173,20 +233,63 @@ def articles_measured(figures: pd.DataFrame) -> str:
 def summary(figures: pd.DataFrame) -> str:
     """One plain sentence of the overall figures (`figures`: COLUMNS, from `stored` or `Accuracy.table`)."""
     v = lambda m, c: _pct(value(figures, m, "overall", c))  # noqa: E731
-    return (f"On {articles_measured(figures)}, the automatic coding finds principle references with precision "
+    n = int(value(figures, PRINCIPLES, "overall", "sentences"))
+    text = (f"On {articles_measured(figures)} ({n:,} sentences), the automatic coding finds principle references with precision "
             f"{v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}, and people named "
             f"with precision {v(PEOPLE, 'precision')} and recall {v(PEOPLE, 'recall')}. "
             "These are in-sample figures: the rules were written reading these articles and the Statement, so expect less on "
             "a new article.")
+    out = out_of_sample_summary(figures)
+    return f"{text} {out}" if out else text
+
+
+def out_of_sample_summary(figures: pd.DataFrame) -> str:
+    """The figures on the untouched half of the development texts, in one sentence ("" without them)."""
+    if not ((figures["sample"] == UNTOUCHED) & (figures["measure"] == PRINCIPLES)).any():
+        return ""
+    v = lambda m, c: _pct(value(figures, m, "overall", c, UNTOUCHED))  # noqa: E731
+    n = int(value(figures, PRINCIPLES, "overall", "sentences", UNTOUCHED))
+    return (f"Out of sample, on invented development texts never used to tune the rules ({n:,} sentences), it finds "
+            f"principle references with precision {v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}, and "
+            f"members named with precision {v(MEMBERS, 'precision')} and recall {v(MEMBERS, 'recall')}.")
+
+
+SAMPLE_LABELS = {IN_SAMPLE: "In-sample: the curated articles (the rules were written reading them)",
+                 TUNING: "Development texts, tuning half (the rules were tuned on them)",
+                 UNTOUCHED: "Out-of-sample: development texts never used to tune the rules"}
+MEASURE_LABELS = {PRINCIPLES: "Principle references", PEOPLE: "People named", MEMBERS: "Members named",
+                  SPEAKERS: "Who is quoted"}
+# The samples table's columns, as a reader sees them (Sources & method, Add an article, the command line).
+SAMPLE_COLUMNS = {"sample": "Measured on", "measure": "What", "sentences": "Sentences", "precision_text": "Precision",
+                  "recall_text": "Recall"}
+
+
+def samples_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """In-sample and out-of-sample side by side: the overall figures of each sample, with the number
+    of sentences behind each (SAMPLE_COLUMNS)."""
+    t = figures[(figures["scope"] == "overall") & figures["measure"].isin(list(MEASURE_LABELS))]
+    order = {k: i for i, k in enumerate(SAMPLE_LABELS)}
+    t = t.assign(_o=t["sample"].map(order)).sort_values("_o", kind="stable")
+    return pd.DataFrame({"sample": t["sample"].map(SAMPLE_LABELS), "measure": t["measure"].map(MEASURE_LABELS),
+                         "sentences": t["sentences"].map(lambda n: f"{int(n):,}"),
+                         "precision_text": t["precision"].map(_pct), "recall_text": t["recall"].map(_pct)}).reset_index(drop=True)
+
+
+def samples_lines(figures: pd.DataFrame) -> list[str]:
+    """samples_table as plain lines (the command line's report)."""
+    return [f"{r.sample} — {r.measure}: precision {r.precision_text}, recall {r.recall_text} ({r.sentences} sentences)"
+            for r in samples_table(figures).itertuples(index=False)]
 
 
 # The display table's columns, as a reader sees them (Sources & method, data/README.md).
-DISPLAY_COLUMNS = {"scope": "Measured on", "hand": "Hand codes", "auto": "Found", "agree": "Both", "precision_text": "Precision",
-                   "recall_text": "Recall", "same_kind_text": "Same kind"}
+DISPLAY_COLUMNS = {"scope": "Measured on", "sentences": "Sentences", "hand": "Hand codes", "auto": "Found", "agree": "Both",
+                   "precision_text": "Precision", "recall_text": "Recall", "same_kind_text": "Same kind"}
 
 
 def display_table(figures: pd.DataFrame, data) -> pd.DataFrame:
-    """The figures worded for a reader: principles by their label, articles by outlet, percentages."""
+    """The in-sample figures worded for a reader: principles by their label, articles by outlet,
+    percentages."""
+    figures = in_sample(figures)
     v = data.vocab
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet_id"]))
     every = "all " + _articles(figures)
@@ -200,7 +303,7 @@ def display_table(figures: pd.DataFrame, data) -> pd.DataFrame:
         return f"{what}: {v.outlet(outlet_of[value]) if value in outlet_of else value}"
 
     t = figures
-    return pd.DataFrame({"scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])],
+    return pd.DataFrame({"scope": [scope(m, x) for m, x in zip(t["measure"], t["scope"])], "sentences": t["sentences"],
                          "hand": t["hand"], "auto": t["auto"], "agree": t["agree"],
                          "precision_text": t["precision"].map(_pct), "recall_text": t["recall"].map(_pct),
                          "same_kind_text": t["same_kind"].map(_pct)})
@@ -216,6 +319,15 @@ def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def finds(rule) -> str:
+    """What a rule looks for, as a reader reads it."""
+    if rule.words:
+        text = f"{rule.words} — within {rule.within} words of — {rule.near}"
+    else:
+        text = f"pattern {rule.pattern.pattern}"
+    return text + (" (asks)" if rule.asks else "")
+
+
 def readme_block(figures: pd.DataFrame, data) -> str:
     """The rules and the measured figures, as Markdown for data/README.md's codebook part."""
     from storyframes.autocode import rules
@@ -223,8 +335,13 @@ def readme_block(figures: pd.DataFrame, data) -> str:
     lines = [BEGIN, "", "#### The principle rules", "",
              "A sentence refers to a principle when one of its rules matches (case-insensitive; curly quotes read as straight). "
              "The `reason` column of an auto-coded row names the rule and the words it matched.", "",
-             "| Rule | Principle | Stands for (the Statement's wording or the hand coder's reason) |", "| --- | --- | --- |"]
-    lines += [f"| `{r.rule_id}` | {r.principle_id} | {_md(r.basis)} |" for r in rules.PRINCIPLE_RULES]
+             "A rule of words near words finds one of its words with one of its other words at most so many words apart, in "
+             "either order (`*` stands for any ending: `reduc*` is reduce, reducing, reduction). A rule marked *asks* counts "
+             "only in a sentence that asks for a change, and no rule counts in a sentence about another body or a past "
+             "policy with nothing of the group in it (`storyframes/autocode/rules.py`: `OTHER_ACTOR`, `GROUP_ACTOR`, `ASKING`).", "",
+             "| Rule | Principle | Finds | Stands for (the Statement's wording or the hand coder's reason) | Example |",
+             "| --- | --- | --- | --- | --- |"]
+    lines += [f"| `{r.rule_id}` | {r.principle_id} | {_md(finds(r))} | {_md(r.basis)} | {_md(r.example)} |" for r in rules.PRINCIPLE_RULES]
     lines += ["", "#### How well it agrees with the hand codes", "",
               "Computed by `python -m storyframes.autocode.accuracy --write`, which stores the counts in `autocode_accuracy.csv` "
               "(the app reads them there) and writes this block; a unit test recomputes both and fails if either is out of date. "
@@ -235,6 +352,14 @@ def readme_block(figures: pd.DataFrame, data) -> str:
               "| " + " | ".join(DISPLAY_COLUMNS.values()) + " |", "| " + " | ".join("---" for _ in DISPLAY_COLUMNS) + " |"]
     for row in display_table(figures, data).itertuples(index=False):
         lines.append("| " + " | ".join(_md(x) for x in row) + " |")
+    if (figures["sample"] != IN_SAMPLE).any():
+        lines += ["", "In-sample and out-of-sample. The development texts (`data/dev_texts/`, invented for this purpose and "
+                  "hand-coded before the rules were tuned) are split by the SHA-256 of their ids into a tuning half, whose errors "
+                  "were read to change the rules, and an untouched half, whose errors were not. Members named: pairs of unit × "
+                  "member (named or quoted); who is quoted: pairs of unit × speaker.", "",
+                  "| " + " | ".join(SAMPLE_COLUMNS.values()) + " |", "| " + " | ".join("---" for _ in SAMPLE_COLUMNS) + " |"]
+        for row in samples_table(figures).itertuples(index=False):
+            lines.append("| " + " | ".join(_md(x) for x in row) + " |")
     lines += ["", summary(figures), "", END]
     return "\n".join(lines)
 
@@ -261,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the data package (default: data/)")
     args = parser.parse_args(argv)
     data = load_package(args.data_dir)
-    acc = measure(data)
+    acc = measure(data, args.data_dir)
     if args.write or args.check:
         readme, counts = args.data_dir / "README.md", args.data_dir / "autocode_accuracy.csv"
         current = readme.read_text(encoding="utf-8")
@@ -277,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(acc.table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        # differences are listed for the curated articles only: the untouched half's are not for reading to tune
         missed = acc.principle_pairs[(acc.principle_pairs["hand"] == "") != (acc.principle_pairs["auto"] == "")]
         if len(missed):
             print("\nprinciple pairs where the coding differs:\n" + missed.to_string(index=False))

@@ -1,7 +1,8 @@
 """Automatic coding of one article: passages, principle references, people named, lexicon terms.
 
 `code_article(text, meta, data)` cuts the text exactly as the curated articles are cut
-(`storyframes.core.text.passages_for`), then codes each sentence with the rules of
+(`storyframes.core.text.passages_for`), marks the page furniture of any site
+(`storyframes.autocode.furniture`), then codes each sentence with the rules of
 `storyframes.autocode.rules` and returns the rows in the data package's own tables and types.
 Frame, tone and stance are hand codes only: an auto-coded article has no `passage_codes` rows.
 VADER sentiment and readability need no rows of their own: the passages carry what they are made
@@ -22,7 +23,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from storyframes.core import text as textlib
-from storyframes.autocode import rules
+from storyframes.autocode import furniture, rules
 from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
 from storyframes.core.data import AUTO_ID_PREFIX
 from storyframes.core.urls import link_address
@@ -58,22 +59,42 @@ def _slug(name: str) -> str:
 # --- quotation marks -----------------------------------------------------------------------------
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Where the quotations of a paragraph are: (start, end) of the words between double quote marks.
+    """Where the quotations of a paragraph are: (start, end) of the words between quote marks.
 
-    “ opens and ” closes; a straight " opens or closes by turns. A closing mark with nothing open
-    is ignored; a quotation still open at the paragraph's end runs to it (a quotation continued in
-    the next paragraph). Single quotes are not read: they are also apostrophes.
-    """
-    spans, start = [], None
-    for i, ch in enumerate(paragraph):
-        if ch == "“" or (ch == '"' and start is None):
-            if start is None:
-                start = i + 1
-        elif ch in "”\"" and start is not None:
-            spans.append((start, i))
-            start = None
+    Double marks: “ opens and ” closes; a straight " opens or closes by turns, and so do two single
+    marks typed for one (`''`, and ``` `` ``` which only opens). A closing mark with nothing open is
+    ignored; a double quotation still open at the paragraph's end runs to it (a quotation continued
+    in the next paragraph). Single marks (‘ ’ and ') outside a double quotation: one opens at the
+    start of a word (after a space or a bracket) and closes after a word before a space,
+    punctuation or the end; an apostrophe inside a word ("it’s") is neither, and a single mark
+    never closed ("the chiefs’ view", "’90s") is no quotation."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None  # a double quotation open since here
+    single: int | None = None  # a single one
+    n, i = len(paragraph), 0
+    while i < n:
+        ch, two = paragraph[i], paragraph[i:i + 2]
+        if two in ("''", "``") or ch in "“”\"":
+            width = 2 if two in ("''", "``") else 1
+            opener = ch == "“" or two == "``" or (ch in "\"'" and start is None)
+            if start is None and opener:
+                start, single = i + width, None
+            elif start is not None and ch != "“" and two != "``":
+                spans.append((start, i))
+                start = None
+            i += width
+            continue
+        if start is None and ch in "‘’'":
+            before = paragraph[i - 1] if i else " "
+            after = paragraph[i + 1] if i + 1 < n else " "
+            if single is None and ch in "‘'" and (before.isspace() or before in "([—–-") and after.isalnum():
+                single = i + 1
+            elif single is not None and ch in "’'" and not before.isspace() and not after.isalnum():
+                spans.append((single, i))
+                single = None
+        i += 1
     if start is not None:
-        spans.append((start, len(paragraph)))
+        spans.append((start, n))
     return spans
 
 
@@ -83,18 +104,35 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 # --- principles ----------------------------------------------------------------------------------
 
-def principle_refs(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str, str]]:
+def background(sentence: str, members_named: bool = False) -> bool:
+    """Whether the sentence is about another body's action or a past policy, with nothing of the
+    group in it (rules.OTHER_ACTOR without rules.GROUP_ACTOR, a member named or a call such as
+    "should", rules.CALL_ON_OTHER): its principle words are background, not the group's proposal."""
+    plain = textlib.normalise_quotes(sentence)
+    return (bool(rules.OTHER_ACTOR.search(plain)) and not members_named and not rules.GROUP_ACTOR.search(plain)
+            and not rules.CALL_ON_OTHER.search(plain))
+
+
+def principle_refs(sentence: str, quotes: list[tuple[int, int]], *, members_named: bool = False) -> list[tuple[str, str, str, str]]:
     """(principle_id, reference, rule_id, matched words) for each principle the sentence refers to.
 
     `quotes` are the quotation spans in the sentence's own offsets. A principle is "quoted" when the
-    words of its first matching rule are inside quotation marks, else "paraphrased"."""
+    words of its first matching rule are inside quotation marks, else "paraphrased". A rule that
+    `asks` counts only in a sentence asking for a change, naming a member or quoting the words it
+    matched; no rule counts in a sentence of `background` (`members_named`: a member of the group
+    is named in it)."""
     plain = textlib.normalise_quotes(sentence)  # same length: offsets hold
     found: dict[str, tuple[str, str, str, str]] = {}
+    if background(plain, members_named):
+        return []
+    asking = bool(rules.ASKING.search(plain)) or members_named  # a member's words on the topic are the group's
     for rule in rules.PRINCIPLE_RULES:
         m = rule.pattern.search(plain)
         if not m:
             continue
         quoted = _inside(m.start(), quotes)
+        if rule.asks and not (asking or quoted):  # quoted words on the topic are someone's position
+            continue
         pid = rule.principle_id
         if pid not in found or (quoted and found[pid][1] != "quoted"):
             found[pid] = (pid, "quoted" if quoted else "paraphrased", rule.rule_id, sentence[m.start():m.end()])
@@ -314,6 +352,11 @@ def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], 
     "he said" / "she said"."""
     plain = textlib.normalise_quotes(sentence)
     outside = [(m.start(), m.end()) for m in rules.SPEECH_VERBS.finditer(plain) if not _inside(m.start(), quotes)]
+    label = rules.SPEAKER_LABEL.match(plain)
+    if label and quotes and quotes[0][0] >= label.end():  # a transcript's "MCCLELLAND: “…”"
+        named = [h for h in hits if h.end <= label.end() and h.known.person_kind == "person"]
+        if named:
+            return named[0].known, named[0]
     if not outside:
         return None, None
     # an outlet after "told (the)" / "according to" is where the words were said, not who said them
@@ -333,14 +376,25 @@ def _speaker(sentence: str, quotes: list[tuple[int, int]], hits: list[NameHit], 
     return None, None
 
 
-def _channel(sentence: str, hits: list[NameHit], speaker_hit: NameHit | None) -> tuple[str, str]:
-    if rules.STATEMENT_CHANNEL.search(textlib.normalise_quotes(sentence)):
+def _channel(sentence: str, hits: list[NameHit], speaker_hit: NameHit | None,
+             quotes: list[tuple[int, int]] = ()) -> tuple[str, str]:
+    """Where the quoted words came from: the group's statement ("said in a statement", "a statement
+    from the group … said"), another outlet ("told the Times", "according to the New York Times":
+    a known outlet, or a name that reads as one) or, by default, the speaker's own words. Only
+    the words outside the quotation marks are read."""
+    plain = textlib.normalise_quotes(sentence)
+    outside = "".join(" " if _inside(i, quotes) else c for i, c in enumerate(plain))
+    if rules.STATEMENT_CHANNEL.search(outside):
         return "statement", ""
     for h in hits:
         if h.known.person_kind == "outlet" and (speaker_hit is None or h is not speaker_hit):
-            before = textlib.normalise_quotes(sentence[max(0, h.start - 40):h.start])
+            before = outside[max(0, h.start - 40):h.start]
             if rules.OTHER_OUTLET_CHANNEL.search(before):
                 return "other_outlet", h.known.person
+    m = rules.OUTLET_AFTER_VERB.search(outside)
+    if m:
+        name = " ".join(m.group("outlet").split())
+        return "other_outlet", name[:1].upper() + name[1:]
     return "own_words", ""
 
 
@@ -439,7 +493,8 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                   passages: list[dict] | None = None) -> dict[str, list[dict]]:
     """Passages and their automatic codes (rows as dicts) for one text. `passages`: the text's rows
     already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
-    passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
+    if passages is None:  # a reader's article: the one cut, and the furniture of any site marked
+        passages = furniture.mark(textlib.passages_for(article_id, text, headline))
     known = known_people(data) if known is None else known
     group = next((k for k in known if k.person == _group_name(data)), None)
     index = name_index(known)
@@ -469,7 +524,7 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
                     named_before.add(h.known.person)
             speaker, speaker_hit = (None, None) if p["is_furniture"] or not local else _speaker(sent, local, hits, last_person, group)
             if speaker is not None:
-                channel = _channel(sent, hits, speaker_hit)
+                channel = _channel(sent, hits, speaker_hit, local)
                 for a, b in spans:
                     if a < p["char_end"] and b > s0 and (a, b) not in span_speaker:
                         span_speaker[(a, b)] = (speaker, channel)
@@ -499,7 +554,8 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
             if p["is_furniture"]:
                 continue
             pid, sent, s0 = p["passage_id"], p["text"], p["char_start"]
-            for principle_id, reference, rule_id, words in principle_refs(sent, local):
+            members_named = any(h.known.member_id for h in hits)
+            for principle_id, reference, rule_id, words in principle_refs(sent, local, members_named=members_named):
                 # keywords, not quoted column names: "reason" is also an outlet's id (tests/test_one_source.py)
                 principle_rows.append(dict(passage_id=pid, principle_id=principle_id, reference=reference,
                                            reason=f"auto: rule {rule_id} matched “{words}”"))

@@ -107,12 +107,16 @@ def _clean(text: str) -> str:
 
 def paragraphs(text: str) -> str:
     """Paragraphs separated by one blank line. With blank lines in the text, the lines of a block
-    are one paragraph (wrapped lines joined); without any, each line is a paragraph."""
+    are one paragraph (wrapped lines joined), except list items and lines of page furniture, which
+    stay paragraphs of their own (`_own_line`); without any, each line is a paragraph."""
     text = _clean(text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     if _has_blank_between(lines):
         blocks, current = [], []
         for line in lines:
+            if line and current and _own_line(current[-1], line):
+                blocks.append(" ".join(current))
+                current = []
             if line:
                 current.append(line)
             elif current:
@@ -123,6 +127,16 @@ def paragraphs(text: str) -> str:
     else:
         blocks = [line for line in lines if line]
     return "\n\n".join(blocks)
+
+
+def _own_line(before: str, line: str) -> bool:
+    """Whether `line` starts a paragraph of its own although no blank line comes before it: a list
+    item, or the line after one, or a line of page furniture (a byline, a date line, a credit…)
+    or the line after one. Wrapped lines of prose are joined; these are not."""
+    from storyframes.autocode import furniture
+
+    return (furniture.is_bullet(line) or furniture.is_bullet(before)
+            or bool(furniture.kind(line, alone=False)) or bool(furniture.kind(before, alone=False)))
 
 
 def _has_blank_between(lines: list[str]) -> bool:
@@ -142,9 +156,11 @@ _MD_CODE = re.compile(r"`+([^`\n]*)`+")
 
 def markdown_to_text(text: str) -> str:
     """Markdown as the words a reader sees: headings, quotes, list marks, rules, emphasis and link
-    targets taken off (an image keeps its description). Markup only; the words are untouched."""
+    targets taken off (an image keeps its description; a list item its one mark "• "). Markup
+    only; the words are untouched."""
     text = _clean(text)
-    for pattern, repl in ((_MD_RULE, ""), (_MD_HEADING, ""), (_MD_QUOTE, ""), (_MD_LIST, ""), (_MD_IMAGE, r"\1"),
+    # a list item keeps one mark, "• ", so `paragraphs` keeps it a paragraph of its own
+    for pattern, repl in ((_MD_RULE, ""), (_MD_HEADING, ""), (_MD_QUOTE, ""), (_MD_LIST, "• "), (_MD_IMAGE, r"\1"),
                           (_MD_LINK, r"\1"), (_MD_CODE, r"\1")):
         text = pattern.sub(repl, text)
     for _ in range(2):  # nested emphasis (***bold italic***, **_both_**)

@@ -563,7 +563,7 @@ APP_CONTRACT: Mapping[str, Need] = MappingProxyType({
     "codebook": Need("code labels on every page and the codebook (Sources & method)",
                      _needs(field=S, code=S, label=S, definition=S, example_passage_id=S, example_text=S, edge_rule=S)),
     "autocode_accuracy": Need("how well the automatic coding agrees with the hand codes (Sources & method)",
-                              _needs(measure=S, scope=S, hand=I, auto=I, agree=I, alike=I)),
+                              _needs(sample=S, measure=S, scope=S, sentences=I, hand=I, auto=I, agree=I, alike=I)),
     "us_states": Need("the state shapes under the members map (Members & cities)", kind="topojson"),
 })
 

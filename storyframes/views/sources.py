@@ -52,7 +52,8 @@ class SourcesView:
     contexts: Mapping[str, pd.DataFrame]  # passage_id -> the sentences around it (`focus` marks it), built when asked for
     reliability_summary: str  # the limits' one line on the coding's reliability, from the figures
     autocode_accuracy: pd.DataFrame  # the automatic coding against the hand codes (accuracy.DISPLAY_COLUMNS)
-    autocode_summary: str  # one sentence of its overall figures
+    autocode_summary: str  # its overall figures in words, in-sample and out-of-sample
+    autocode_samples: pd.DataFrame  # in-sample and out-of-sample side by side, with sentences (accuracy.SAMPLE_COLUMNS)
 
 
 def agreement_table(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -153,6 +154,7 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         contexts=Lazy(dict.fromkeys(mine["passage_id"]), lambda pid: context(sel.index, pid)),
         autocode_accuracy=data.memo("autocode_accuracy", lambda d: accuracy.display_table(accuracy.stored(d), d)),
         autocode_summary=data.memo("autocode_summary", lambda d: accuracy.summary(accuracy.stored(d))),
+        autocode_samples=data.memo("autocode_samples", lambda d: accuracy.samples_table(accuracy.stored(d))),
     )
 
 
@@ -211,4 +213,5 @@ def handout_html(view, address: str = "") -> bytes:
     return _handout_html(handout(view, address)).encode("utf-8")
 
 
+SAMPLE_COLUMNS = accuracy.SAMPLE_COLUMNS  # in-sample and out-of-sample, as the page labels them
 ACCURACY_COLUMNS = accuracy.DISPLAY_COLUMNS  # the auto-coding accuracy table's columns, as the page labels them

@@ -344,3 +344,20 @@ def test_one_readers_article_never_appears_in_anothers_views():
     # and Alice still sees hers
     alice.switch_page(COMPARE).run()
     assert "Alice's Paper " + SUFFIX in plain_text(alice)
+
+
+def test_the_page_states_how_well_the_machine_codes_in_and_out_of_sample():
+    """Issue 21: before a reader adds anything, the page says how far to trust the coding: in-sample
+    and out-of-sample, with the sentences behind each, the numbers Sources & method shows."""
+    from storyframes.autocode import accuracy
+    from storyframes.views import add_article
+
+    at = open_page(ADD)
+    assert_clean(at)
+    figures = accuracy.stored(load_package())
+    text = plain_text(at)
+    assert accuracy.summary(figures) in text
+    shown = next(df.value for df in at.dataframe if list(df.value.columns) == list(add_article.SAMPLE_COLUMNS))
+    assert shown.equals(accuracy.samples_table(figures))
+    untouched = shown[shown["sample"] == accuracy.SAMPLE_LABELS["untouched half"]]
+    assert len(untouched) == 3 and (untouched["sentences"] != "0").all()

@@ -154,3 +154,17 @@ def test_the_charts_mark_the_disputed_sentences_on_request(data):
     assert_clean(at)
     assert at.toggle(key="show_disputes").value is True
     assert any("datum.n_disputed > 0" in json.dumps(s) for s in chart_specs(at))
+
+
+def test_the_auto_coding_figures_are_shown_in_sample_and_out_of_sample(at, data):
+    """Issue 21: the machine's figures on the curated articles and on texts never used to tune it,
+    labelled, with the sentences behind each, as the package stores them."""
+    from storyframes.autocode import accuracy
+
+    assert_clean(at)
+    figures = accuracy.stored(data)
+    text = plain_text(at)
+    assert accuracy.summary(figures) in text and "Out of sample" in text
+    shown = next(df.value for df in at.dataframe if list(df.value.columns) == list(sources.SAMPLE_COLUMNS))
+    assert shown.equals(accuracy.samples_table(figures))
+    assert set(shown["sample"]) >= {accuracy.SAMPLE_LABELS["in-sample"], accuracy.SAMPLE_LABELS["untouched half"]}

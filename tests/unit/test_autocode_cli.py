@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from storyframes.autocode import accuracy
 from storyframes.autocode import MAX_BYTES, ArticleMeta, code_article, read_file
 from storyframes.autocode.__main__ import main
 from storyframes.core.data import DATA_DIR, load_package
@@ -40,6 +41,10 @@ def test_writes_one_folder_per_article_as_the_page_codes_it(files, tmp_path, cap
     assert len(folders) == 2 and all(f.startswith("auto-") for f in folders)
     printed = capsys.readouterr().out
     assert "auto-coded, not curated" in printed
+    # the report states in-sample and out-of-sample figures, from the stored counts, with their sentences
+    for line in accuracy.samples_lines(accuracy.stored(load_package())):
+        assert line in printed
+    assert "In-sample" in printed and "Out-of-sample" in printed
     # exactly the code the page uses: the same rows as read_file + code_article
     data = load_package()
     got = read_file("page.html", PAGE.encode())

@@ -297,3 +297,51 @@ def test_importing_the_package_loads_neither_trafilatura_nor_rapidfuzz():
                          cwd=__import__("pathlib").Path(__file__).resolve().parents[2])
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+# --- quotation marks and attributions of any site (issue 21) ------------------------------------------
+
+def test_two_single_marks_and_single_quotes_are_read_as_quotation_marks():
+    assert [s for s in quote_spans("''We want it,'' Anderson said. ''Not for them.''")] == [(2, 13), (33, 46)]
+    assert quote_spans("``Jail is for the dangerous,'' he said.") == [(2, 28)]
+    assert quote_spans("‘We have learned,’ said McCarthy.") == [(1, 17)]
+    assert quote_spans("He said 'no way' today") == [(9, 15)]
+    assert quote_spans("the chiefs' view, the ’90s and it's") == []
+
+
+def _people(data, text):
+    from storyframes.autocode.coding import code_passages
+    from storyframes.autocode.reading import read_text
+
+    coded = code_passages("t", read_text(text).text, "", data)
+    sentence = {p["passage_id"]: p["sentence"] for p in coded["passages"]}
+    return {(sentence[r["passage_id"]], r["person"]): r for r in coded["passage_people"]}
+
+
+def test_a_quote_closed_by_two_single_marks_ends_there(data):
+    rows = _people(data, "Chief Steve Anderson spoke.\n''We want the jail for the dangerous,'' Anderson said. He left at noon.\n")
+    assert rows[(2, "Steven Anderson")]["mention"] == "quoted"
+    assert rows[(2, "Steven Anderson")]["quote_text"] == "We want the jail for the dangerous,"
+    assert not any(k[0] == 3 for k in rows)  # the next sentence has no quotation and names nobody
+
+
+@pytest.mark.parametrize("sentence, channel, outlet", [
+    ('"It is obvious," McCarthy told the Times.', "other_outlet", "The Times"),
+    ('"It is obvious," Garry McCarthy said, according to the Los Angeles Times.', "other_outlet", "Los Angeles Times"),
+    ('"It is obvious," McCarthy told Channel 2.', "other_outlet", "Channel 2"),
+    ('"We need to rethink who we put in jail," the group said, according to the Times.', "other_outlet", "The Times"),
+    ('"It is obvious," McCarthy told reporters.', "own_words", ""),
+    ('A statement from the group said "good policing means more than making arrests."', "statement", ""),
+    ('"We need less incarceration," the group said in its statement.', "statement", ""),
+    ('"It is obvious," said McCarthy.', "own_words", ""),
+])
+def test_where_quoted_words_came_from(data, sentence, channel, outlet):
+    rows = _people(data, "Garry McCarthy spoke on Wednesday.\n" + sentence + "\n")
+    quoted = [r for (n, _), r in rows.items() if n == 2 and r["mention"] == "quoted"]
+    assert len(quoted) == 1
+    assert (quoted[0]["quote_channel"], quoted[0]["channel_outlet"]) == (channel, outlet)
+
+
+def test_a_transcript_label_names_the_speaker(data):
+    rows = _people(data, 'Garry McCarthy spoke.\nMCCARTHY: "We arrest the same people over and over."\n')
+    assert rows[(2, "Garry F. McCarthy")]["mention"] == "quoted"

@@ -130,7 +130,7 @@ def test_markdown_markup_is_taken_off_and_words_kept():
           "- one item\n- ![a photo of chiefs](p.png)\n\n---\n\nIt is `code` and __bold__.\n")
     got = read_file("a.md", md.encode()).text
     assert got == ("Chiefs want fewer arrests\n\nMore than 130 police chiefs met, said NPR.\n\n"
-                   "one item a photo of chiefs\n\nIt is code and bold.")
+                   "• one item\n\n• a photo of chiefs\n\nIt is code and bold.")
     assert markdown_to_text("5 * 3 and snake_case_name") == "5 * 3 and snake_case_name"
 
 
