@@ -7,13 +7,14 @@ import streamlit as st
 from storyframes.app import render
 from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
-from storyframes.views import framing
+from storyframes.views import framing, search
 
 ctx = setup_page("framing")
 sel = ctx.view(framing.build_selection)
 
 st.title("How each outlet framed the launch")
 st.caption(literal(sel.describe()) + " This page reads the full texts, sentence by sentence.")
+render.found(search.build(ctx.data, ctx.filters, ctx.find_box()))
 reason = framing.empty_reason(sel)
 if reason:
     render.empty_state(reason)

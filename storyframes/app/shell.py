@@ -27,6 +27,7 @@ _DISPUTES_WANTED_KEY = "story_show_disputes"  # the reader's last choice of the 
 _DISPUTES_PAGE_KEY = "story_disputes_page"  # the page whose toggle the session drew last: tells a page switch
 DISPUTES_KEY = "show_disputes"
 SECTION_KEY = "framing_section"  # the section chooser's widget key
+FIND_KEY = "find_words"  # the search box's widget key (Home and Framing analysis)
 
 
 
@@ -134,6 +135,21 @@ class PageContext:
             asked = address.first(name) or ""
             st.session_state[key] = "".join(ch for ch in asked if ch.isprintable())[:limit]
         return limit
+
+    def find_box(self) -> str:
+        """The box that finds a word or phrase in the articles, at the top of the page, named in the
+        address while it holds words (`?find=Michael+Jordan`): a link opens the search, and what
+        the reader types is written back. Returns the words, cleaned as the search takes them."""
+        from storyframes.analysis.search import clean_query
+
+        limit = self.address_text(params.FIND, FIND_KEY)
+        typed = st.text_input("Find words in the articles", max_chars=limit, key=FIND_KEY, icon=":material/search:",
+                              placeholder="e.g. Michael Jordan, top brass, mandatory minimum",
+                              help="Finds a word or phrase in every sentence of the full texts and in every outlet's headline, "
+                                   "whatever the letter case or the kind of quote marks. The filters apply to what is found.")
+        query = clean_query(typed)
+        self.wrote(params.FIND, query or None)
+        return query
 
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""
