@@ -69,7 +69,7 @@ with st.container():
         else:
             render.chart(part.chart, sel.index)
     elif section == "Voices":
-        st.markdown("**Who each outlet quotes**  \n" + "  \n".join(literal(line) for line in ctx.view(framing.who_is_quoted).lines))
+        st.markdown("**Who each outlet quotes**\n\n" + "\n".join(f"- {literal(line)}" for line in ctx.view(framing.who_is_quoted).lines))
         render.chart(part, sel.index)
     elif section == "Tone":
         st.markdown(f"**{literal(part.title)}**")

@@ -16,6 +16,7 @@ from storyframes.app import added_articles, address, package, params, sidebar, s
 from storyframes.app.render import literal
 from storyframes.classroom import lesson
 from storyframes.core import filters as flt
+from storyframes.core import palette
 from storyframes.core.data import DataPackageError, StoryData
 from storyframes.core.vocab import Vocabulary
 
@@ -50,8 +51,11 @@ h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual;
 @media (max-width: 520px) {
   [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
 }
+/* The search's matches (render.found): a yellow strong enough to find at a glance, and no side
+   padding, which would show as a space that is not in the sentence ("Police ,"). */
+.st-key-found_matches .stMarkdownColoredBackground { background-color: SEARCH_MATCH !important; padding: 0.1em 0 !important; }
 </style>
-"""
+""".replace("SEARCH_MATCH", palette.SEARCH_MATCH)
 
 
 def pick_from_chart(chart_key: str, selection: str, field: str, widget_key: str):

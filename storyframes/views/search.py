@@ -11,11 +11,12 @@ import pandas as pd
 
 from storyframes.analysis import search as finder
 from storyframes.analysis.evidence import highlight
+from storyframes.core import palette
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.views.common import sentence_index
 
-HIGHLIGHT = "yellow"  # the match's background (Streamlit's palette; the parallel reading uses blue and orange)
+HIGHLIGHT = palette.HIGHLIGHT["search"]  # the match's background (a Streamlit colour name)
 MAX_QUERY = finder.MAX_QUERY
 
 
