@@ -42,7 +42,9 @@ def kept_by_filters(data: StoryData, filters: Filters, found: pd.DataFrame) -> p
     """True for a match the filters keep: a sentence of a chosen outlet that matches the principle
     filter (page furniture refers to no principle), a headline of a chosen outlet (a headline
     carries no principle codes, so the principle filter does not apply to it)."""
-    sentences = filters.passages(data.passages, data.articles, data.passage_principles, include_furniture=True)
+    ids = set(found["passage_id"])  # only the matches' rows: a large corpus has 50,000 sentences
+    refs = data.passage_principles[data.passage_principles["passage_id"].isin(ids)]
+    sentences = filters.passages(data.passages[data.passages["passage_id"].isin(ids)], data.articles, refs, include_furniture=True)
     chosen = set(filters.outlets)
     is_sentence = found["kind"] == finder.SENTENCE
     return (is_sentence & found["passage_id"].isin(set(sentences["passage_id"]))) | (~is_sentence & found["outlet_id"].isin(chosen))
