@@ -1,13 +1,14 @@
 """Finding words in the articles, on the pages that have the box (Home and Framing analysis): typed
 or opened from a link, the matches shown with their outlet and place, the words in the address,
-the filters' hidden matches counted, and a hostile query kept as text."""
+the filters' hidden matches counted, a hostile query kept as text, and a reader's added article
+searched with the rest."""
 
 from __future__ import annotations
 
 import pytest
 
 from storyframes.app import site
-from storyframes.app.render import FOUND_SHOWN
+from storyframes.app.render import FOUND_SHOWN, literal
 from storyframes.app.shell import FIND_KEY
 from storyframes.core.filters import Filters
 from storyframes.core.data import load_package
@@ -88,3 +89,18 @@ def test_a_hostile_query_is_cut_and_shown_as_text():
     said = [m.value for m in at.markdown if "No sentence or headline has" in m.value]
     assert len(said) == 1
     assert "\\*\\*B0LD\\*\\* \\<script\\>" in said[0] and "<script>" not in said[0] and "**B0LD**" not in said[0]
+
+
+def test_a_readers_added_article_is_searched_with_the_rest():
+    from .test_add_article import ARTICLE, FRAMING, SUFFIX, paste
+
+    at = open_page(site.page("add").file)
+    paste(at, ARTICLE, outlet="The Riverside Courier")
+    assert_clean(at)
+    at.switch_page(FRAMING).run()
+    at.text_input(key=FIND_KEY).input("cannot arrest our way").run()
+    assert_clean(at)
+    shown = hits(at)
+    assert len(shown) == 1, shown
+    assert ":yellow-background[cannot arrest our way]" in shown[0]
+    assert f":gray[{literal(f'The Riverside Courier {SUFFIX}')} · ¶3 · sentence " in shown[0]  # its outlet, marked auto-coded, and place
