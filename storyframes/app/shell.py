@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from storyframes.app import added_articles, address, package, params, sidebar, site
+from storyframes.analysis.search import clean_query
 from storyframes.app.render import literal
 from storyframes.classroom import lesson
 from storyframes.core import filters as flt
@@ -144,8 +145,6 @@ class PageContext:
         """The box that finds a word or phrase in the articles, at the top of the page, named in the
         address while it holds words (`?find=Michael+Jordan`): a link opens the search, and what
         the reader types is written back. Returns the words, cleaned as the search takes them."""
-        from storyframes.analysis.search import clean_query
-
         limit = self.address_text(params.FIND, FIND_KEY)
         typed = st.text_input("Find words in the articles", max_chars=limit, key=FIND_KEY, icon=":material/search:",
                               placeholder="e.g. Michael Jordan, top brass, mandatory minimum",

@@ -1,7 +1,8 @@
 """Find words in the articles: a reader's word or phrase in every full text's sentences and every
 outlet's headline, the matches the filters keep with their outlet and place, and how many more the
-filters leave out. Built for each query (a search is a few milliseconds; a cache keyed by what
-readers type would only push the pages' views out)."""
+filters leave out. Built for each query, not cached: a search took about 11 ms on the curated
+package and 0.3-0.65 s on the benchmark's 3,000-article corpus here, and a cache keyed by what
+readers type would only push the pages' views out."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from storyframes.core.filters import Filters
 from storyframes.views.common import sentence_index
 
 HIGHLIGHT = palette.HIGHLIGHT["search"]  # the match's background (a Streamlit colour name)
-MAX_QUERY = finder.MAX_QUERY
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def summary(query: str, hits: pd.DataFrame, hidden: pd.DataFrame) -> str:
 
 
 def hidden_note(hidden: pd.DataFrame) -> str:
+    """How many matches the filters hide, in which outlets, and how to see them ("" for none)."""
     if hidden.empty:
         return ""
     n = len(hidden)
