@@ -362,7 +362,8 @@ def who_is_quoted(voices: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
         rows.append({"outlet_id": r.outlet_id, "outlet": r.outlet, "n_individuals": int(individual.sum()),
                      "individuals": _join(mine.loc[individual, "person"], VOICE_SEP), "n_other_voices": int((~individual).sum()),
                      "other_voices": _join(mine.loc[~individual, "person"], VOICE_SEP),
-                     "other_channels": _join(sorted({c for cs in mine.loc[~individual, "channels"] for c in cs.split(", ") if c})), "n_quoted": int(mine["n_quoted"].sum()),
+                     "other_channels": _join(sorted({c for cs in mine.loc[~individual, "channels"] for c in cs.split(", ") if c})),
+                     "n_quoted": int(mine["n_quoted"].sum()),
                      "no_individual": bool(len(mine)) and not individual.any()})
     return _typed(rows, WHO_IS_QUOTED_COLUMNS)
 

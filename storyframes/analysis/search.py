@@ -61,22 +61,19 @@ def searchable(index: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
     the full texts, page furniture too, with their place labels), then every headline of `coverage`
     (place "headline") that is not already a sentence of its article, with the columns of
     SEARCH_COLUMNS and `folded` (the text as `fold` makes it)."""
-    sentences = pd.DataFrame({
-        "kind": SENTENCE, "passage_id": index["passage_id"].astype(str).to_numpy(), "article_id": index["article_id"].astype(str).to_numpy(),
-        "outlet_id": index["outlet_id"].astype(str).to_numpy(), "outlet": index["outlet"].astype(str).to_numpy(),
-        "where": index["where"].astype(str).to_numpy(), "text": index["text"].astype(str).to_numpy(),
-    })
+    columns = ["passage_id", "article_id", "outlet_id", "outlet", "where", "text"]
+    sentences = pd.DataFrame({c: index[c].astype(str).to_numpy() for c in columns}).assign(kind=SENTENCE)
     article = coverage["article_id"].fillna("").astype(str)
     said = set(zip(sentences["article_id"], sentences["text"].map(fold)))
-    kept = pd.Series([(a, h) not in said for a, h in zip(article, coverage["headline"].astype(str).map(fold))], index=coverage.index, dtype=bool)
+    headline = coverage["headline"].astype(str)
+    kept = pd.Series([(a, h) not in said for a, h in zip(article, headline.map(fold))], index=coverage.index, dtype=bool)
     heads = coverage[kept]
-    headlines = pd.DataFrame({
-        "kind": HEADLINE, "passage_id": "", "article_id": article[kept].to_numpy(), "outlet_id": heads["outlet_id"].astype(str).to_numpy(),
-        "outlet": heads["outlet"].astype(str).to_numpy(), "where": HEADLINE_PLACE, "text": heads["headline"].astype(str).to_numpy(),
-    })
+    headlines = pd.DataFrame({"passage_id": "", "article_id": article[kept].to_numpy(),
+                              "outlet_id": heads["outlet_id"].astype(str).to_numpy(), "outlet": heads["outlet"].astype(str).to_numpy(),
+                              "where": HEADLINE_PLACE, "text": headline[kept].to_numpy(), "kind": HEADLINE})
     frame = pd.concat([sentences, headlines], ignore_index=True)
     frame["order"] = range(len(frame))
-    frame = frame.astype(SEARCH_COLUMNS)
+    frame = frame[list(SEARCH_COLUMNS)].astype(SEARCH_COLUMNS)
     frame["folded"] = frame["text"].map(fold)
     return frame
 

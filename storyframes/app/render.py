@@ -83,7 +83,8 @@ def found(view) -> None:
                     _matches(view, hits.iloc[FOUND_SHOWN:SENTENCES_SHOWN])
                     if len(hits) > SENTENCES_SHOWN:
                         st.caption(f"All {len(hits):,} matches, as a table:")
-                        table(hits[["outlet", "where", "text"]], labels={"outlet": "Outlet", "where": "Where", "text": "Sentence or headline"})
+                        table(hits[["outlet", "where", "text"]],
+                              labels={"outlet": "Outlet", "where": "Where", "text": "Sentence or headline"})
     if view.hidden_note:
         st.caption(f":material/filter_alt: {literal(view.hidden_note)}")
 

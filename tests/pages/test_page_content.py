@@ -180,7 +180,8 @@ def test_voices_say_in_words_whom_each_outlet_quotes(tables):
     cbs = tables["outlets"].set_index("outlet_id").loc["cbs", "outlet"]
     at = open_page("pages/4_Framing_analysis.py", section="Voices")
     assert_clean(at)
-    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {quoted['passage_id'].nunique()} quoting sentences)." in plain_text(at)
+    n = quoted["passage_id"].nunique()
+    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)." in plain_text(at)
     at = open_page("pages/3_Compare_outlets.py")
     assert_clean(at)
     assert "Quoted: no individual, only " in plain_text(at).replace("**", "")
