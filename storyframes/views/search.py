@@ -1,7 +1,7 @@
 """Find words in the articles: a reader's word or phrase in every full text's sentences and every
 outlet's headline, the matches the filters keep with their outlet and place, and how many more the
 filters leave out. Built for each query, not cached: a search took about 11 ms on the curated
-package and 0.3-0.65 s on the benchmark's 3,000-article corpus here, and a cache keyed by what
+package and 0.3-0.7 s on the benchmark's 3,000-article corpus here, and a cache keyed by what
 readers type would only push the pages' views out."""
 
 from __future__ import annotations
