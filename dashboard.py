@@ -7,7 +7,7 @@ import streamlit as st
 from storyframes.app import render
 from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
-from storyframes.views import home
+from storyframes.views import home, search
 
 ctx = setup_page("home")
 view = ctx.view(home.build)
@@ -17,6 +17,7 @@ st.markdown(
     "#### How the press told the launch of *Law Enforcement Leaders to Reduce Crime and Incarceration* — "
     "police chiefs, sheriffs and prosecutors calling for less incarceration, October 2015."
 )
+render.found(search.build(ctx.data, ctx.filters, ctx.find_box()))
 
 for box, card in zip(render.card_row("narrow_glance", len(view.glance)), view.glance):
     with box:

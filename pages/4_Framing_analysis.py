@@ -7,13 +7,14 @@ import streamlit as st
 from storyframes.app import render
 from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
-from storyframes.views import framing
+from storyframes.views import framing, search
 
 ctx = setup_page("framing")
 sel = ctx.view(framing.build_selection)
 
 st.title("How each outlet framed the launch")
 st.caption(literal(sel.describe()) + " This page reads the full texts, sentence by sentence.")
+render.found(search.build(ctx.data, ctx.filters, ctx.find_box()))
 reason = framing.empty_reason(sel)
 if reason:
     render.empty_state(reason)
@@ -68,6 +69,7 @@ with st.container():
         else:
             render.chart(part.chart, sel.index)
     elif section == "Voices":
+        st.markdown("**Who each outlet quotes**\n\n" + "\n".join(f"- {literal(line)}" for line in ctx.view(framing.who_is_quoted).lines))
         render.chart(part, sel.index)
     elif section == "Tone":
         st.markdown(f"**{literal(part.title)}**")

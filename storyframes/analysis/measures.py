@@ -342,6 +342,32 @@ def voices(passages: pd.DataFrame, articles: pd.DataFrame, passage_people: pd.Da
     return _typed(frame, VOICES_COLUMNS)
 
 
+INDIVIDUAL = "person"  # the person_kind of an individual (not an organisation or an outlet)
+VOICE_SEP = "; "  # between names in one cell (a name may hold a comma: "Vance, Jr.")
+WHO_IS_QUOTED_COLUMNS = {"outlet_id": "str", "outlet": "str", "n_individuals": "int64", "individuals": "str", "n_other_voices": "int64",
+                         "other_voices": "str", "other_channels": "str", "n_quoted": "int64", "no_individual": "bool"}
+
+
+def who_is_quoted(voices: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
+    """Whom each outlet quotes, from a `voices` table: one row per outlet of `outlets` (outlet_id,
+    outlet; in its order, each once), with the individuals quoted (person_kind "person"; n and
+    names, VOICE_SEP-joined, most quoted words first), the other voices quoted (organisations, outlets)
+    and the channels their quotes come through (sorted codes, ", "), n_quoted (quoting sentences,
+    summed over the voices) and no_individual: True when the outlet quotes someone but no individual."""
+    quoted = voices[voices["n_quoted"] > 0].sort_values("quote_words", ascending=False, kind="stable")
+    rows = []
+    for r in outlets[["outlet_id", "outlet"]].drop_duplicates("outlet_id").itertuples():
+        mine = quoted[quoted["outlet_id"] == r.outlet_id]
+        individual = mine["person_kind"] == INDIVIDUAL
+        rows.append({"outlet_id": r.outlet_id, "outlet": r.outlet, "n_individuals": int(individual.sum()),
+                     "individuals": _join(mine.loc[individual, "person"], VOICE_SEP), "n_other_voices": int((~individual).sum()),
+                     "other_voices": _join(mine.loc[~individual, "person"], VOICE_SEP),
+                     "other_channels": _join(sorted({c for cs in mine.loc[~individual, "channels"] for c in cs.split(", ") if c})),
+                     "n_quoted": int(mine["n_quoted"].sum()),
+                     "no_individual": bool(len(mine)) and not individual.any()})
+    return _typed(rows, WHO_IS_QUOTED_COLUMNS)
+
+
 def quotes_per_100_words(passages: pd.DataFrame, articles: pd.DataFrame, passage_people: pd.DataFrame) -> pd.DataFrame:
     """How quote-heavy each outlet is, normalised by length.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyframes.analysis import search as finder
 from storyframes.app import site
 from storyframes.classroom import coding_exercise, lesson, quiz, tour
 from storyframes.core import filters as flt
@@ -26,6 +27,7 @@ SECTION, PLACE = "section", "place"
 READ, GROUP, FIELD = "read", "group", "field"
 COMPARE, WITH, DISPUTES = "compare", "with", "disputes"
 SEARCH, DISPUTED = "search", "disputed"
+FIND = "find"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ PARAMS: tuple[Param, ...] = (
     Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
     Param(SEARCH, "Search the members", ("members",), "text", high=100),
     Param(DISPUTED, "Disputed sentence to read", ("sources",), "choice"),
+    Param(FIND, "Find words in the articles", ("home", "framing"), "text", high=finder.MAX_QUERY),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),
     Param(quiz.SEED_PARAM, "Quiz round (seed)", ("quiz",), "seed", low=0, high=quiz.MAX_SEED,
           help="The same number gives every student the same questions; leave empty for the page's own."),

@@ -63,6 +63,37 @@ def sentences(rows: pd.DataFrame, heading: str = "", *, border: bool = True, lim
                 table(rows[["outlet", "where", "text"]], labels={"outlet": "Outlet", "where": "Where", "text": "Sentence"})
 
 
+FOUND_SHOWN = 8  # matches shown at once; the rest open below them
+
+
+def found(view) -> None:
+    """A search's outcome (`views.search.SearchView`): its sentence, then each match with its words
+    highlighted (`SearchView.markup`: the text shown literally, our markup only around it) and its
+    outlet and place, then how many matches the filters hide."""
+    if not view.query:
+        st.caption(literal(view.summary))
+        return
+    st.markdown(literal(view.summary))
+    hits = view.hits
+    if not hits.empty:
+        with st.container(border=True, key="found_matches"):
+            _matches(view, hits.head(FOUND_SHOWN))
+            if len(hits) > FOUND_SHOWN:
+                with st.expander(f"The other {len(hits) - FOUND_SHOWN:,} matches"):
+                    _matches(view, hits.iloc[FOUND_SHOWN:SENTENCES_SHOWN])
+                    if len(hits) > SENTENCES_SHOWN:
+                        st.caption(f"All {len(hits):,} matches, as a table:")
+                        table(hits[["outlet", "where", "text"]],
+                              labels={"outlet": "Outlet", "where": "Where", "text": "Sentence or headline"})
+    if view.hidden_note:
+        st.caption(f":material/filter_alt: {literal(view.hidden_note)}")
+
+
+def _matches(view, rows: pd.DataFrame) -> None:
+    for r in rows.itertuples():
+        st.markdown(f"{view.markup(r)}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
+
+
 def in_context(rows: pd.DataFrame) -> None:
     """A few sentences in reading order, the one in question (`focus`) set apart in bold; each
     shown literally, with its outlet and place."""

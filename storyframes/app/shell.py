@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from storyframes.app import added_articles, address, package, params, sidebar, site
+from storyframes.analysis.search import clean_query
 from storyframes.app.render import literal
 from storyframes.classroom import lesson
 from storyframes.core import filters as flt
+from storyframes.core import palette
 from storyframes.core.data import DataPackageError, StoryData
 from storyframes.core.vocab import Vocabulary
 
@@ -27,6 +29,7 @@ _DISPUTES_WANTED_KEY = "story_show_disputes"  # the reader's last choice of the 
 _DISPUTES_PAGE_KEY = "story_disputes_page"  # the page whose toggle the session drew last: tells a page switch
 DISPUTES_KEY = "show_disputes"
 SECTION_KEY = "framing_section"  # the section chooser's widget key
+FIND_KEY = "find_words"  # the search box's widget key (Home and Framing analysis)
 
 
 
@@ -49,8 +52,11 @@ h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual;
 @media (max-width: 520px) {
   [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
 }
+/* The search's matches (render.found): a yellow strong enough to find at a glance, and no side
+   padding, which would show as a space that is not in the sentence ("Police ,"). */
+.st-key-found_matches .stMarkdownColoredBackground { background-color: SEARCH_MATCH !important; padding: 0.1em 0 !important; }
 </style>
-"""
+""".replace("SEARCH_MATCH", palette.SEARCH_MATCH)
 
 
 def pick_from_chart(chart_key: str, selection: str, field: str, widget_key: str):
@@ -134,6 +140,19 @@ class PageContext:
             asked = address.first(name) or ""
             st.session_state[key] = "".join(ch for ch in asked if ch.isprintable())[:limit]
         return limit
+
+    def find_box(self) -> str:
+        """The box that finds a word or phrase in the articles, at the top of the page, named in the
+        address while it holds words (`?find=Michael+Jordan`): a link opens the search, and what
+        the reader types is written back. Returns the words, cleaned as the search takes them."""
+        limit = self.address_text(params.FIND, FIND_KEY)
+        typed = st.text_input("Find words in the articles", max_chars=limit, key=FIND_KEY, icon=":material/search:",
+                              placeholder="e.g. Michael Jordan, top brass, mandatory minimum",
+                              help="Finds a word or phrase in every sentence of the full texts and in every outlet's headline, "
+                                   "whatever the letter case or the kind of quote marks. The filters apply to what is found.")
+        query = clean_query(typed)
+        self.wrote(params.FIND, query or None)
+        return query
 
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""

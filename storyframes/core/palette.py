@@ -38,8 +38,10 @@ DISPUTE_STROKE, DISPUTE_VEIL = "#1A1A1A", "#FFFFFF"
 RULE = "#8C8C8C"  # reference lines
 MAP_LAND, MAP_BORDER = "#F2F2F2", "#9A9A9A"
 
-# Highlight backgrounds for the parallel reading (Streamlit's named Markdown colours).
-HIGHLIGHT = {"principle": "green", "quote": "blue", "lexicon": "orange"}
+# Highlight backgrounds for the parallel reading and the search (Streamlit's named Markdown colours).
+HIGHLIGHT = {"principle": "green", "quote": "blue", "lexicon": "orange", "search": "yellow"}
+# The search's matches, on a stronger yellow than Streamlit's pale one (shell.py's style): 9:1 with the body text.
+SEARCH_MATCH = "#FFE066"
 
 # The printed handout (storyframes/present/handout.py): black text and a black-on-white QR code print on any printer.
 PRINT = {"ink": "#111111", "muted": "#444444", "rule": "#BBBBBB", "qr_dark": "#000000", "qr_light": "#FFFFFF"}

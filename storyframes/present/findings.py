@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 
+from storyframes.analysis.measures import VOICE_SEP
+
 from storyframes.core.text import escape_markdown as _md
 
 
@@ -329,6 +331,32 @@ def voices_title(voices: pd.DataFrame) -> str:
         return "Nobody is quoted in this selection"
     top = quoted.sort_values("quote_words", ascending=False).iloc[0]
     return f"{top['person']} gets the most quoted words ({top['quote_words']}, in {top['outlet']}, through {top['channels'].replace('_', ' ')})"
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def who_is_quoted_lines(who: pd.DataFrame, group: str, channel_labels: dict[str, str]) -> tuple[str, ...]:
+    """One line per outlet of a `measures.who_is_quoted` table, saying in words whom it quotes:
+    the individuals by name, or "no individual" and who is quoted instead (the group as "the group
+    itself"), with the channels their quotes come through, or nobody."""
+    def voices(cell: str) -> list[str]:
+        return ["the group itself" if name == group else name for name in cell.split(VOICE_SEP) if name]
+
+    lines = []
+    for r in who.itertuples():
+        people, others = voices(r.individuals), voices(r.other_voices)
+        if not people and not others:
+            lines.append(f"{r.outlet} quotes nobody.")
+        elif not people:
+            channels = ", ".join(channel_labels.get(c, c) for c in r.other_channels.split(", ") if c)
+            lines.append(f"{r.outlet} quotes no individual, only {_and_list(others)} (through: {channels}; "
+                         f"{r.n_quoted} quoting sentence{'s' if r.n_quoted != 1 else ''}).")
+        else:
+            besides = f", besides {_and_list(others)}" if others else ""
+            lines.append(f"{r.outlet} quotes {len(people)} individual{'s' if len(people) != 1 else ''}, {_and_list(people)}{besides}.")
+    return tuple(lines)
 
 
 def register_title(lexicon: pd.DataFrame) -> str:

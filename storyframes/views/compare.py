@@ -83,6 +83,8 @@ def cards(sel: Selection) -> tuple[OutletCard, ...]:
     quoted_by = {o: grp.sort_values("quote_words", ascending=False) for o, grp in voices[voices["n_quoted"] > 0].groupby("outlet_id", sort=False)}
     said_by = {o: "; ".join(f"{p.person} ({p.quote_words} words, via {sel.vocab.code('quote_channel', p.channels) if ', ' not in p.channels else p.channels.replace('_', ' ')}"
                             + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in grp.itertuples()) for o, grp in quoted_by.items()}
+    no_individual = set(measures.who_is_quoted(voices, sel.articles).query("no_individual")["outlet_id"])
+    said_by = {o: f"no individual, only {said}" if o in no_individual else said for o, said in said_by.items()}
     principles_by = {o: ", ".join(f"{r.principle_id} {r.status}" for r in grp.itertuples()) for o, grp in coverage.groupby("outlet_id", sort=False)}
     out = []
     for art in sel.articles.itertuples():

@@ -286,6 +286,22 @@ def voices(sel: Selection) -> tuple[pd.DataFrame, Chart]:
                          frozen(ids_by(speaking, ["outlet_id", "person"], "quoted_ids")), frozen(headings))
 
 
+@dataclass(frozen=True)
+class WhoIsQuoted:
+    """Whom each chosen outlet quotes in the selected sentences, as a table and in words (an outlet
+    that quotes no individual says so, rather than leaving the reader to notice a missing bar)."""
+
+    table: pd.DataFrame  # measures.who_is_quoted
+    lines: tuple[str, ...]  # one plain sentence per outlet (shown literally)
+
+
+def who_is_quoted(data: StoryData, filters: Filters) -> WhoIsQuoted:
+    sel = select(data, filters)
+    table = measures.who_is_quoted(measures.voices(sel.passages, sel.articles, data.passage_people), sel.articles)
+    group = findings.fact_value(data.facts, "group_name")
+    return WhoIsQuoted(table, findings.who_is_quoted_lines(table, group, dict(sel.vocab.code_labels.get("quote_channel", {}))))
+
+
 # --- principles ---------------------------------------------------------------------------------
 
 def principle_position(sel: Selection) -> tuple[pd.DataFrame, Chart | None]:

@@ -229,3 +229,17 @@ def test_a_chosen_place_shows_hostile_names_literally(visit, hostile, hostile_ap
     assert_nothing_made_of_data(pg, hostile, hostile_app.url, "/Members_and_cities with a place chosen")
     full_page_screenshot(pg, SHOTS / "members-place.png")
     assert pixel.hits == []
+
+
+@pytest.mark.parametrize("path", ["/", "/Framing_analysis"], ids=["home", "framing"])
+def test_a_search_shows_hostile_sentences_literally_with_the_match_marked(visit, hostile, hostile_app, pixel, path):
+    """The search box's matches: every sentence and headline holding the payload's words, shown as
+    text, with only our highlight around the words found (themselves shown as typed)."""
+    query = f"**{H.BOLD}** _{H.ITALIC}_ ~~{H.STRIKE}~~ `{H.CODE}` <img src=x"
+    pg = visit(path, find=query)
+    assert not pg.locator("[data-testid='stException']").count()
+    marked = pg.locator("[data-testid='stMain'] .st-key-found_matches .stMarkdownColoredBackground")
+    assert marked.count() >= 2, "the search found too few of the hostile sentences and headlines to prove anything"
+    assert {normalise(t) for t in marked.all_inner_texts()} - {""} == {query}  # ("": text.TEXT_BREAK's empty span inside)
+    assert_nothing_made_of_data(pg, hostile, hostile_app.url, f"{path}?find=", shown_in="text")
+    assert pixel.hits == [], f"the payloads' image was requested: {pixel.hits}"

@@ -147,3 +147,17 @@ def test_a_broken_hostile_package_is_reported_literally(hostile, tmp_path):
     finally:
         os.environ["STORYFRAMES_DATA_DIR"] = str(hostile.path)
         app_page._package_outcome.clear()
+
+
+@pytest.mark.parametrize("path", ["dashboard.py", "pages/4_Framing_analysis.py"])
+def test_a_search_shows_hostile_sentences_literally_with_the_match_marked(hostile, path):
+    """The payload's marker, searched for: every sentence and headline holding it is shown, its
+    markup escaped, and only our highlight around the words found."""
+    query = f"<script>{H.SENTINEL}=1</script> [CL1CK](javascript"
+    at = open_page(path, find=query)
+    assert_clean(at)
+    strings = assert_no_raw_payload(at)
+    hits = [text for where, text in strings if where.startswith("markdown") and ":yellow-background[" in text]
+    assert hits, "the search found none of the hostile sentences: the check proves nothing"
+    assert all(f":yellow-background[{escape_markdown(query)}]" in text.replace(TEXT_BREAK, "") for text in hits)
+    assert shows_payload(strings)

@@ -169,3 +169,19 @@ def test_framing_summary_claims_open_onto_their_sentences(tables):
     shown = "\n".join(m.value for m in p4_box.markdown)
     for text in p4_texts:
         assert text.split()[0] in shown and len(p4_box.markdown) == len(p4_ids)
+
+
+def test_voices_say_in_words_whom_each_outlet_quotes(tables):
+    """CBS quotes only the group (its Statement): the Voices section says "no individual", and so
+    does the Compare card, instead of leaving a missing bar to be noticed."""
+    people = csv("passage_people")
+    quoted = people[people["passage_id"].str.startswith("cbs-") & (people["mention"] == "quoted")]
+    assert set(quoted["person_kind"]) == {"organization"}
+    cbs = tables["outlets"].set_index("outlet_id").loc["cbs", "outlet"]
+    at = open_page("pages/4_Framing_analysis.py", section="Voices")
+    assert_clean(at)
+    n = quoted["passage_id"].nunique()
+    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)." in plain_text(at)
+    at = open_page("pages/3_Compare_outlets.py")
+    assert_clean(at)
+    assert "Quoted: no individual, only " in plain_text(at).replace("**", "")

@@ -14,7 +14,7 @@ from storyframes.core.text import TEXT_BREAK
 # Characters Markdown or Streamlit would interpret (emphasis, code, links, HTML, maths, directives,
 # headings, tables, quotes, strikethrough, lists).
 SPECIAL = set("\\`*_{}[]()#+-.!|>~<$:")
-OUR_DIRECTIVES = {":blue-background[": "blue", ":orange-background[": "orange", ":gray[": "gray"}
+OUR_DIRECTIVES = {":blue-background[": "blue", ":orange-background[": "orange", ":yellow-background[": "yellow", ":gray[": "gray"}
 
 HOSTILE = ("Chief <script>alert(1)</script> said $x$ is *bold* and _it_, see [link](http://x) "
            ":red[x] `rm -rf` C:\\path\\ \\*not* ~~gone~~ # 1. + - | > !")

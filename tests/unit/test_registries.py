@@ -39,7 +39,9 @@ def test_every_parameter_is_declared_once_for_pages_that_exist():
         if p.kind == "seed":
             assert p.low < p.high and len(str(p.high)) <= lesson.MAX_SEED_DIGITS, p
     # the sidebar's parameters belong to every page; a page's own only to that page
-    assert {p.name for p in params.for_page("home")} == {"outlet", "principle", "projector"}
+    assert {p.name for p in params.for_page("principles")} == {"outlet", "principle", "projector", "read"}
+    assert {p.name for p in params.for_page("home")} == {"outlet", "principle", "projector", "find"}
+    assert [p.name for p in params.own("framing")] == ["section", "group", "compare", "with", "disputes", "find"]
     assert [p.name for p in params.own("members")] == ["place", "search"]
     assert [p.name for p in params.own("quiz")] == ["quiz", "level"]
 
