@@ -24,7 +24,7 @@ import sys
 import time
 import warnings
 
-from tests.browser.conftest import AppServer, download, new_page, open_page
+from tests.browser.conftest import AppServer, close_page, download, new_page, open_page
 from tests.browser.local_app import CHROMIUM_ARGS, chromium_path
 
 MAIN = "[data-testid='stMain']"
@@ -81,7 +81,7 @@ def main() -> int:
                 path = PAGES[i % len(PAGES)]
                 i += 1
                 page = new_page(browser, server.url)
-                page.context.add_init_script(_POINTER_LOG_JS)
+                page.add_init_script(_POINTER_LOG_JS)
                 if args.animation_rate != 1.0:
                     cdp = page.context.new_cdp_session(page)
                     cdp.send("Animation.enable")
@@ -111,7 +111,7 @@ def main() -> int:
                     label = button.inner_text().strip().splitlines()[-1][:24]
                     print(f"{clicks:3d} {path[:30]:30s} {label:24s} {outcome} {size} B"
                           f"{'  (button moved %.0f px between pointer down and up)' % (tops[1] - tops[0]) if shifted else ''}", flush=True)
-                page.context.close()
+                close_page(page)
             browser.close()
     finally:
         server.stop()

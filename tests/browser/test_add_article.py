@@ -5,7 +5,7 @@ artifacts/screenshots/add_article/."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, new_page, open_page, run_count, wait_ready
+from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, close_page, new_page, open_page, run_count, wait_ready
 from tests.browser.test_browser import click_and_wait
 from tests.pages.test_add_article import ARTICLE, FIXTURE
 
@@ -129,4 +129,4 @@ def test_on_a_phone(browser, app_server):
         scroll_to(page, "How each outlet framed it")
         page.screenshot(path=str(SHOTS / "compare-frames-390.png"))
     finally:
-        page.context.close()
+        close_page(page)

@@ -23,7 +23,7 @@ from storyframes.core.text import TEXT_BREAK
 from storyframes.core.urls import link_address
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
-from tests.browser.conftest import SCREENSHOTS, AppServer, full_page_screenshot, new_page, run_count, wait_ready
+from tests.browser.conftest import SCREENSHOTS, AppServer, close_page, full_page_screenshot, new_page, run_count, wait_ready
 
 PAGES = {"/": "home", "/Principles": "principles", "/Members_and_cities": "members", "/Compare_outlets": "compare",
          "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guided_tour": "tour", "/Guess_the_outlet": "quiz",
@@ -133,7 +133,7 @@ def visit(browser, hostile_app, pixel):
 
     yield go
     for pg in opened:
-        pg.context.close()
+        close_page(pg)
 
 
 def allowed_link(href: str, app_url: str, data_urls: set[str]) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 from storyframes.core.urls import link_address
 
-from .conftest import AppServer, new_page, wait_ready
+from .conftest import AppServer, close_page, new_page, wait_ready
 
 # Under xdist the module runs on one worker: one server for all of it.
 pytestmark = pytest.mark.xdist_group("hostile-markup-server")
@@ -53,7 +53,7 @@ def test_hostile_sentence_is_shown_literally(browser, markup_url, key):
         assert "😄" not in shown_text(pg, key)
         assert pg.dialogs == [], "an injected script ran"
     finally:
-        pg.context.close()
+        close_page(pg)
 
 
 def test_highlight_layers_wrap_the_right_words(browser, markup_url):
@@ -66,7 +66,7 @@ def test_highlight_layers_wrap_the_right_words(browser, markup_url):
         assert "*the* _mass_ [incarceration]" in texts  # the quote layer
         assert "<script>alert('x')</script>" in texts  # the lexicon layer
     finally:
-        pg.context.close()
+        close_page(pg)
 
 
 def test_link_is_one_link_to_the_encoded_address_with_literal_text(browser, markup_url):
@@ -90,4 +90,4 @@ def test_link_is_one_link_to_the_encoded_address_with_literal_text(browser, mark
         assert pg.locator("img").count() == 0
         assert [u for u in requests if not u.startswith(markup_url)] == [], "a request left the app"
     finally:
-        pg.context.close()
+        close_page(pg)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import BROKEN_WORDS_JS, SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.conftest import BROKEN_WORDS_JS, SCREENSHOTS, VIEWPORT, go_to_page, open_page, run_count, wait_ready
 from tests.browser.test_browser import PAGES, assert_healthy, chart_report, click_and_wait
 
 MAIN = "[data-testid='stMain']"
@@ -86,18 +86,34 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     assert "projector" not in query(page) and page.evaluate(BODY_FONT_JS) == pytest.approx(body)
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
-def test_every_page_draws_in_projector_mode(page, path):
-    """The projector config is valid Vega-Lite on every chart (the map too), and nothing overflows."""
-    open_page(page, f"{path}?projector=1")
-    assert_healthy(page, path)
-    charts = chart_report(page)
-    empty = [c for c in charts if not (c["canvas"] or (c["svg"] and c["marks"]))]
-    assert not empty, f"{path}: chart(s) with nothing drawn in projector mode: {empty}"
-    assert not page.page_errors, f"{path}: uncaught JavaScript errors in projector mode: {page.page_errors}"
-    assert not no_horizontal_overflow(page), f"{path}: horizontal overflow in projector mode: {no_horizontal_overflow(page)}"
+def test_every_page_draws_in_projector_mode(page):
+    """The projector config is valid Vega-Lite on every chart (the map too), and nothing overflows,
+    on every page: opened at Home with projector mode in the address, then each page by its sidebar
+    link, as a class follows the teacher (projector mode stays on and in the address)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"projector-{PAGES[path]}.png"))
+    problems: list[str] = []
+    for i, path in enumerate(PAGES):
+        if i == 0:
+            open_page(page, f"{path}?projector=1")
+        else:
+            go_to_page(page, path)
+        try:
+            assert_healthy(page, path)
+        except AssertionError as e:
+            problems.append(str(e))
+        if query(page).get("projector") != ["1"]:
+            problems.append(f"{path}: projector mode left the address: {page.url}")
+        charts = chart_report(page)
+        empty = [c for c in charts if not (c["canvas"] or (c["svg"] and c["marks"]))]
+        if empty:
+            problems.append(f"{path}: chart(s) with nothing drawn in projector mode: {empty}")
+        if page.page_errors:
+            problems.append(f"{path}: uncaught JavaScript errors in projector mode: {page.page_errors}")
+        overflow = no_horizontal_overflow(page)
+        if overflow:
+            problems.append(f"{path}: horizontal overflow in projector mode: {overflow}")
+        page.screenshot(path=str(SHOTS / f"projector-{PAGES[path]}.png"))
+    assert not problems, "\n".join(problems)
 
 
 def test_a_tampered_projector_address_gives_a_notice(page):

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import new_page, open_page, save_failure_screenshot, wait_ready, OPEN_SECTION, SECTION_BUTTONS
+from tests.browser.conftest import close_page, new_page, open_page, save_failure_screenshot, wait_ready, OPEN_SECTION, SECTION_BUTTONS
 from tests.browser.test_rapid_clicks import SIDEBAR, address_params, framing_content, pill_state, wait_settled
 
 FRAMING = "/Framing_analysis"
@@ -34,11 +34,11 @@ def story():
 @pytest.fixture()
 def two_readers(browser, app_server, request):
     """Two fresh browser contexts (no shared cookies or storage) on the one server."""
-    readers = [new_page(browser, app_server.url), new_page(browser, app_server.url)]
+    readers = [new_page(browser, app_server.url, own_context=True), new_page(browser, app_server.url, own_context=True)]
     yield readers
     for pg in readers:
         save_failure_screenshot(pg, request)
-        pg.context.close()
+        close_page(pg)
 
 
 class Reader:
