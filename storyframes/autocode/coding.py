@@ -396,15 +396,19 @@ def _outlet(data, name: str) -> tuple[str, dict | None]:
                  "outlet_kind": "not stated (added by a reader)", "has_full_text": True, "home_city": "", "home_state": ""}
 
 
+def _normalised_texts(data) -> tuple[tuple[str, str], ...]:
+    """(article_id, normalised text) of every article in `data`, for the near-duplicate check."""
+    passages = data.passages.sort_values(["article_id", "sentence"])
+    return tuple((article_id, normalise(" ".join(group["text"]))) for article_id, group in passages.groupby("article_id", sort=False))
+
+
 def _duplicate_of(data, text: str) -> str:
     """The outlet of an article in `data` whose text is near-identical to `text`, else ""."""
     from rapidfuzz import fuzz
 
     mine = normalise(text)
-    passages = data.passages.sort_values(["article_id", "sentence"])
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet"]))
-    for article_id, group in passages.groupby("article_id", sort=False):
-        theirs = normalise(" ".join(group["text"]))
+    for article_id, theirs in data.memo("autocode_normalised_texts", _normalised_texts):
         shorter, longer = sorted((len(mine), len(theirs)))
         if longer == 0 or 200 * shorter / (shorter + longer) < rules.DUPLICATE_RATIO:
             continue  # too different in length to reach the ratio
@@ -440,9 +444,13 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     """Passages and their automatic codes (rows as dicts) for one text. `passages`: the text's rows
     already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
     passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
-    known = known_people(data) if known is None else known
-    group = next((k for k in known if k.person == _group_name(data)), None)
-    index = name_index(known)
+    if known is None:  # what the package teaches (its people, their index): worked out once per package, not per article
+        known = data.memo("autocode_known_people", known_people)
+        index = data.memo("autocode_name_index", lambda d: name_index(known))
+    else:
+        index = name_index(known)
+    group_name = _group_name(data)
+    group = next((k for k in known if k.person == group_name), None)
     principle_rows: list[dict] = []
     people_rows: list[dict] = []
     named_before: set[str] = set()
