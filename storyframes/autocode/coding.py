@@ -23,7 +23,7 @@ import pandas as pd
 
 from storyframes.core import text as textlib
 from storyframes.autocode import rules
-from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
+from storyframes.autocode.reading import ArticleMeta, InputError
 from storyframes.core.data import AUTO_ID_PREFIX
 from storyframes.core.urls import link_address
 
@@ -561,8 +561,6 @@ def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
     meta = _check_meta(meta)
     if not isinstance(text, str) or not text.strip():
         raise InputError("The article's text is empty. Paste the text, or choose a file that holds it.")
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(f"The text is over the limit of {MAX_BYTES:,} bytes. Add one article at a time.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     article_id = article_id_for(text)
     if article_id in set(data.articles["article_id"]):

@@ -4,4 +4,4 @@ memory). The pipeline is `storyframes.autocode`; the session's articles, `storyf
 
 from storyframes.autocode.added import EARLIEST, found_lines  # noqa: F401 - what the page draws with
 from storyframes.autocode.package import added_article_zip  # noqa: F401 - an added article's rows, zipped in memory
-from storyframes.autocode.reading import MAX_BYTES, MAX_UPLOAD_MB  # noqa: F401
+from storyframes.autocode.reading import LIMIT_TEXT, MAX_BYTES, MAX_UPLOAD_MB  # noqa: F401

@@ -196,7 +196,7 @@ def _unrelated() -> str:
 BAD_PASTES = {
     "empty": "",
     "only whitespace": "   \n\t  \n ",
-    "too big": ("Police chiefs want fewer arrests. " * 8000),
+    "too big": ("Police chiefs want fewer arrests. " * (autocode.MAX_BYTES // 34 + 1)),
     "no sentence": "§§§ ### --- *** ||| 12345 ::: ;;;",
     "about something else": _unrelated(),
 }
@@ -238,7 +238,7 @@ BAD_FILES = {
     "binary": ("photo.txt", _binary, "text/plain"),
     "scripts only": ("page.html", _scripts_only, "text/html"),
     "no article body": ("page.html", _no_body, "text/html"),
-    "too big": ("big.txt", lambda: b"Police chiefs want fewer arrests. " * 8000, "text/plain"),
+    "too big": ("big.txt", lambda: b"Police chiefs want fewer arrests. " * (autocode.MAX_BYTES // 34 + 1), "text/plain"),
 }
 
 
