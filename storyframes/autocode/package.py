@@ -81,11 +81,12 @@ def package_files(coded: AutoCoded, descriptor: dict | None = None) -> dict[str,
     return files
 
 
-def write_package_rows(coded: AutoCoded, folder: Path) -> list[Path]:
-    """Write the article's rows (and its text and a restricted descriptor) into `folder`; return the paths written."""
+def write_package_rows(coded: AutoCoded, folder: Path, descriptor: dict | None = None) -> list[Path]:
+    """Write the article's rows (and its text and a restricted descriptor) into `folder`; return the
+    paths written. `descriptor`: the package's, when the caller has it loaded (else read from data/)."""
     folder = Path(folder)
     written = []
-    for rel, content in package_files(coded).items():
+    for rel, content in package_files(coded, descriptor).items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -16,6 +16,8 @@ one of those characters gets one more, so every cell round-trips.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pandas as pd
@@ -39,15 +41,27 @@ def restore_cell(cell: str) -> str:
     return cell[1:] if _MARKED.match(cell) else cell
 
 
+def _blank(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def csv_text(frame: pd.DataFrame) -> str:
     """`frame` as UTF-8-ready CSV text in the package's conventions (no index, "\\n" line ends,
-    dates as YYYY-MM-DD, blanks as empty cells), every text cell through `safe_cell`."""
-    out = {}
+    dates as YYYY-MM-DD, blanks as empty cells, numbers as pandas writes them), every text cell
+    through `safe_cell`. Written with the csv module over plain lists: what pandas' to_csv writes,
+    at a tenth of its fixed cost on the few rows of one article."""
+    columns = []
     for col in frame.columns:
         values = frame[col]
         if pd.api.types.is_datetime64_any_dtype(values):
-            values = values.dt.strftime("%Y-%m-%d")
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            values = pd.Series([safe_cell(v) if isinstance(v, str) else v for v in values], index=frame.index, dtype=object)
-        out[col] = values
-    return pd.DataFrame(out, index=frame.index, columns=frame.columns).to_csv(index=False, lineterminator="\n")
+            cells = values.dt.strftime("%Y-%m-%d").tolist()
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            cells = [safe_cell(v) if isinstance(v, str) else v for v in values.tolist()]
+        else:
+            cells = values.tolist()
+        columns.append(cells)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(c) for c in frame.columns])
+    writer.writerows(["" if _blank(v) else v for v in row] for row in zip(*columns))
+    return out.getvalue()
