@@ -13,6 +13,7 @@ article gets them exactly as the curated ones do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -534,6 +535,13 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     return {"passages": passages, "passage_principles": principle_rows, "passage_people": people_rows}
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern:
+    """A lexicon term's pattern, compiled once per process (re's own cache of 512 is filled by the
+    sentence splitter's many patterns, so every article compiled every term again)."""
+    return re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(term))}(?![\w-])", re.IGNORECASE)
+
+
 def lexicon_rows(article_id: str, passages: list[dict], lexicon: pd.DataFrame) -> list[dict]:
     """The curated lexicon's terms (from every article) found in the text, each at its first
     passage, written as it is written there; target and register as the curated row says."""
@@ -543,7 +551,7 @@ def lexicon_rows(article_id: str, passages: list[dict], lexicon: pd.DataFrame) -
         key = normalise(term)
         if key in seen:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(term))}(?![\w-])", re.IGNORECASE)
+        pattern = _term_pattern(term)
         for p in passages:
             m = pattern.search(textlib.normalise_quotes(p["text"]))
             if m:
