@@ -547,13 +547,14 @@ def lexicon_rows(article_id: str, passages: list[dict], lexicon: pd.DataFrame) -
     passage, written as it is written there; target and register as the curated row says."""
     rows, seen = [], set()
     terms = lexicon.drop_duplicates("term")
+    searched = [textlib.normalise_quotes(p["text"]) for p in passages]  # once per passage, not once per term
     for term, target, register in zip(terms["term"], terms["target"], terms["register"]):
         key = normalise(term)
         if key in seen:
             continue
         pattern = _term_pattern(term)
-        for p in passages:
-            m = pattern.search(textlib.normalise_quotes(p["text"]))
+        for p, text in zip(passages, searched):
+            m = pattern.search(text)
             if m:
                 seen.add(key)
                 rows.append({"article_id": article_id, "term": p["text"][m.start():m.end()], "target": target,
