@@ -272,6 +272,18 @@ def test_a_windows_1252_file_is_decoded_and_added():
     assert len(added_ids(at)) == 1
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig"])
+def test_a_utf16_or_bom_file_is_decoded_and_added(codec):
+    """A file saved by Windows Notepad as "Unicode" (UTF-16) or "UTF-8 with BOM" is read, not refused as binary."""
+    at = open_page(ADD)
+    upload(at, "article.txt", ARTICLE.replace("'", "\u2019").encode(codec), "text/plain")
+    assert not at.error, [e.value for e in at.error]
+    at.text_input(key="added_outlet").set_value("NPR")
+    add(at)
+    assert_clean(at)
+    assert len(added_ids(at)) == 1 and not at.error
+
+
 def test_a_duplicate_is_refused_curated_or_already_added():
     data = load_package()
     gawker = (ROOT / "data" / data.articles.set_index("article_id").loc["gawker", "raw_file"]).read_text(encoding="utf-8")
