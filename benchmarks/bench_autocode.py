@@ -137,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="also time this checkout's command on the same folder (repeatable; for a before/after)")
     p.add_argument("--write", action="store_true", help="put the section in benchmarks/RESULTS.md")
     args = p.parse_args(argv)
-    command = "python benchmarks/bench_autocode.py " + " ".join(a for a in (argv if argv is not None else sys.argv[1:]))
+    given = [str(a) for a in (argv if argv is not None else sys.argv[1:])]
+    # a checkout outside the repository is named by its commit, not by where it sits on this machine
+    shown = [f"<a copy of {_commit(Path(a))}>" if i and given[i - 1] == "--checkout" else a for i, a in enumerate(given)]
+    command = "python benchmarks/bench_autocode.py " + " ".join(shown)
     load_start = _load()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
