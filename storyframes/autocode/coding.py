@@ -447,7 +447,7 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     passages = textlib.passages_for(article_id, text, headline) if passages is None else passages
     if known is None:  # what the package teaches (its people, their index): worked out once per package, not per article
         known = data.memo("autocode_known_people", known_people)
-        index = data.memo("autocode_name_index", lambda d: name_index(known))
+        index = data.memo("autocode_name_index", lambda d: name_index(d.memo("autocode_known_people", known_people)))
     else:
         index = name_index(known)
     group_name = _group_name(data)
