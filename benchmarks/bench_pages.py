@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import browser_timing as bt
+from benchmarks.bench_autocode import kept_section, with_section
 from benchmarks.report import NO_TARGET, Row, Samples, Section, Target, render
 from benchmarks.script_timing import Script, time_package_load, time_scripts
 
@@ -344,6 +345,9 @@ def main() -> int:
         sections,
         notes,
     )
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if kept_section(old):  # the command line's section (benchmarks/bench_autocode.py) is kept
+        text = with_section(text, kept_section(old))
     RESULTS.write_text(text, encoding="utf-8")
     print("\n" + text)
     print(f"Wrote {RESULTS.relative_to(ROOT)}")

@@ -30,12 +30,12 @@ how = st.radio("Bring the article as", (added.PASTE, added.UPLOAD), horizontal=T
 if how == added.PASTE:
     st.text_area("The article's text", key=added.TEXT_KEY, height=220,
                  placeholder="Paste the article's text here: the headline and the paragraphs, without menus or comments.",
-                 help=f"Plain text, up to {view.MAX_BYTES // 1000:,} KB. Paragraphs separated by a blank line.")
+                 help=f"Plain text, up to {view.LIMIT_TEXT}. Paragraphs separated by a blank line.")
 else:
     st.file_uploader("A page saved from the browser, or a text file", type=["txt", "md", "html", "htm"], key=added.FILE_KEY,
                      on_change=added.read_upload, max_upload_size=view.MAX_UPLOAD_MB,
                      help=f"Save the article's page (File › Save page as…, “HTML only”) or a .txt/.md file; up to "
-                          f"{view.MAX_BYTES // 1000:,} KB. Menus, scripts and comments are dropped; only the article's text is read.")
+                          f"{view.LIMIT_TEXT}. Menus, scripts and comments are dropped; only the article's text is read.")
     read = added.upload_read()
     if read is not None:
         st.caption(f"Read from the file: {len(read.text.split()):,} words of article text. The fields below are filled from "

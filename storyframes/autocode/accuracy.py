@@ -39,6 +39,7 @@ import pandas as pd
 
 from storyframes.autocode import dev_texts
 from storyframes.autocode.coding import code_passages, known_people, text_from_passages
+from storyframes.core.csvtext import csv_text
 
 COLUMNS = ["sample", "measure", "scope", "sentences", "hand", "auto", "agree", "precision", "recall", "same_kind"]
 # What data/autocode_accuracy.csv stores: the counts only; every ratio is computed from them in `table`.
@@ -370,8 +371,9 @@ def updated_readme(text: str, block: str) -> str:
 
 
 def counts_csv(acc: Accuracy) -> str:
-    """data/autocode_accuracy.csv's text: UTF-8, LF line ends, as the build scripts write their tables."""
-    return acc.counts.to_csv(index=False, lineterminator="\n")
+    """data/autocode_accuracy.csv's text: UTF-8, LF line ends, as the build scripts write their tables
+    (through the package's one CSV writer, storyframes.core.csvtext)."""
+    return csv_text(acc.counts)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ article gets them exactly as the curated ones do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -24,7 +25,7 @@ import pandas as pd
 
 from storyframes.core import text as textlib
 from storyframes.autocode import furniture, rules
-from storyframes.autocode.reading import MAX_BYTES, ArticleMeta, InputError
+from storyframes.autocode.reading import ArticleMeta, InputError
 from storyframes.core.data import AUTO_ID_PREFIX
 from storyframes.core.urls import link_address
 
@@ -450,15 +451,19 @@ def _outlet(data, name: str) -> tuple[str, dict | None]:
                  "outlet_kind": "not stated (added by a reader)", "has_full_text": True, "home_city": "", "home_state": ""}
 
 
+def _normalised_texts(data) -> tuple[tuple[str, str], ...]:
+    """(article_id, normalised text) of every article in `data`, for the near-duplicate check."""
+    passages = data.passages.sort_values(["article_id", "sentence"])
+    return tuple((article_id, normalise(" ".join(group["text"]))) for article_id, group in passages.groupby("article_id", sort=False))
+
+
 def _duplicate_of(data, text: str) -> str:
     """The outlet of an article in `data` whose text is near-identical to `text`, else ""."""
     from rapidfuzz import fuzz
 
     mine = normalise(text)
-    passages = data.passages.sort_values(["article_id", "sentence"])
     outlet_of = dict(zip(data.articles["article_id"], data.articles["outlet"]))
-    for article_id, group in passages.groupby("article_id", sort=False):
-        theirs = normalise(" ".join(group["text"]))
+    for article_id, theirs in data.memo("autocode_normalised_texts", _normalised_texts):
         shorter, longer = sorted((len(mine), len(theirs)))
         if longer == 0 or 200 * shorter / (shorter + longer) < rules.DUPLICATE_RATIO:
             continue  # too different in length to reach the ratio
@@ -495,9 +500,13 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     already cut (the curated ones, for the accuracy report), else cut here with `passages_for`."""
     if passages is None:  # a reader's article: the one cut, and the furniture of any site marked
         passages = furniture.mark(textlib.passages_for(article_id, text, headline))
-    known = known_people(data) if known is None else known
-    group = next((k for k in known if k.person == _group_name(data)), None)
-    index = name_index(known)
+    if known is None:  # what the package teaches (its people, their index): worked out once per package, not per article
+        known = data.memo("autocode_known_people", known_people)
+        index = data.memo("autocode_name_index", lambda d: name_index(d.memo("autocode_known_people", known_people)))
+    else:
+        index = name_index(known)
+    group_name = _group_name(data)
+    group = next((k for k in known if k.person == group_name), None)
     principle_rows: list[dict] = []
     people_rows: list[dict] = []
     named_before: set[str] = set()
@@ -582,18 +591,26 @@ def code_passages(article_id: str, text: str, headline: str, data, *, known: lis
     return {"passages": passages, "passage_principles": principle_rows, "passage_people": people_rows}
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern:
+    """A lexicon term's pattern, compiled once per process (re's own cache of 512 is filled by the
+    sentence splitter's many patterns, so every article compiled every term again)."""
+    return re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(term))}(?![\w-])", re.IGNORECASE)
+
+
 def lexicon_rows(article_id: str, passages: list[dict], lexicon: pd.DataFrame) -> list[dict]:
     """The curated lexicon's terms (from every article) found in the text, each at its first
     passage, written as it is written there; target and register as the curated row says."""
     rows, seen = [], set()
     terms = lexicon.drop_duplicates("term")
+    searched = [textlib.normalise_quotes(p["text"]) for p in passages]  # once per passage, not once per term
     for term, target, register in zip(terms["term"], terms["target"], terms["register"]):
         key = normalise(term)
         if key in seen:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(textlib.normalise_quotes(term))}(?![\w-])", re.IGNORECASE)
-        for p in passages:
-            m = pattern.search(textlib.normalise_quotes(p["text"]))
+        pattern = _term_pattern(term)
+        for p, text in zip(passages, searched):
+            m = pattern.search(text)
             if m:
                 seen.add(key)
                 rows.append({"article_id": article_id, "term": p["text"][m.start():m.end()], "target": target,
@@ -609,8 +626,6 @@ def code_article(text: str, meta: ArticleMeta, data) -> AutoCoded:
     meta = _check_meta(meta)
     if not isinstance(text, str) or not text.strip():
         raise InputError("The article's text is empty. Paste the text, or choose a file that holds it.")
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(f"The text is over the limit of {MAX_BYTES:,} bytes. Add one article at a time.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     article_id = article_id_for(text)
     if article_id in set(data.articles["article_id"]):

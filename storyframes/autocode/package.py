@@ -17,6 +17,7 @@ Used by the command line and by the page's download (as a zip of the same files)
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import zipfile
@@ -25,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from storyframes.autocode.coding import TABLES, AutoCoded
+from storyframes.core.csvtext import csv_text, restore_cell
 from storyframes.core.data import DATA_DIR, DESCRIPTOR
 
 
@@ -33,13 +35,12 @@ _BOOLEANS = {"outlets": ("true", "false")}
 
 
 def _csv(frame: pd.DataFrame, name: str = "") -> str:
-    out = frame.copy()
-    for col in out.columns:
-        if str(out[col].dtype).startswith("datetime64"):
-            out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
-        elif out[col].dtype == bool and name in _BOOLEANS:
-            out[col] = out[col].map({True: _BOOLEANS[name][0], False: _BOOLEANS[name][1]})
-    return out.to_csv(index=False, lineterminator="\n")
+    """A table's rows as the curated file writes them, through the package's one CSV writer (no
+    cell a spreadsheet would run as a formula: `merge_into` takes the mark off again)."""
+    if name in _BOOLEANS:
+        frame = frame.assign(**{col: frame[col].map({True: _BOOLEANS[name][0], False: _BOOLEANS[name][1]})
+                                for col in frame.columns if frame[col].dtype == bool})
+    return csv_text(frame)
 
 
 def package_files(coded: AutoCoded, descriptor: dict | None = None) -> dict[str, bytes]:
@@ -80,11 +81,12 @@ def package_files(coded: AutoCoded, descriptor: dict | None = None) -> dict[str,
     return files
 
 
-def write_package_rows(coded: AutoCoded, folder: Path) -> list[Path]:
-    """Write the article's rows (and its text and a restricted descriptor) into `folder`; return the paths written."""
+def write_package_rows(coded: AutoCoded, folder: Path, descriptor: dict | None = None) -> list[Path]:
+    """Write the article's rows (and its text and a restricted descriptor) into `folder`; return the
+    paths written. `descriptor`: the package's, when the caller has it loaded (else read from data/)."""
     folder = Path(folder)
     written = []
-    for rel, content in package_files(coded).items():
+    for rel, content in package_files(coded, descriptor).items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
@@ -99,6 +101,14 @@ def added_article_zip(coded: AutoCoded) -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel, content in package_files(coded).items():
             zf.writestr(f"{coded.article_id}/{rel}", content)
+    return buf.getvalue()
+
+
+def _restored(rows: str) -> str:
+    """CSV rows as written by `_csv`, each cell back to its text (`restore_cell`: a spreadsheet's
+    apostrophe taken off), so the curated files keep every extract verbatim."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([restore_cell(c) for c in row] for row in csv.reader(io.StringIO(rows)))
     return buf.getvalue()
 
 
@@ -123,7 +133,7 @@ def merge_into(folder: Path, data_dir: Path) -> list[str]:
             if current.partition("\n")[0] != head:
                 raise ValueError(f"{res['path']}: its header differs from {target.name}'s; the rows do not fit this package")
             if rows:
-                target.write_text(current + ("" if current.endswith("\n") else "\n") + rows, encoding="utf-8")
+                target.write_text(current + ("" if current.endswith("\n") else "\n") + _restored(rows), encoding="utf-8")
                 changed.append(str(target))
         elif res["name"] in known:
             raise ValueError(f"{res['name']} is already in the package: this article was added before")

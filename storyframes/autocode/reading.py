@@ -4,9 +4,15 @@ Everything here is a pure function of its input: nothing is fetched, nothing wri
 is an `InputError` whose message says what was wrong and what to do, in plain sentences the page
 shows literally and the command line prints.
 
-- Size: at most `MAX_BYTES` bytes of input, checked before anything is decoded.
-- Encodings: UTF-8 (with or without a byte-order mark), else Windows-1252 when the bytes decode as
-  that and read as text; anything with NUL bytes, undecodable, or mostly control characters is
+- Size: one limit, `MAX_BYTES`, on what the reader gave: the bytes of the file, or of the pasted
+  text in UTF-8, checked once, before anything is decoded (`check_size`; the command line checks a
+  file's size with it before reading it). What is cut and coded afterwards is never measured again
+  (a text of one-line paragraphs grows by a line break per paragraph, a UTF-16 file shrinks).
+  It is Streamlit's upload limit (`server.maxUploadSize`, whole megabytes, 1 at least) in bytes,
+  so nothing the app would refuse reaches the server's memory as an upload.
+- Encodings: UTF-16 or UTF-32 with a byte-order mark, UTF-16 without one (its every other byte is
+  NUL), UTF-8 (with or without a byte-order mark), else Windows-1252 when the bytes decode as that
+  and read as text; anything else with NUL bytes, undecodable, or mostly control characters is
   refused as binary.
 - Web pages (.html, .htm) are reduced to the article body by trafilatura (a maintained extractor
   for news pages: it drops navigation, comments, boilerplate, scripts, styles and frames) and never
@@ -28,12 +34,14 @@ from dataclasses import dataclass
 
 from storyframes.core.urls import link_address
 
-MAX_BYTES = 200_000  # the stated size limit of one article's input (pasted or uploaded), in bytes
-# What the file uploader lets through, in megabytes (Streamlit's unit; 1 is its least): the browser
-# refuses a bigger file before sending it, and the server (server.maxUploadSize) refuses it too.
+# The size limit of one article's input (a file, or a pasted text in UTF-8): what the file uploader
+# and the server let through (.streamlit/config.toml: server.maxUploadSize), in megabytes, Streamlit's
+# unit (1 is its least), so the browser refuses a bigger file before sending it and the server
+# before holding it; and the same limit in bytes, the one the app, the page and the command line apply.
 MAX_UPLOAD_MB = 1
+MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024  # 1,048,576 bytes (Streamlit counts a megabyte as 1024 × 1024 bytes)
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
-ACCEPTED_ENCODINGS = "UTF-8 (with or without a byte-order mark) or Windows-1252"
+ACCEPTED_ENCODINGS = "UTF-8 (with or without a byte-order mark), UTF-16 or Windows-1252"
 # A decoded text with more than this share of control characters (other than line breaks and tabs)
 # is binary, whatever it decoded as.
 MAX_CONTROL_SHARE = 0.05
@@ -59,14 +67,19 @@ class Extracted:
     meta: ArticleMeta  # what the file itself says (title, date, canonical URL, site name); fields "" if absent
 
 
-def _kb(n: int) -> str:
-    return f"{n / 1000:,.0f} KB" if n >= 1000 else f"{n:,} bytes"
+LIMIT_TEXT = f"{MAX_UPLOAD_MB} MB ({MAX_BYTES:,} bytes)"  # the limit as the page and the messages state it
+# A page nested deeper than this is refused (a saved article page is nested a few dozen levels). Up
+# to it, a page deeper than lxml's default of 255 levels is read with lxml's `huge_tree` parser.
+MAX_DEPTH = 1000
+_LXML_DEPTH = 255  # lxml's default parser stops below this depth and drops the rest of the page
 
 
-def _check_size(n_bytes: int, what: str) -> None:
+def check_size(n_bytes: int, what: str) -> None:
+    """InputError when `n_bytes` (of a file, or of a pasted text in UTF-8) is over `MAX_BYTES`: the
+    one place the limit is applied."""
     if n_bytes > MAX_BYTES:
-        raise InputError(f"The {what} is {_kb(n_bytes)} ({n_bytes:,} bytes); the limit is {_kb(MAX_BYTES)} "
-                         f"({MAX_BYTES:,} bytes). Add one article at a time, without images or attachments.")
+        raise InputError(f"The {what} is {n_bytes:,} bytes; the limit is {LIMIT_TEXT}. Add one article at a time, "
+                         "without images or attachments.")
 
 
 def _control_share(text: str) -> float:
@@ -81,8 +94,45 @@ def _binary(name: str) -> InputError:
                       f"(.txt, .md, .html, .htm) in {ACCEPTED_ENCODINGS}.")
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """The codec of a UTF-16 text without a byte-order mark ("utf-16-le" or "-be"), or "": mostly
+    Latin text in UTF-16 has a NUL as every other byte, and bytes that are not text do not."""
+    if len(raw) < 2 or len(raw) % 2:
+        return ""
+    even, odd = raw[0::2], raw[1::2]
+    half = len(raw) // 2
+    if odd.count(0) >= 0.9 * half and even.count(0) <= 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * half and odd.count(0) <= 0.1 * half:
+        return "utf-16-be"
+    return ""
+
+
+def _wide(raw: bytes) -> str:
+    """The UTF-16 or UTF-32 codec `raw` is written in (by its byte-order mark, or UTF-16's NULs), or ""."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return codec
+    return _utf16_without_bom(raw) if b"\x00" in raw else ""
+
+
 def decode(raw: bytes, name: str = "The file") -> str:
-    """The text of `raw`: UTF-8 (a byte-order mark is dropped), else Windows-1252 if it reads as text."""
+    """The text of `raw`: UTF-16 or UTF-32 (by its byte-order mark, or UTF-16's every other byte
+    NUL), UTF-8 (a byte-order mark is dropped), else Windows-1252 if it reads as text. Other bytes
+    with NULs are binary."""
+    wide = _wide(raw)
+    if wide:
+        try:
+            text = raw.decode(wide).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise _binary(name) from None
+        if _control_share(text) > MAX_CONTROL_SHARE or "\x00" in text:
+            raise _binary(name)
+        return text
     if b"\x00" in raw:
         raise _binary(name)
     try:
@@ -180,7 +230,7 @@ def read_text(pasted: str) -> Extracted:
     """A pasted text, as paragraphs. InputError when empty, only whitespace or over `MAX_BYTES`."""
     if not isinstance(pasted, str):
         raise InputError("Paste the article as text.")
-    _check_size(len(pasted.encode("utf-8", "surrogatepass")), "pasted text")
+    check_size(len(pasted.encode("utf-8", "surrogatepass")), "pasted text")
     if _control_share(pasted) > MAX_CONTROL_SHARE:
         raise InputError("The pasted text is mostly control characters, not words. Paste the article's text itself.")
     return _finish(pasted, ArticleMeta(outlet=""), "pasted text")
@@ -197,7 +247,7 @@ def read_file(name: str, raw: bytes) -> Extracted:
                          "(a text, a Markdown file or a web page saved from the browser).")
     if not isinstance(raw, (bytes, bytearray)):
         raise InputError(f"{shown} could not be read as a file.")
-    _check_size(len(raw), f"file {shown}")
+    check_size(len(raw), f"file {shown}")
     if not raw.strip():
         raise InputError(f"{shown} is empty (or only spaces and line breaks). Choose a file that holds the article's text.")
     text = decode(bytes(raw), shown)
@@ -235,6 +285,46 @@ def _count_scripts(html: str) -> tuple[int, int]:
     return scripts, len(" ".join(tree.text_content().split()))
 
 
+def _extract(page):
+    """trafilatura's reading of `page` (the page's text, or an lxml tree of it), or None."""
+    import trafilatura  # lazily: only a reader who adds a web page pays for loading it
+
+    try:
+        return trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
+                                           include_images=False, include_links=False, include_formatting=False,
+                                           deduplicate=False,
+                                           # only a date the page states (meta tags, structured data), never a guess
+                                           # from a copyright line or the address
+                                           date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # trafilatura on a malformed page: treat as no body
+        return None
+
+
+def _has_body(text: str) -> bool:
+    """A body has at least one paragraph of MIN_BODY_WORDS words: a page of menus and links alone
+    gives trafilatura's fallback only short lines ("Home", "News", "Sports")."""
+    return any(len(line.split()) >= MIN_BODY_WORDS for line in text.split("\n"))
+
+
+def _depth(html: str):
+    """(how many levels deep the page's elements are nested, the page parsed by lxml's deep parser
+    with trafilatura's options), as far as the deep parser reads (it too stops, past 2,000 levels)."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
+                                  huge_tree=True)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except Exception:  # an unparseable page has no depth to speak of
+        return 0, None
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in el)
+    return deepest, tree
+
+
 def reduce_html(html: str, name: str = "The page") -> Extracted:
     """The article body of a saved web page as plain paragraphs, and the page's own metadata.
 
@@ -243,23 +333,21 @@ def reduce_html(html: str, name: str = "The page") -> Extracted:
     never an address). InputError when the page holds no article body, saying whether it was
     scripts only.
     """
-    import trafilatura  # lazily: only a reader who adds a web page pays for loading it
-
     if not html.strip():
         raise InputError(f"{name} is empty. Save the article's page from the browser (“Save page as…”, web page) and add that file.")
-    try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
-                                          include_images=False, include_links=False, include_formatting=False,
-                                          deduplicate=False,
-                                          # only a date the page states (meta tags, structured data), never a guess
-                                          # from a copyright line or the address
-                                          date_extraction_params={"extensive_search": False, "original_date": True})
-    except Exception:  # trafilatura on a malformed page: treat as no body
-        doc = None
+    doc = _extract(html)
     text = _clean(getattr(doc, "text", "") or "") if doc is not None else ""
-    # A body has at least one paragraph of MIN_BODY_WORDS words: a page of menus and links alone
-    # gives trafilatura's fallback only short lines ("Home", "News", "Sports").
-    if not any(len(line.split()) >= MIN_BODY_WORDS for line in text.split("\n")):
+    if not _has_body(text):
+        # lxml's default parser stops 255 levels down and drops the rest of the page: measure the
+        # page with its deep parser, read it again that way, or say why it cannot be read
+        depth, tree = _depth(html)
+        if depth > MAX_DEPTH:
+            raise InputError(f"{name} is nested more than {MAX_DEPTH:,} levels deep (elements inside elements), too deep to "
+                             "read; a saved article page is nested a few dozen levels. Paste the article's text instead.")
+        if depth >= _LXML_DEPTH and tree is not None:
+            doc = _extract(tree)
+            text = _clean(getattr(doc, "text", "") or "") if doc is not None else ""
+    if not _has_body(text):
         scripts, visible = _count_scripts(html)
         if scripts and visible < 200:
             raise InputError(f"{name} is a page of scripts with no article text in it (it builds its text in the browser). "

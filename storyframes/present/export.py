@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from storyframes.core.csvtext import csv_text
 from storyframes.core.data import DATA_DIR, StoryData
 from storyframes.core.filters import Filters
 from storyframes.core.filters import principle_mask
@@ -46,12 +47,9 @@ def filtered_tables(data: StoryData, filters: Filters) -> dict[str, pd.DataFrame
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV in the package's own conventions (dates as YYYY-MM-DD, blanks as empty cells)."""
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8 CSV in the package's own conventions (dates as YYYY-MM-DD, blanks as empty cells), safe
+    to open in a spreadsheet (storyframes.core.csvtext: no cell runs as a formula)."""
+    return csv_text(frame).encode("utf-8")
 
 
 def csv_file_name(table: str) -> str:

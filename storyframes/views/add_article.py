@@ -9,7 +9,7 @@ from storyframes.autocode import accuracy
 
 from storyframes.autocode.added import EARLIEST, found_lines  # noqa: F401 - what the page draws with
 from storyframes.autocode.package import added_article_zip  # noqa: F401 - an added article's rows, zipped in memory
-from storyframes.autocode.reading import MAX_BYTES, MAX_UPLOAD_MB  # noqa: F401
+from storyframes.autocode.reading import LIMIT_TEXT, MAX_BYTES, MAX_UPLOAD_MB  # noqa: F401
 
 SAMPLE_COLUMNS = accuracy.SAMPLE_COLUMNS  # the figures' columns, as the page labels them
 

@@ -109,6 +109,27 @@ def test_upload_a_saved_page(page):
     page.screenshot(path=str(SHOTS / "framing-principles-1280.png"))
 
 
+HEADLINE = "**Bold** _under_ <b>Tag</b> [link](javascript:alert(1)) `code` <img src=x onerror=alert(2)>"
+
+
+def test_markup_in_a_readers_headline_is_shown_as_text(page):
+    """The headline a reader typed is drawn on the article's card as the characters typed: no
+    bold, italics, code, HTML element, image or link made from it, and no script run."""
+    open_page(page, "/Add_an_article")
+    commit_text(page, page.get_by_role("textbox", name="Headline"), HEADLINE)
+    paste_and_add(page, "Markup Test Paper")
+    card = page.locator(f"{MAIN} [data-testid='stVerticalBlock']", has_text="Markup Test Paper").filter(
+        has=page.get_by_role("button", name="Remove")).last
+    assert card.count(), "the article's card under “Your added articles”"
+    shown = card.inner_text()
+    assert HEADLINE in shown, f"the headline is not shown as typed: {shown!r}"
+    # (the card's own <strong> is the outlet's name)
+    for made, words in (("strong", "Bold"), ("em", "under"), ("code", "code"), ("b", "Tag"), ("a", "link")):
+        assert not card.locator(made, has_text=words).count(), f"the headline made a <{made}>: {card.inner_html()[:900]}"
+    assert not card.locator("img").count() and not card.locator("a[href^='javascript']").count(), card.inner_html()[:900]
+    no_exception(page, "Add an article with markup in the headline")
+
+
 def test_on_a_phone(browser, app_server):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = new_page(browser, app_server.url, viewport=PHONE)

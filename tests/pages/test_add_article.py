@@ -196,7 +196,7 @@ def _unrelated() -> str:
 BAD_PASTES = {
     "empty": "",
     "only whitespace": "   \n\t  \n ",
-    "too big": ("Police chiefs want fewer arrests. " * 8000),
+    "too big": ("Police chiefs want fewer arrests. " * (autocode.MAX_BYTES // 34 + 1)),
     "no sentence": "§§§ ### --- *** ||| 12345 ::: ;;;",
     "about something else": _unrelated(),
 }
@@ -238,7 +238,7 @@ BAD_FILES = {
     "binary": ("photo.txt", _binary, "text/plain"),
     "scripts only": ("page.html", _scripts_only, "text/html"),
     "no article body": ("page.html", _no_body, "text/html"),
-    "too big": ("big.txt", lambda: b"Police chiefs want fewer arrests. " * 8000, "text/plain"),
+    "too big": ("big.txt", lambda: b"Police chiefs want fewer arrests. " * (autocode.MAX_BYTES // 34 + 1), "text/plain"),
 }
 
 
@@ -270,6 +270,18 @@ def test_a_windows_1252_file_is_decoded_and_added():
     add(at)
     assert_clean(at)
     assert len(added_ids(at)) == 1
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig"])
+def test_a_utf16_or_bom_file_is_decoded_and_added(codec):
+    """A file saved by Windows Notepad as "Unicode" (UTF-16) or "UTF-8 with BOM" is read, not refused as binary."""
+    at = open_page(ADD)
+    upload(at, "article.txt", ARTICLE.replace("'", "\u2019").encode(codec), "text/plain")
+    assert not at.error, [e.value for e in at.error]
+    at.text_input(key="added_outlet").set_value("NPR")
+    add(at)
+    assert_clean(at)
+    assert len(added_ids(at)) == 1 and not at.error
 
 
 def test_a_duplicate_is_refused_curated_or_already_added():

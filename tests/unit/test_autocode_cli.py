@@ -136,3 +136,100 @@ def test_as_a_subprocess(files, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "storyframes.autocode", str(tmp_path / "e.txt"), "--outlet", "X", "--out", str(tmp_path / "o2")],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1 and bad.stderr.startswith("error: ") and "empty" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- a newsroom's batch: folders, clashes, --out, progress and summary (issue 21) ------------------------
+
+def _folder(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    (src / "desk" / "deeper").mkdir(parents=True)
+    (src / "a.txt").write_bytes(ARTICLE.encode())
+    (src / "desk" / "page.HTML").write_bytes(PAGE.encode())
+    (src / "desk" / "deeper" / "notes.md").write_bytes(("# Notes\n\n" + ARTICLE.replace("Wednesday", "Tuesday")).encode())
+    (src / "desk" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (src / "desk" / "README").write_bytes(b"not an article")
+    return src
+
+
+def test_a_folder_is_read_with_its_subfolders_and_summed_up(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main([str(_folder(tmp_path)), "--outlet", "Example Herald", "--out", str(out)]) == 0
+    assert len([p for p in out.iterdir() if p.is_dir()]) == 3
+    printed = capsys.readouterr().out
+    assert "Coded 3 of 3 article files; failed 0; skipped 2 other files." in printed
+    assert "articles per second after loading" in printed
+    assert "photo.jpg: not an article file" in printed and "README: not an article file" in printed
+
+
+def test_a_second_run_never_replaces_an_article_without_force(files, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main([str(files["a.txt"]), "--outlet", "First Outlet", "--out", str(out)]) == 0
+    [folder] = list(out.iterdir())
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    capsys.readouterr()
+    assert main([str(files["a.txt"]), "--outlet", "Second Outlet", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {files['a.txt']}: {folder} is already there for the outlet 'First Outlet'" in captured.err
+    assert "--force" in captured.err and f"failed: {files['a.txt']}" in captured.out
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    # with --force it is replaced, and says so in the rows
+    assert main([str(files["a.txt"]), "--outlet", "Second Outlet", "--out", str(out), "--force"]) == 0
+    art = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False).iloc[0]
+    assert art["outlet"] == "Second Outlet"
+
+
+def test_force_never_replaces_a_folder_it_did_not_write_nor_an_article_of_the_same_run(files, tmp_path, capsys):
+    out = tmp_path / "out"
+    coded = code_article(read_file("a.txt", ARTICLE.encode()).text, ArticleMeta(outlet="X"), load_package())
+    (out / coded.article_id).mkdir(parents=True)
+    (out / coded.article_id / "mine.txt").write_text("someone's notes")
+    assert main([str(files["a.txt"]), "--outlet", "X", "--out", str(out), "--force"]) == 1
+    assert "not an auto-coded article's folder" in capsys.readouterr().err
+    assert (out / coded.article_id / "mine.txt").read_text() == "someone's notes"
+    twin = tmp_path / "twin.txt"
+    twin.write_bytes(ARTICLE.encode())
+    out2 = tmp_path / "out2"
+    assert main([str(files["a.txt"]), str(twin), "--outlet", "X", "--out", str(out2), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {twin}: the same text as {files['a.txt']}, coded earlier in this run" in err
+
+
+@pytest.mark.parametrize("make_out", ["a file", "under a file"])
+def test_a_bad_out_names_the_out_path(files, tmp_path, capsys, make_out):
+    blocker = tmp_path / "blocker.txt"
+    blocker.write_text("x")
+    out = blocker if make_out == "a file" else blocker / "sub"
+    assert main([str(files["a.txt"]), "--outlet", "X", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: --out {out}: ") and str(files["a.txt"]) not in err and "Traceback" not in err
+
+
+def test_every_error_names_its_file(tmp_path, capsys):
+    for name, content in {"empty.txt": b"", "bin.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "big.txt": b"a" * (MAX_BYTES + 1)}.items():
+        (tmp_path / name).write_bytes(content)
+        assert main([str(tmp_path / name), "--outlet", "X", "--out", str(tmp_path / "out")]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {tmp_path / name}: "), err
+
+
+def test_utf16_files_and_a_formula_outlet(tmp_path, capsys):
+    (tmp_path / "u16.txt").write_bytes(ARTICLE.encode("utf-16"))
+    out = tmp_path / "out"
+    assert main([str(tmp_path / "u16.txt"), "--outlet", '=HYPERLINK("http://127.0.0.1:9/","x")', "--out", str(out)]) == 0
+    [folder] = list(out.iterdir())
+    art = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False).iloc[0]
+    assert art["outlet"] == "'=HYPERLINK(\"http://127.0.0.1:9/\",\"x\")"
+    assert (folder / art["raw_file"]).read_text(encoding="utf-8") == read_file("a.txt", ARTICLE.encode()).text
+
+
+def test_a_progress_bar_on_a_terminal(files, tmp_path, monkeypatch, capsys):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main([str(files["a.txt"]), str(files["notes.md"]), "--outlet", "X", "--out", str(tmp_path / "out")]) == 0
+    assert "/2 [" in terminal.getvalue() and "article/s" in terminal.getvalue()  # tqdm's bar, counting the two

@@ -52,7 +52,7 @@ def test_empty_or_whitespace_text_is_refused(pasted):
 def test_text_over_the_limit_is_refused_with_the_limit_stated():
     with pytest.raises(InputError) as err:
         read_text("a" * (MAX_BYTES + 1))
-    assert "200,000 bytes" in str(err.value) and "limit" in str(err.value)
+    assert f"{MAX_BYTES:,} bytes" in str(err.value) and "limit" in str(err.value)
     read_text("word " * (MAX_BYTES // 5))  # exactly at the limit is accepted
 
 
@@ -89,12 +89,23 @@ def test_windows_1252_file_is_decoded():
     assert got.text == text.strip()
 
 
-@pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "chiefs".encode("utf-16"), bytes(range(256)) * 4,
-                                 bytes([1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16]) * 40 + b"abc"])
+@pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 4,
+                                 bytes([1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16]) * 40 + b"abc",
+                                 b"chiefs\x00met\x00on Wednesday\x00" * 10,  # NULs, but not UTF-16's every other byte
+                                 "chiefs".encode("utf-16-le") + b"\x00\x00\x00\x01" * 20,  # UTF-16's NULs, then control bytes
+                                 b"\xff\xfe" + b"\x00\xd8" * 8])  # a UTF-16 mark before bytes that are not UTF-16 text
 def test_binary_files_are_refused_naming_the_accepted_encodings(raw):
     with pytest.raises(InputError) as err:
         read_file("article.txt", raw)
     assert "UTF-8" in str(err.value) and "Windows-1252" in str(err.value)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_utf16_utf32_and_utf8_with_a_bom_are_read(codec):
+    text = "The chiefs’ “Statement of Principles” – café.\n\nMore than 130 police chiefs met on Wednesday.\n"
+    assert read_file("a.txt", text.encode(codec)).text == read_text(text).text
+    page = f"<html><head><title>Chiefs</title></head><body><article><p>{text}</p></article></body></html>"
+    assert "Statement of Principles" in read_file("a.html", page.encode(codec)).text
 
 
 def test_bytes_that_are_neither_utf8_nor_cp1252_are_refused():
@@ -204,3 +215,52 @@ def test_a_long_file_name_is_shortened_in_the_message_but_its_kind_still_read():
         read_file("x" * 500 + ".pdf", b"a")
     assert len(str(err.value)) < 400 and ".txt, .md" in str(err.value)
     assert read_file("y" * 500 + ".txt", ARTICLE.encode()).text.startswith("More than 130")
+
+
+# --- one limit, on what the reader gave -------------------------------------------------------------
+
+def test_the_limit_is_the_uploads_and_stated_in_bytes():
+    from storyframes.autocode.reading import LIMIT_TEXT, MAX_UPLOAD_MB
+    assert MAX_BYTES == MAX_UPLOAD_MB * 1024 * 1024  # what Streamlit's server.maxUploadSize lets through, no more
+    with pytest.raises(InputError) as err:
+        read_file("big.txt", b"a" * (MAX_BYTES + 1))
+    assert LIMIT_TEXT in str(err.value) and f"{MAX_BYTES + 1:,} bytes" in str(err.value)
+
+
+def test_a_text_just_under_the_limit_is_read_and_coded_whatever_its_cutting_adds():
+    """Ten thousand one-line paragraphs, just under the limit: cutting them into paragraphs adds a
+    line break each, and the coder does not measure the text again (issue 21: it was refused as
+    over the limit after the reader's check had passed it)."""
+    from storyframes.autocode import code_article
+    from storyframes.core.data import load_package
+    line = "Police chiefs want an end to mandatory minimums, said Garry McCarthy."
+    lines = [line] * 10_000
+    pad = MAX_BYTES - 1 - len("\n".join(lines).encode())
+    lines[-1] += " x" * (pad // 2)
+    raw = "\n".join(lines).encode()
+    assert MAX_BYTES - 2 <= len(raw) <= MAX_BYTES
+    got = read_file("long.txt", raw)
+    assert len(got.text.encode()) > MAX_BYTES  # the cut text is longer than what the reader gave
+    coded = code_article(got.text, ArticleMeta(outlet="Long Paper"), load_package())
+    assert coded.found["sentences"] >= 10_000
+
+
+# --- pages nested deeply ------------------------------------------------------------------------------
+
+BODY = "<p>More than 130 police chiefs and prosecutors met in Washington on Wednesday to call for fewer arrests.</p>" * 3
+
+
+def _nested(depth: int) -> bytes:
+    return ("<html><head><title>Deep</title></head><body>" + "<div>" * depth + BODY + "</div>" * depth + "</body></html>").encode()
+
+
+@pytest.mark.parametrize("depth", [254, 255, 256, 300, 900])
+def test_a_page_nested_past_lxmls_default_depth_is_read(depth):
+    assert read_file("deep.html", _nested(depth)).text.startswith("More than 130 police chiefs")
+
+
+@pytest.mark.parametrize("depth", [1_000, 5_000])
+def test_a_page_nested_too_deep_is_refused_saying_why(depth):
+    with pytest.raises(InputError) as err:
+        read_file("deep.html", _nested(depth))
+    assert "nested more than 1,000 levels deep" in str(err.value) and "deep.html" in str(err.value)

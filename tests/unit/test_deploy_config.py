@@ -246,12 +246,16 @@ def test_dockerfile_copies_every_part_of_the_app_and_dockerignore_keeps_them():
 
 def test_an_upload_is_refused_at_every_door_before_the_app_reads_it():
     """The app reads at most MAX_BYTES of a file; the browser, Streamlit and nginx each refuse a
-    file much bigger than that before the app holds it (Streamlit's default would be 200 MB)."""
+    bigger file before the app holds it (Streamlit's default would be 200 MB): the server's limit
+    is the app's own, to the byte, and Streamlit itself reads it from the config file."""
     from storyframes.autocode.reading import MAX_BYTES, MAX_UPLOAD_MB
 
     server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")).get("server", {})
     assert server.get("maxUploadSize") == MAX_UPLOAD_MB, "server.maxUploadSize must be the uploader's limit"
-    assert MAX_BYTES <= MAX_UPLOAD_MB * 1024 * 1024 <= 10 * MAX_BYTES  # room for the stated limit, not for 200 MB
+    assert MAX_BYTES == MAX_UPLOAD_MB * 1024 * 1024  # Streamlit's megabyte: nothing the app refuses gets past the server
+    read = subprocess.run([sys.executable, "-c", "from streamlit import config; config.get_config_options(force_reparse=True); "
+                           "print(config.get_option('server.maxUploadSize'))"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert read.stdout.strip().splitlines()[-1] == str(MAX_UPLOAD_MB), read.stderr
     page = (ROOT / "pages" / "10_Add_an_article.py").read_text(encoding="utf-8")
     assert "max_upload_size=view.MAX_UPLOAD_MB" in page
     body = re.search(r"client_max_body_size\s+(\d+)m;", (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"))
