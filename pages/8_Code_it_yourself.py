@@ -49,8 +49,8 @@ with st.expander("The codebook for these three fields"):
 
 st.info(f"Your choices count once you press **{SUBMIT}** at the end of the list: until then nothing is sent and nothing is scored. "
         "A field you leave blank is not scored; a sentence that refers to no principle is the choice "
-        f"“{literal(view.principle_labels[code_it.NO_PRINCIPLE])}”. What you submit stays while this tab is open, "
-        "also when you visit another page.", icon=":material/touch_app:")
+        f"“{literal(view.principle_labels[code_it.NO_PRINCIPLE])}”. What you submit is kept when you visit another page, "
+        "but not if you reload or close this tab.", icon=":material/touch_app:")
 
 principle_options = [*vocab.principle_ids, code_it.NO_PRINCIPLE]
 tone_codes = vocab.codes("tone_police")
@@ -92,8 +92,8 @@ if code_it.nothing_coded(result.coded):
     st.stop()
 st.markdown(f"{code_it.coded_line(result.coded, len(ids))} Each figure counts only the sentences you coded: a blank is left out, "
             "never taken as an answer.")
-render.table(code_it.figures(result, len(ids)), labels=code_it.FIGURE_LABELS,
-             widths={"label": 150, "percent_text": 95, "kappa_text": 110, "coded": 130, "alike": 215})
+render.table(code_it.figures(result), labels=code_it.FIGURE_LABELS,
+             widths={"label": 150, "percent_text": 95, "kappa_text": 110, "alike": 215})
 st.caption(code_it.KAPPA_MEANING)
 line = code_it.second_coder_line(result, view.coder_pairs)
 if line:

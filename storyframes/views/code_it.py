@@ -73,7 +73,7 @@ def _build(data: StoryData) -> CodeItView:
         candidates=cands,
         where=frozen({p: f"{v.short(o)} · {w}" for p, o, w in zip(cands["passage_id"], cands["outlet_id"], cands["where"])}),
         options=frozen({ce.PRINCIPLE: principle_options(data), **{f: code_options(data, f) for f in ce.CODE_FIELDS}}),
-        principle_labels=frozen({**{p: v.principle(p) for p in v.principle_ids}, ce.NO_PRINCIPLE: ce.none_of_label(len(v.principle_ids))}),
+        principle_labels=frozen({**{p: v.filter_label(p) for p in v.principle_ids}, ce.NO_PRINCIPLE: ce.none_of_label(len(v.principle_ids))}),
         rules=frozen({(f, c): r for f, c, r in zip(book["field"], book["code"], book["edge_rule"]) if r}),
         codes=data.passage_codes, principles_coded=data.passage_principles, coder_pairs=coder_pairs(data),
         scope=Scope(outlets=False, principles=False,
@@ -89,24 +89,22 @@ def build(data: StoryData, filters: Filters) -> CodeItView:
 FIELDS, PRINCIPLE, NO_PRINCIPLE = ce.FIELDS, ce.PRINCIPLE, ce.NO_PRINCIPLE
 FIELD_NAMES = {ce.PRINCIPLE: "principle", "tone_police": "tone", "frame": "frame"}  # short names, in widget keys and notes
 FIELD_LABELS = {f: "Principles" if f == ce.PRINCIPLE else reliability.LABELS[f] for f in ce.FIELDS}
-FIGURE_COLUMNS = ["label", "percent_text", "kappa_text", "coded", "alike", "meaning"]
-FIGURE_LABELS = {**{c: AGREEMENT_COLUMNS[c] for c in ("label", "percent_text", "kappa_text", "meaning")},
-                 "coded": "You coded", "alike": AGREEMENT_COLUMNS["agreed"]}
+FIGURE_COLUMNS = ["label", "percent_text", "kappa_text", "meaning", "alike"]
+FIGURE_LABELS = {**{c: AGREEMENT_COLUMNS[c] for c in FIGURE_COLUMNS[:-1]}, "alike": AGREEMENT_COLUMNS["agreed"]}
 NOT_SCORED = "Not scored: you coded no sentence's"
 SENTENCE_LABELS = {"number": "#", "where": "Sentence", f"{ce.PRINCIPLE}_cell": "Principles", "tone_police_cell": "Tone",
                    "frame_cell": "Frame"}
 
 
-def figures(result: ce.Comparison, n_sentences: int) -> pd.DataFrame:
+def figures(result: ce.Comparison) -> pd.DataFrame:
     """The reader's agreement with the curated codes, one row per field in the order they code
-    them: per cent and kappa over the sentences they coded, how many that is of `n_sentences`
-    (the denominator), how many alike, and what it means (the figures first, so a phone shows
-    them without scrolling the table sideways). A field coded for no sentence is not scored."""
+    them: per cent and kappa over the sentences they coded (`ce.coded_line` says how many, above
+    the table), what it means, and how many alike (the figures first, so a phone shows them
+    without scrolling the table sideways). A field coded for no sentence is not scored."""
     table = agreement_table(result.pairs)
     table = table[table["field"].isin(ce.FIELDS)].set_index("field").loc[list(ce.FIELDS)].reset_index()
     blank = table["n"] == 0
     table = table.assign(
-        coded=[f"{result.coded[f]} of {n_sentences} sentences" for f in table["field"]],
         alike=[f"{a} of {n} {reliability.UNITS[f]}" for a, n, f in zip(table["agreed"], table["n"], table["field"])],
         percent_text=table["percent_text"].where(~blank, "—"), kappa_text=table["kappa_text"].where(~blank, "—"),
         meaning=table["meaning"].where(~blank, [f"{NOT_SCORED} {ce.FIELD_WORDS[f]}" for f in table["field"]]),
