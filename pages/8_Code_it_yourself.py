@@ -12,6 +12,7 @@ ctx = setup_page("code")
 TITLE = ctx.page.title
 view = ctx.view(code_it.build)
 vocab = ctx.vocab
+SUBMIT = "Score my codes"
 choice = classroom.coding_set(ctx, view.candidates)
 ids = choice.ids
 compared = classroom.compared(ids)
@@ -20,7 +21,7 @@ st.title(TITLE)
 st.markdown(
     "Code these sentences the way this site's coders did: which of the four principles each one refers to, its tone toward "
     "the police, and its frame. Then compare your codes with the curated ones: the same per cent agreement and Cohen's kappa "
-    "that measure the second coder on Sources & method."
+    "that measure the second coder on Sources & method (what kappa means is said beside your score)."
 )
 render.scope(view.scope)
 if not ids:
@@ -46,67 +47,54 @@ with st.expander("The codebook for these three fields"):
         render.table(view.options[field][["label", "definition", "example_text", "edge_rule"]],
                      labels={"label": "Code", "definition": "Definition", "example_text": "Example", "edge_rule": "Edge rule"})
 
-
-def explain(field: str, codes) -> None:
-    """The chosen codes' definitions and examples, from the codebook, shown literally."""
-    book = view.options[field].set_index("code")
-    if not codes:
-        return  # nothing chosen yet: the codebook above says what every code means
-    lines = []
-    for code in codes:
-        if code not in book.index:
-            continue
-        row = book.loc[code]
-        line = f"**{literal(row['label'])}**: {literal(row['definition'])}"
-        if row["example_text"]:
-            line += f"  \nExample ({literal(row['example_passage_id'])}): “{literal(row['example_text'])}”"
-        lines.append(line)
-    st.caption("  \n".join(lines))
-
+st.info(f"Your choices count once you press **{SUBMIT}** at the end of the list: until then nothing is sent and nothing is scored. "
+        "A field you leave blank is not scored; a sentence that refers to no principle is the choice "
+        f"“{literal(view.principle_labels[code_it.NO_PRINCIPLE])}”. What you submit is kept when you visit another page, "
+        "but not if you reload or close this tab.", icon=":material/touch_app:")
 
 principle_options = [*vocab.principle_ids, code_it.NO_PRINCIPLE]
+tone_codes = vocab.codes("tone_police")
+frame_labels = {c: vocab.code("frame", c) for c in vocab.codes("frame")}
 answers: dict[str, code_it.Answer] = {}
-for n, pid in enumerate(ids, 1):
-    sentence = by_id.loc[pid]
-    with st.container(border=True, key=f"codeit_sentence_{pid}"):
-        st.markdown(f"**Sentence {n} of {len(ids)}** · :gray[{literal(view.where[pid])}]")
-        st.markdown(f"> {literal(sentence['text'])}")
-        chosen = st.pills("1 · Which principles does it refer to?", principle_options, selection_mode="multi",
-                          format_func=literal_options(vocab.filter_label), key=classroom.code_key(pid, code_it.PRINCIPLE), persist_state="session",
-                          disabled=compared)
-        explain(code_it.PRINCIPLE, chosen or [])
-        if chosen and code_it.NO_PRINCIPLE in chosen and len(chosen) > 1:
-            st.caption(":material/info: “No principle” is set aside: you chose a principle too.")
-        tone_box, frame_box = st.columns(2)  # side by side: eight sentences stay within a projector's six screens
-        tone_codes = vocab.codes("tone_police")
-        with tone_box:
-            tone = st.pills("2 · Tone toward police", tone_codes, format_func=literal_options(lambda c: vocab.code("tone_police", c)),
-                            key=classroom.code_key(pid, "tone_police"), persist_state="session", disabled=compared)
-            explain("tone_police", [tone] if tone else [])
-        frame_labels = {c: vocab.code("frame", c) for c in vocab.codes("frame")}
-        with frame_box:
-            frame = st.selectbox("3 · Frame", list(frame_labels), index=None, placeholder="Choose a frame…", format_func=frame_labels.__getitem__,
-                                 key=classroom.code_key(pid, "frame"), persist_state="session", disabled=compared)
-            explain("frame", [frame] if frame else [])
-    answers[pid] = code_it.Answer(principles=code_it.principle_answer(chosen), tone_police=tone, frame=frame)
+# One form: a tap changes nothing on the server (no rerun per tap); "Score my codes" sends the round at once.
+with st.form("codeit_form", border=False, enter_to_submit=False):
+    for n, pid in enumerate(ids, 1):
+        sentence = by_id.loc[pid]
+        with st.container(border=True, key=f"codeit_sentence_{pid}"):
+            st.markdown(f"**Sentence {n} of {len(ids)}** · :gray[{literal(view.where[pid])}]")
+            st.markdown(f"> {literal(sentence['text'])}")
+            chosen = st.pills("1 · Which principles does it refer to?", principle_options, selection_mode="multi",
+                              format_func=literal_options(view.principle_labels.__getitem__),
+                              key=classroom.code_key(pid, code_it.PRINCIPLE), persist_state="session")
+            if chosen and code_it.NO_PRINCIPLE in chosen and len(chosen) > 1:
+                st.caption(f":material/info: You submitted “{literal(view.principle_labels[code_it.NO_PRINCIPLE])}” beside a principle: "
+                           "the principle counts.")
+            tone_box, frame_box = st.columns(2)  # side by side: eight sentences stay within a projector's six screens
+            # wrap: in a column, pills otherwise stay on one row and scroll sideways on a phone, hiding the last tone
+            tone = tone_box.pills("2 · Tone toward police", tone_codes, format_func=literal_options(lambda c: vocab.code("tone_police", c)),
+                                  key=classroom.code_key(pid, "tone_police"), persist_state="session", wrap=True)
+            frame = frame_box.selectbox("3 · Frame", list(frame_labels), index=None, placeholder="Choose a frame…",
+                                        format_func=frame_labels.__getitem__, key=classroom.code_key(pid, "frame"), persist_state="session")
+        answers[pid] = code_it.Answer(principles=code_it.principle_answer(chosen), tone_police=tone, frame=frame)
+    st.form_submit_button(SUBMIT, type="primary", icon=":material/fact_check:", on_click=classroom.compare_now, args=(ids,),
+                          key="codeit_submit", width="stretch")
 
-coded = sum(1 for a in answers.values() if all(a.get(f) is not None for f in code_it.FIELDS))
 if not compared:
-    st.caption(f"You have coded all three fields of {coded} of {len(ids)} sentences. Your codes stay in this browser tab only.")
-    st.button("Compare with the curated codes", type="primary", icon=":material/fact_check:", on_click=classroom.compare_now, args=(ids,),
-              key="codeit_compare", disabled=not any(a.get(f) is not None for a in answers.values() for f in code_it.FIELDS))
+    st.caption(f"Nothing is scored yet: choose codes above, then press {SUBMIT}.")
     render.footer()
     st.stop()
 
-result = code_it.compare(answers, ids, view.codes, view.principles_coded, ctx.data.codebook, vocab)
 st.header("How your codes compare")
-st.button("Change my codes", icon=":material/edit:", on_click=classroom.change_codes, key="codeit_change",
-          help="Your codes are locked while the comparison is shown, so it always compares what you decided.")
+result = code_it.compare(answers, ids, view.codes, view.principles_coded, ctx.data.codebook, vocab)
+if code_it.nothing_coded(result.coded):
+    st.info(code_it.NOTHING_CODED, icon=":material/edit_note:")
+    render.footer()
+    st.stop()
+st.markdown(f"{code_it.coded_line(result.coded, len(ids))} Each figure counts only the sentences you coded: a blank is left out, "
+            "never taken as an answer.")
 render.table(code_it.figures(result), labels=code_it.FIGURE_LABELS,
              widths={"label": 150, "percent_text": 95, "kappa_text": 110, "alike": 215})
-missing = code_it.not_compared(result, len(ids))
-if missing:
-    st.caption("Only the sentences you coded are compared: " + ", ".join(missing) + ".")
+st.caption(code_it.KAPPA_MEANING)
 line = code_it.second_coder_line(result, view.coder_pairs)
 if line:
     st.markdown(literal(line))

@@ -90,7 +90,7 @@ def on_level(level: str) -> None:
 
 # --- code it yourself ---------------------------------------------------------------------------
 _SET = (ce.SET_PARAM, ce.SENTENCES_PARAM)
-_COMPARED_KEY = "codeit_compared"  # the set the reader compared (their codes are locked while it is shown)
+_COMPARED_KEY = "codeit_compared"  # the set whose codes the reader submitted (its score is shown)
 
 
 def _new_seed() -> int:
@@ -121,16 +121,14 @@ def choose_new_set(candidates) -> None:
 
 
 def compared(ids: tuple[str, ...]) -> bool:
-    """True while the comparison of this set is shown (the codes are locked)."""
+    """True once the reader has submitted their codes for this set: the score is shown. The codes
+    are widgets of one form, so the values the page reads are the ones last submitted."""
     return st.session_state.get(_COMPARED_KEY) == ids and bool(ids)
 
 
 def compare_now(ids: tuple[str, ...]) -> None:
+    """The form's submit button's callback."""
     st.session_state[_COMPARED_KEY] = ids
-
-
-def change_codes() -> None:
-    st.session_state.pop(_COMPARED_KEY, None)
 
 
 def clear_codes(ids: tuple[str, ...]) -> None:

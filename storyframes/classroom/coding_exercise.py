@@ -12,6 +12,11 @@ Pure functions, no Streamlit:
   (`reliability.paired_codes`: the principle field as sentence × principle, present or absent),
   the per-field figures (`reliability.figures`), and every disagreement with the curated code's
   rationale and the deciding edge rule of the codebook.
+
+A field a reader leaves blank is unanswered, never an answer: it is left out of that field's
+agreement, whose denominator says how many sentences were coded (`coded_line`). A sentence that
+refers to no principle is the explicit choice "None of the four" (`NO_PRINCIPLE`), which is an
+answer: the sentence then counts as absent for every principle.
 """
 
 from __future__ import annotations
@@ -205,9 +210,17 @@ class Answer:
         return self.principles if field == PRINCIPLE else getattr(self, field)
 
 
+def none_of_label(n_principles: int) -> str:
+    """The explicit "refers to no principle" choice, named so it cannot be read as a blank:
+    'None of the four'."""
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+    return f"None of the {words.get(n_principles, n_principles)}"
+
+
 def principle_answer(chosen: Sequence[str] | None) -> tuple[str, ...] | None:
-    """The principle pills' value as an answer: nothing chosen is not coded; "No principle" alone
-    is (); with a principle beside it, "No principle" gives way to the principle."""
+    """The principle pills' value as an answer: nothing chosen is unanswered (None); "None of the
+    four" alone is () (an answer: refers to none); with a principle beside it, "None of the four"
+    gives way to the principle."""
     chosen = list(chosen or ())
     if not chosen:
         return None
@@ -242,7 +255,7 @@ class Comparison:
 def _principles_label(refs: Sequence[str] | None, vocab: Vocabulary) -> str:
     if refs is None:
         return "not coded"
-    return ", ".join(vocab.principle(p) for p in refs) if refs else vocab.principle(NO_PRINCIPLE)
+    return ", ".join(vocab.principle(p) for p in refs) if refs else none_of_label(len(vocab.principle_ids))
 
 
 def compare(answers: Mapping[str, Answer], ids: Sequence[str], codes: pd.DataFrame, principles_coded: pd.DataFrame,
@@ -303,6 +316,28 @@ def compare(answers: Mapping[str, Answer], ids: Sequence[str], codes: pd.DataFra
                       coded={f: len(coded[f]) for f in FIELDS})
 
 
+# One plain sentence beside every kappa a reader sees (Flesch-Kincaid grade 7.75 by textstat; tests hold it at 8 or below).
+KAPPA_MEANING = "Kappa says how much more you agree than if you both just guessed: 1 is full agreement, 0 is no better than chance."
+NOTHING_CODED = ("Nothing to score yet: code at least one sentence (one field is enough), "
+                 "then press “Score my codes” again.")
+FIELD_WORDS = {PRINCIPLE: "principles", "tone_police": "tone", "frame": "frame"}  # as a reader says them
+
+
+def nothing_coded(coded: Mapping[str, int]) -> bool:
+    """True when the reader answered no field of any sentence: there is no score to show."""
+    return not any(coded.values())
+
+
+def coded_line(coded: Mapping[str, int], n: int) -> str:
+    """How many of the `n` sentences the reader coded, field by field, in the order they code
+    them: the denominator of every figure ("Sentences coded: principles 6 of 8, tone 8 of 8,
+    frame 5 of 8.")."""
+    if len(set(coded.values())) == 1:
+        k = next(iter(coded.values()))
+        return f"{k} of {n} sentences coded in each field."
+    return "Sentences coded: " + ", ".join(f"{FIELD_WORDS[f]} {coded[f]} of {n}" for f in FIELDS) + "."
+
+
 def percent_text(result: reliability.Agreement) -> str:
     return "—" if result.percent is None else f"{result.percent:.1f}%"
 
@@ -321,7 +356,7 @@ def second_coder_line(comparison: Comparison, coder_pairs: pd.DataFrame) -> str:
         rows = coder_pairs[coder_pairs["field"] == f]
         theirs = reliability.agreement(rows["first"], rows["second"])
         mine = comparison.figure(f)
-        if theirs.n:
+        if theirs.n and mine.n:  # a field the reader left blank has no figure to set beside theirs
             parts.append(f"{reliability.SHORT_LABELS[f]} {percent_text(mine)} (kappa {kappa_text(mine)}) against "
                          f"{percent_text(theirs)} (kappa {kappa_text(theirs)})")
     if not parts:

@@ -12,7 +12,8 @@ import pandas as pd
 
 from storyframes.analysis import reliability
 from storyframes.classroom import coding_exercise as ce
-from storyframes.classroom.coding_exercise import Answer, compare, discussion, principle_answer, second_coder_line  # noqa: F401 - the page's
+from storyframes.classroom.coding_exercise import (  # noqa: F401 - the page's
+    KAPPA_MEANING, NOTHING_CODED, Answer, coded_line, compare, discussion, nothing_coded, principle_answer, second_coder_line)
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen
@@ -27,6 +28,7 @@ class CodeItView:
     candidates: pd.DataFrame  # coding_exercise.CANDIDATE_COLUMNS: the sentences a set may hold
     where: Mapping[str, str]  # passage_id -> "Gawker · ¶2 · sentence 5 of 15"
     options: Mapping[str, pd.DataFrame]  # field -> its codes with definition, example and edge rule (OPTION_COLUMNS)
+    principle_labels: Mapping[str, str]  # the principle field's choices: each principle, then "None of the four"
     rules: Mapping[tuple[str, str], str]  # (field, code) -> the codebook's edge rule
     codes: pd.DataFrame  # the curated codes (passage_codes)
     principles_coded: pd.DataFrame  # the curated principle references (passage_principles)
@@ -37,7 +39,7 @@ class CodeItView:
 def principle_options(data: StoryData) -> pd.DataFrame:
     """The principle field's choices in the codebook's shape: each principle with its heading and
     the Statement's wording as the definition, and the first sentence that refers to it as the
-    example; then 'No principle'."""
+    example; then 'None of the four', an answer of its own (a blank is no answer)."""
     v = data.vocab
     index = sentence_index(data)
     refs = data.passage_principles
@@ -50,7 +52,7 @@ def principle_options(data: StoryData) -> pd.DataFrame:
         rows.append({"code": pid, "label": v.principle(pid), "definition": f"{heading}. The Statement: “{wording}”",
                      "example_passage_id": example, "example_text": index.at[example, "text"] if example else "",
                      "edge_rule": rules.get(reference, "")})
-    rows.append({"code": ce.NO_PRINCIPLE, "label": v.principle(ce.NO_PRINCIPLE),
+    rows.append({"code": ce.NO_PRINCIPLE, "label": ce.none_of_label(len(v.principle_ids)),
                  "definition": "The sentence neither quotes the Statement's wording for a principle nor gives a principle's specific content "
                                "in its own words.",
                  "example_passage_id": "", "example_text": "", "edge_rule": rules.get(ce.THRESHOLD_REFERENCE, "")})
@@ -71,6 +73,7 @@ def _build(data: StoryData) -> CodeItView:
         candidates=cands,
         where=frozen({p: f"{v.short(o)} · {w}" for p, o, w in zip(cands["passage_id"], cands["outlet_id"], cands["where"])}),
         options=frozen({ce.PRINCIPLE: principle_options(data), **{f: code_options(data, f) for f in ce.CODE_FIELDS}}),
+        principle_labels=frozen({**{p: v.filter_label(p) for p in v.principle_ids}, ce.NO_PRINCIPLE: ce.none_of_label(len(v.principle_ids))}),
         rules=frozen({(f, c): r for f, c, r in zip(book["field"], book["code"], book["edge_rule"]) if r}),
         codes=data.passage_codes, principles_coded=data.passage_principles, coder_pairs=coder_pairs(data),
         scope=Scope(outlets=False, principles=False,
@@ -88,17 +91,25 @@ FIELD_NAMES = {ce.PRINCIPLE: "principle", "tone_police": "tone", "frame": "frame
 FIELD_LABELS = {f: "Principles" if f == ce.PRINCIPLE else reliability.LABELS[f] for f in ce.FIELDS}
 FIGURE_COLUMNS = ["label", "percent_text", "kappa_text", "meaning", "alike"]
 FIGURE_LABELS = {**{c: AGREEMENT_COLUMNS[c] for c in FIGURE_COLUMNS[:-1]}, "alike": AGREEMENT_COLUMNS["agreed"]}
+NOT_SCORED = "Not scored: you coded no sentence's"
 SENTENCE_LABELS = {"number": "#", "where": "Sentence", f"{ce.PRINCIPLE}_cell": "Principles", "tone_police_cell": "Tone",
                    "frame_cell": "Frame"}
 
 
 def figures(result: ce.Comparison) -> pd.DataFrame:
     """The reader's agreement with the curated codes, one row per field in the order they code
-    them: per cent, kappa, what it means, and how many alike (the figures first, so a phone
-    shows them without scrolling the table sideways)."""
+    them: per cent and kappa over the sentences they coded (`ce.coded_line` says how many, above
+    the table), what it means, and how many alike (the figures first, so a phone shows them
+    without scrolling the table sideways). A field coded for no sentence is not scored."""
     table = agreement_table(result.pairs)
     table = table[table["field"].isin(ce.FIELDS)].set_index("field").loc[list(ce.FIELDS)].reset_index()
-    table = table.assign(alike=[f"{a} of {n} {reliability.UNITS[f]}" for a, n, f in zip(table["agreed"], table["n"], table["field"])])
+    blank = table["n"] == 0
+    table = table.assign(
+        alike=[f"{a} of {n} {reliability.UNITS[f]}" for a, n, f in zip(table["agreed"], table["n"], table["field"])],
+        percent_text=table["percent_text"].where(~blank, "—"), kappa_text=table["kappa_text"].where(~blank, "—"),
+        meaning=table["meaning"].where(~blank, [f"{NOT_SCORED} {ce.FIELD_WORDS[f]}" for f in table["field"]]),
+    )
+    table.loc[blank, "alike"] = "—"
     return table[FIGURE_COLUMNS]
 
 
@@ -110,7 +121,3 @@ def sentence_overview(result: ce.Comparison, where: Mapping[str, str]) -> pd.Dat
              for f in ce.FIELDS}
     return rows.assign(where=rows["passage_id"].map(where), **cells)[list(SENTENCE_LABELS)]
 
-
-def not_compared(result: ce.Comparison, n: int) -> list[str]:
-    """The fields the reader left uncoded for some of the `n` sentences ("tone (5 of 8)")."""
-    return [f"{FIELD_NAMES[f]} ({k} of {n})" for f, k in result.coded.items() if k < n]

@@ -150,6 +150,7 @@ def test_every_frame_right_and_every_tone_neutral_hand_worked(data):
     # cbs-22 P4, dabs-15 P1 P2 P3), the reader none: 27 alike, p_e = 27/32 × 32/32, kappa 0.
     principle = result.figure("principle")
     assert (principle.n, principle.agreed, principle.percent, principle.kappa) == (32, 27, 100 * 27 / 32, 0.0)
+    # (here "None of the four" is the reader's explicit answer for all eight: that is what scores 27 of 32)
 
     figures = result.figures.set_index("field")
     assert list(figures.index) == ["principle", "tone_police", "frame"]
@@ -218,6 +219,59 @@ def test_the_answer_in_the_second_codings_shape():
 @pytest.mark.parametrize(("pills", "answer"), [([], None), (None, None), (["none"], ()), (["P2", "none"], ("P2",)), (["P1", "P4"], ("P1", "P4"))])
 def test_the_principle_pills_as_an_answer(pills, answer):
     assert ce.principle_answer(pills) == answer
+
+
+def test_a_blank_is_unanswered_never_does_not_refer_hand_worked(data):
+    """The reader answers "None of the four" for the first six sentences and leaves cbs-22 and
+    dabs-15 blank; tone "neutral" for the same six. Blanks are left out, not read as "does not refer"."""
+    answers = {pid: ce.Answer(principles=(), tone_police="neutral") for pid in IDS[:6]}
+    result = run(data, answers)
+    assert result.coded == {"principle": 6, "tone_police": 6, "frame": 0}
+    # Principles: 6 sentences × 4 principles = 24 items; of the curated references only cbs-10 P1
+    # is among them (cbs-22 P4 and dabs-15 P1 P2 P3 are in the blank sentences). The reader marks
+    # none present: 23 of 24 alike (95.8%); p_e = 23/24 × 24/24 = 23/24, kappa = (23/24 − 23/24) / (1 − 23/24) = 0.
+    # Had the two blanks counted as "does not refer", it would be 27 of 32 (84.4%) with 2 sentences never coded.
+    principle = result.figure("principle")
+    assert (principle.n, principle.agreed, principle.kappa) == (24, 23, 0.0)
+    assert ce.percent_text(principle) == "95.8%"
+    assert set(result.pairs.loc[result.pairs["field"] == "principle", "passage_id"]) == set(IDS[:6])
+    # Tone: curated mocking, critical, critical, neutral, not_applicable, neutral for the six: 2 of 6 alike;
+    # p_e = 2/6 × 6/6 = 1/3, kappa = (1/3 − 1/3) / (1 − 1/3) = 0.
+    tone = result.figure("tone_police")
+    assert (tone.n, tone.agreed, tone.kappa) == (6, 2, 0.0) and ce.percent_text(tone) == "33.3%"
+    assert result.figure("frame").n == 0
+    rows = result.sentences.set_index("passage_id")
+    assert rows.at["cbs-22", "yours_principle"] == "not coded" and rows.at["cbs-22", "same_principle"] is None
+    assert rows.at["dabs-01", "yours_principle"] == "None of the four" and rows.at["dabs-01", "same_principle"]
+    # no disagreement is made up for a blank
+    assert not result.disagreements["passage_id"].isin(["cbs-22", "dabs-15"]).any()
+
+
+def test_nothing_coded_gives_no_score(data):
+    result = run(data, {})
+    assert ce.nothing_coded(result.coded) and result.pairs.empty
+    assert all(result.figure(f).n == 0 for f in ce.FIELDS)
+    assert ce.second_coder_line(result, coder_pairs(data)) == ""  # no figure of the reader's to set beside the second coder's
+    assert not ce.nothing_coded({"principle": 0, "tone_police": 1, "frame": 0})
+
+
+def test_the_coded_line_states_every_denominator():
+    assert ce.coded_line({"principle": 6, "tone_police": 8, "frame": 5}, 8) == \
+        "Sentences coded: principles 6 of 8, tone 8 of 8, frame 5 of 8."
+    assert ce.coded_line({"principle": 6, "tone_police": 6, "frame": 6}, 8) == "6 of 8 sentences coded in each field."
+
+
+def test_none_of_the_four_is_named_as_a_choice():
+    assert ce.none_of_label(4) == "None of the four" and ce.none_of_label(12) == "None of the 12"
+
+
+def test_the_plain_words_read_at_grade_8_or_below():
+    """What kappa means, and what to do when nothing is coded: Flesch-Kincaid grade 8 or below."""
+    import textstat
+
+    for sentence in (ce.KAPPA_MEANING, ce.NOTHING_CODED):
+        assert textstat.flesch_kincaid_grade(sentence) <= 8, sentence
+    assert ce.KAPPA_MEANING.count(". ") == 0 and ce.KAPPA_MEANING.startswith("Kappa ")  # one sentence
 
 
 def test_the_second_coder_line_and_the_prompts(data):
