@@ -102,17 +102,17 @@ ONLY_PRINCIPLE, ONLY_FULL_TEXT, ONLY_HEADLINE = "only_principle", "only_full_tex
 
 # Our own static CSS for the filter pills (no data in it): a chosen pill is filled with the accent
 # and starts with a check mark, an unchosen one is white with a grey outline and no mark, so the
-# two differ by shape and text as well as by colour (6.9:1 between their fills, measured in
+# two differ by shape and text as well as by colour (7.4:1 between their fills, measured in
 # Chromium: tests/browser/test_filters.py). The "Only" pills are small outlined actions.
 FILTER_STYLE = """
 <style>
 .st-key-outlet_filter button[aria-pressed="true"], .st-key-principle_filter button[aria-pressed="true"] {
-  background-color: FILTER_ON !important; border-color: FILTER_ON !important; color: FILTER_ON_TEXT; }
+  background-color: FILTER_ON !important; border-color: FILTER_ON !important; color: FILTER_ON_TEXT !important; }
 .st-key-outlet_filter button[aria-pressed="true"] p, .st-key-principle_filter button[aria-pressed="true"] p { color: FILTER_ON_TEXT !important; }
 .st-key-outlet_filter button[aria-pressed="true"]::before, .st-key-principle_filter button[aria-pressed="true"]::before {
   content: "\\2713"; font-weight: 700; margin-right: 0.35em; color: FILTER_ON_TEXT !important; }
 .st-key-outlet_filter button[aria-pressed="false"], .st-key-principle_filter button[aria-pressed="false"] {
-  background-color: FILTER_OFF !important; border-color: FILTER_OFF_BORDER !important; color: FILTER_OFF_TEXT; }
+  background-color: FILTER_OFF !important; border-color: FILTER_OFF_BORDER !important; color: FILTER_OFF_TEXT !important; }
 .st-key-outlet_filter button[aria-pressed="false"] p, .st-key-principle_filter button[aria-pressed="false"] p { color: FILTER_OFF_TEXT !important; }
 [class*="st-key-only_"] button { min-height: 1.9rem; padding: 0 0.55rem; }
 [class*="st-key-only_"] button p { font-size: 0.85rem; }
