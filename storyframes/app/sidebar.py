@@ -103,7 +103,7 @@ ONLY_PRINCIPLE, ONLY_FULL_TEXT, ONLY_HEADLINE = "only_principle", "only_full_tex
 # Our own static CSS for the filter pills (no data in it): a chosen pill is filled with the accent
 # and starts with a check mark, an unchosen one is white with a grey outline and no mark, so the
 # two differ by shape and text as well as by colour (7.4:1 between their fills, measured in
-# Chromium: tests/browser/test_filters.py). The "Only" pills are small outlined actions.
+# Chromium: tests/browser/test_filters.py). The "Only" pills are small actions with a dashed outline.
 FILTER_STYLE = """
 <style>
 .st-key-outlet_filter button[aria-pressed="true"], .st-key-principle_filter button[aria-pressed="true"] {
@@ -114,8 +114,8 @@ FILTER_STYLE = """
 .st-key-outlet_filter button[aria-pressed="false"], .st-key-principle_filter button[aria-pressed="false"] {
   background-color: FILTER_OFF !important; border-color: FILTER_OFF_BORDER !important; color: FILTER_OFF_TEXT !important; }
 .st-key-outlet_filter button[aria-pressed="false"] p, .st-key-principle_filter button[aria-pressed="false"] p { color: FILTER_OFF_TEXT !important; }
-[class*="st-key-only_"] button { min-height: 1.9rem; padding: 0 0.55rem; }
-[class*="st-key-only_"] button p { font-size: 0.85rem; }
+[class*="st-key-only_"] button[data-variant="pills"] { min-height: 1.9rem; padding: 0 0.5rem; border: 1px dashed FILTER_OFF_BORDER !important; }
+[class*="st-key-only_"] button[data-variant="pills"] p { font-size: 0.85rem; }
 [class*="st-key-filter_tools"] button { min-height: 1.9rem; padding: 0.1rem 0.6rem; }
 [class*="st-key-filter_tools"] button p { font-size: 0.85rem; }
 </style>
@@ -173,19 +173,20 @@ def filters(data: StoryData, page: site.Page) -> tuple[flt.Filters, flt.Filters]
         st.button("Reset filters", on_click=_reset, args=(default, *ids), width="stretch")
         # Pills, not a multiselect: every choice stays visible, on (filled, with a check mark) or
         # off at a glance, and each is a large target on a projector. A tap adds or removes one;
-        # the "Only" pills under them narrow a filter to one value in one tap.
+        # the "Only" pills (dashed) narrow a filter to one value in one tap, and sit just above the
+        # pills they set, so the teacher's "P4 only, Gawker and CBS" is three taps close together.
         # Principles first: five short pills, so both filters start above the fold at 1280x720.
+        _only_row("Only one principle", principle_ids, P, ONLY_PRINCIPLE, ids, short,
+                  "Tap one to show only that principle; then tap the pills below to add others.")
         st.pills("Principles", principle_ids, selection_mode="multi", format_func=literal_options(vocab.filter_label),
                  key=PRINCIPLE_WIDGET, persist_state="session",
                  help="A sentence is shown when it refers to a chosen principle; 'No principle' keeps the sentences that refer to none.")
-        _only_row("Only one principle", principle_ids, P, ONLY_PRINCIPLE, ids, short,
-                  "Tap one to show only that principle; then tap the pills above to add others.")
         _tools("filter_tools_principles", (("All principles", P, principle_ids), ("No principles", P, ())), ids)
+        _only_row("Only one full text", full_texts, O, ONLY_FULL_TEXT, ids, short,
+                  "Outlets whose whole article is coded sentence by sentence. Tap one to show only that outlet.")
         st.pills("Outlets", outlet_ids, selection_mode="multi", format_func=literal_options(vocab.filter_label),
                  key=OUTLET_WIDGET, persist_state="session",
                  help=literal(", ".join(vocab.short(o) for o in full_texts)) + " have full texts, coded sentence by sentence; the others are compared by headline.")
-        _only_row("Only one full text", full_texts, O, ONLY_FULL_TEXT, ids, short,
-                  "Outlets whose whole article is coded sentence by sentence. Tap one to show only that outlet.")
         _only_row("Only one headline", headlines, O, ONLY_HEADLINE, ids, short,
                   "Outlets compared by their headline only. Tap one to show only that outlet.")
         _tools("filter_tools_outlets", (("All outlets", O, outlet_ids), ("No outlets", O, ()),
