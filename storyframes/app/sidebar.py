@@ -1,6 +1,12 @@
 """The sidebar every page shares: the page links, the outlet and principle filters, and
 projector mode. The filters and projector mode are widget-held (the pills and the toggle hold
 the choice) and written to the address through `storyframes.app.address` on every run.
+
+Each filter has multi-select pills (a tap adds or removes one), an "Only" row of single-select
+pills above them (a tap narrows the filter to that one; the outlets' rows are split into full
+texts and headlines, as `vocab.full_text_ids` says) and buttons for all, none, the full texts and
+the headlines. The "Only" pills and the buttons act through callbacks that set the filter pills,
+as a link does; a tap on a filter pill is the browser's own and is never assigned back.
 """
 
 from __future__ import annotations
