@@ -249,7 +249,7 @@ def setup_page(page_key: str) -> PageContext:
     # The tab icon is a file we ship: a Material icon name here makes the browser fetch an SVG
     # from a font host on every page, which a closed classroom network would block.
     st.set_page_config(page_title=f"{page.title} · {APP_TITLE}", page_icon=str(ICON), layout="wide")
-    st.html(_STYLE)
+    st.html(_STYLE + sidebar.FILTER_STYLE)
     try:
         data = added_articles.data_with_added(package.cached_package())
     except DataPackageError as error:

@@ -38,6 +38,11 @@ DISPUTE_STROKE, DISPUTE_VEIL = "#1A1A1A", "#FFFFFF"
 RULE = "#8C8C8C"  # reference lines
 MAP_LAND, MAP_BORDER = "#F2F2F2", "#9A9A9A"
 
+# The sidebar's filter pills (sidebar.FILTER_STYLE): a chosen one filled with the theme's accent
+# (.streamlit/config.toml), white text on it; an unchosen one white with ink text and a grey outline.
+FILTER_ON, FILTER_ON_TEXT = "#005A8C", "#FFFFFF"
+FILTER_OFF, FILTER_OFF_TEXT, FILTER_OFF_BORDER = "#FFFFFF", "#1A1A1A", "#8C8C8C"
+
 # Highlight backgrounds for the parallel reading and the search (Streamlit's named Markdown colours).
 HIGHLIGHT = {"principle": "green", "quote": "blue", "lexicon": "orange", "search": "yellow"}
 # The search's matches, on a stronger yellow than Streamlit's pale one (shell.py's style): 9:1 with the body text.

@@ -25,16 +25,18 @@ def _names(values) -> str:
 
 
 def matrix_title(coverage: pd.DataFrame) -> str:
-    """E.g. 'Only CBS News (The Crime Report) reported all four principles; P4 was left out by 2 of 3 outlets'."""
+    """E.g. 'Only CBS News (The Crime Report) reported all 4 selected principles; P4 was left out by 2 of 3
+    outlets'. One principle is named ('Gawker and CBS News reported P4'), two are 'both'."""
     if coverage.empty:
         return "No principle coverage to show"
-    n_p = coverage["principle_id"].nunique()
+    principle_ids = coverage["principle_id"].unique()
+    n_p = len(principle_ids)
     reported = coverage[coverage["status"] != "omitted"].groupby("outlet")["principle_id"].nunique()
     full = [o for o, n in reported.items() if n == n_p]
     omitted = coverage[coverage["status"] == "omitted"].groupby("principle_id")["outlet"].nunique().sort_values(ascending=False)
     n_out = coverage["outlet"].nunique()
-    first = (f"{'Only ' if len(full) == 1 and n_out > 1 else ''}{_names(full)} reported all {n_p} selected principle{'s' if n_p > 1 else ''}"
-             if full else f"No outlet reported all {n_p} selected principles")
+    what = principle_ids[0] if n_p == 1 else "both selected principles" if n_p == 2 else f"all {n_p} selected principles"
+    first = f"{'Only ' if len(full) == 1 and n_out > 1 else ''}{_names(full)} reported {what}" if full else f"No outlet reported {what}"
     if omitted.empty:
         return first
     pid, n = omitted.index[0], int(omitted.iloc[0])

@@ -136,14 +136,28 @@ class Clicker:
         """Click a filter button like a reader, then wait until its result shows in the pills: it is
         made on the server, and a reader clicks on what they see (a pill clicked earlier acts on the
         pills as they were)."""
-        self.page.locator(f"{SIDEBAR} button", has_text=text).click()
-        clicked = time.monotonic()
-        self.count += 1
         if text == "Reset filters":
             self.expected = {"Outlets": set(self.default.outlets), "Principles": set(self.default.principles)}
         elif text == "Full texts only":
             self.expected["Outlets"] = set(self.data.vocab.full_text_ids)
-        self.log.append(f"{self.count:2d}. button {text}")
+        self._await(self.page.locator(f"{SIDEBAR} button", has_text=text), f"button {text}")
+
+    def only(self, group: str, value: str) -> None:
+        """Tap an "Only" pill (its filter narrowed to `value`, on the server, as a button's is)."""
+        from storyframes.app.sidebar import ONLY_FULL_TEXT, ONLY_HEADLINE, ONLY_PRINCIPLE
+
+        vocab = self.data.vocab
+        key = ONLY_PRINCIPLE if group == "Principles" else ONLY_FULL_TEXT if value in vocab.full_text_ids else ONLY_HEADLINE
+        text = value if group == "Principles" and value != "none" else self.label(value)
+        self.expected[group] = {value}
+        pill = self.page.locator(f"{SIDEBAR} .st-key-{key} button").filter(has=self.page.get_by_text(text, exact=True))
+        self._await(pill, f"only {group[:-1].lower()} {value}")
+
+    def _await(self, target, what: str) -> None:
+        target.click()
+        clicked = time.monotonic()
+        self.count += 1
+        self.log.append(f"{self.count:2d}. {what}")
         deadline = clicked + 30
         while time.monotonic() < deadline:
             if pill_state(self.page, self.groups, self.label) == self.expected:
@@ -294,9 +308,11 @@ def home_content(page, data, expected) -> list[str]:
     return [] if found == wanted else [f"the principle cards say {found}, expected {wanted}"]
 
 
-def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int, str] | None = None, server=None) -> None:
-    """Open `path`, make CLICKS clicks (pills chosen by `seed`; `buttons` at the given click
-    numbers), wait until the app settles, and check pills, address and page agree."""
+def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int, str] | None = None,
+         only: dict[int, tuple[str, str]] | None = None, server=None) -> None:
+    """Open `path`, make CLICKS clicks (pills chosen by `seed`; `buttons` and `only` pills, as
+    (group, value), at the given click numbers), wait until the app settles, and check pills,
+    address and page agree."""
     log = [f"{path}, seed {seed}: {CLICKS} clicks {GAP_S * 1000:.0f} ms apart"]
     BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log_file = BROWSER_ARTIFACTS / f"rapid-clicks-{path.strip('/') or 'home'}-{seed}.log"
@@ -313,6 +329,10 @@ def _run(page, story, path: str, seed: int, check_content, *, buttons: dict[int,
                 clicker.pills(plan)
                 plan = []
                 clicker.button(buttons[i])
+            elif only and i in only:
+                clicker.pills(plan)
+                plan = []
+                clicker.only(*only[i])
             else:
                 plan += clicker.random_plan(rng, 1)
         clicker.pills(plan)
@@ -357,6 +377,13 @@ def test_rapid_clicks_with_the_filter_buttons(page, story, app_server):
     on the server, so the next click waits until the pills show it (as a reader's would)."""
     _run(page, story, "/Framing_analysis", 77, framing_content,
          buttons={22: "Full texts only", 25: "Reset filters", 28: "Full texts only"}, server=app_server)
+
+
+def test_rapid_clicks_with_the_only_pills(page, story, app_server):
+    """The "Only" pills (issue 20) set a filter on the server, as the buttons do: mixed into rapid
+    pill clicks, the pills clicked after them must still end in the state the reader chose."""
+    _run(page, story, "/Framing_analysis", 88, framing_content,
+         only={8: ("Principles", "P4"), 15: ("Outlets", "gawker"), 21: ("Outlets", "npr"), 26: ("Principles", "none")}, server=app_server)
 
 
 # ---------------------------------------------------------------------------------------------

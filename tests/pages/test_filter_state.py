@@ -131,3 +131,65 @@ def test_an_unknown_section_falls_back_to_the_first_with_a_notice():
     at.pills(key=PRINCIPLES_KEY).set_value(["P1"]).run()  # the notice was for the link, not every run
     assert_clean(at)
     assert not at.warning
+
+
+# --- one tap to narrow: the "Only" rows and the filter buttons (issue 20) ------------------------
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_only_pills_narrow_a_filter_to_the_value_tapped_and_clear_themselves(data):
+    from storyframes.app.sidebar import ONLY_FULL_TEXT, ONLY_HEADLINE, ONLY_PRINCIPLE
+
+    vocab = data.vocab
+    headline = next(o for o in vocab.outlet_ids if o not in vocab.full_text_ids)
+    at = open_page(FRAMING)
+    expected = {"outlet": set(vocab.outlet_ids), "principle": set(default_filters(vocab).principles)}
+    at.pills(key=ONLY_PRINCIPLE).set_value("P4").run()
+    expected["principle"] = {"P4"}
+    assert_in_step(at, data, expected, "only P4")
+    at.pills(key=ONLY_FULL_TEXT).set_value("gawker").run()
+    expected["outlet"] = {"gawker"}
+    assert_in_step(at, data, expected, "only Gawker")
+    # the "Only" pills are actions: none stays pressed after its tap
+    assert all(at.pills(key=k).value is None for k in (ONLY_PRINCIPLE, ONLY_FULL_TEXT, ONLY_HEADLINE))
+    at.pills(key=OUTLETS_KEY).set_value(["gawker", "cbs"]).run()  # then a tap on a pill adds one
+    expected["outlet"] = {"gawker", "cbs"}
+    assert_in_step(at, data, expected, "Gawker and CBS")
+    assert address(at) == {"outlet": ["gawker", "cbs"], "principle": ["P4"]}
+    at.pills(key=ONLY_HEADLINE).set_value(headline).run()
+    expected["outlet"] = {headline}
+    assert_in_step(at, data, expected, f"only {headline}")
+
+
+def test_the_only_rows_group_the_outlets_as_the_data_does(data):
+    from storyframes.app.sidebar import ONLY_FULL_TEXT, ONLY_HEADLINE
+
+    vocab = data.vocab
+    at = open_page(FRAMING)
+    shown = {k: tuple(o.replace("\\", "") for o in at.pills(key=k).options) for k in (ONLY_FULL_TEXT, ONLY_HEADLINE)}  # labels are escaped Markdown
+    assert shown[ONLY_FULL_TEXT] == tuple(vocab.filter_label(o) for o in vocab.full_text_ids)
+    assert shown[ONLY_HEADLINE] == tuple(vocab.filter_label(o) for o in vocab.outlet_ids if o not in vocab.full_text_ids)
+
+
+@pytest.mark.parametrize("label, param, values", [
+    ("No principles", "principle", lambda v: set()),
+    ("All principles", "principle", lambda v: set(default_filters(v).principles)),
+    ("No outlets", "outlet", lambda v: set()),
+    ("All outlets", "outlet", lambda v: set(v.outlet_ids)),
+    ("Full texts only", "outlet", lambda v: set(v.full_text_ids)),
+    ("Headlines only", "outlet", lambda v: set(v.outlet_ids) - set(v.full_text_ids)),
+])
+def test_filter_buttons_set_one_filter_and_leave_the_other(data, label, param, values):
+    vocab = data.vocab
+    at = open_page(FRAMING)
+    at.pills(key=OUTLETS_KEY).set_value(["dabs", "gawker"]).run()
+    at.pills(key=PRINCIPLES_KEY).set_value(["P2", "P4"]).run()
+    expected = {"outlet": {"dabs", "gawker"}, "principle": {"P2", "P4"}}
+    if label.startswith("All"):  # start away from the value the button sets
+        expected[param] = set()
+        at.pills(key=KEYS[param]).set_value([]).run()
+    _button(at, label).click().run()
+    expected[param] = values(vocab)
+    assert_in_step(at, data, expected, label)

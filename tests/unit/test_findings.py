@@ -29,17 +29,17 @@ def test_matrix_title_one_full_outlet_and_the_most_omitted_principle():
         ("b", "B", "P1", "quoted", 1, "body"), ("b", "B", "P2", "omitted", 0, "—"),
         ("c", "C", "P1", "omitted", 0, "—"), ("c", "C", "P2", "omitted", 0, "—"),
     ])
-    assert F.matrix_title(cov) == "Only A reported all 2 selected principles; P2 was left out by 2 of 3 outlets"
+    assert F.matrix_title(cov) == "Only A reported both selected principles; P2 was left out by 2 of 3 outlets"
 
 
 def test_matrix_title_several_full_outlets_no_omission_one_principle():
     cov = cov_frame([("a", "A", "P4", "quoted", 1, "lede"), ("b", "B", "P4", "paraphrased", 3, "body")])
-    assert F.matrix_title(cov) == "A and B reported all 1 selected principle"
+    assert F.matrix_title(cov) == "A and B reported P4"
 
 
 def test_matrix_title_single_outlet_is_not_only():
     cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "quoted", 1, "body")])
-    assert F.matrix_title(cov) == "A reported all 2 selected principles"
+    assert F.matrix_title(cov) == "A reported both selected principles"
 
 
 def test_matrix_title_no_full_outlet():
@@ -47,12 +47,26 @@ def test_matrix_title_no_full_outlet():
         ("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—"),
         ("b", "B", "P1", "omitted", 0, "—"), ("b", "B", "P2", "omitted", 0, "—"),
     ])
-    assert F.matrix_title(cov) == "No outlet reported all 2 selected principles; P2 was left out by 2 of 2 outlets"
+    assert F.matrix_title(cov) == "No outlet reported both selected principles; P2 was left out by 2 of 2 outlets"
 
 
 def test_matrix_title_one_outlet_omitting():
     cov = cov_frame([("a", "A", "P1", "quoted", 1, "lede"), ("a", "A", "P2", "omitted", 0, "—")])
-    assert F.matrix_title(cov) == "No outlet reported all 2 selected principles; P2 was left out by 1 of 1 outlet"
+    assert F.matrix_title(cov) == "No outlet reported both selected principles; P2 was left out by 1 of 1 outlet"
+
+
+def test_matrix_title_one_principle_is_named_not_counted():
+    """Issue 20: under a one-principle filter the title read 'reported all 1 selected principle'."""
+    cov = cov_frame([("a", "A", "P4", "quoted", 1, "lede"), ("b", "B", "P4", "omitted", 0, "—"), ("c", "C", "P4", "omitted", 0, "—")])
+    title = F.matrix_title(cov)
+    assert title == "Only A reported P4; P4 was left out by 2 of 3 outlets"
+    assert "all 1" not in title and "selected principle" not in title
+    assert F.matrix_title(cov_frame([("a", "A", "P4", "omitted", 0, "—")])) == "No outlet reported P4; P4 was left out by 1 of 1 outlet"
+
+
+def test_matrix_title_three_or_more_principles_are_counted():
+    cov = cov_frame([("a", "A", p, "quoted", 1, "lede") for p in ("P1", "P2", "P3")])
+    assert F.matrix_title(cov) == "A reported all 3 selected principles"
 
 
 def test_matrix_title_empty():
