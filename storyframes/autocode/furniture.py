@@ -29,7 +29,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, _
     ("credit", r"^(?:\(?\s*)?(?:photo|image|illustration|video|graphic|picture)s?\s*(?:by|via|credit|courtesy(?:\s+of)?|:|\|)"),
     ("republication note", r"^this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:originally|first)\s+(?:published|appeared|ran)\b.*$"),
     ("credit", r"\b(?:getty\s+images|ap\s+photo|file\s+photo|photo\s+credit|courtesy\s+photo)\b.{0,60}$"),
-    ("credit", r"^(?:copyright|©|\(c\))\s.*|.*\ball\s+rights\s+reserved\.?$"),
+    ("credit", r"^(?:copyright|©|\(c\))\s|\ball\s+rights\s+reserved\.?$"),
     ("sharing", r"^(?:(?:share|tweet|email|e-mail|print|save|pin|like)(?:\s+(?:this|the|on|with|via|to)\b)?\s*(?:article|story|page|post)?\s*"
                 r"(?:facebook|twitter|linkedin|whatsapp|reddit|email|e-mail|pinterest)?\s*[|,·•]?\s*)+$"),
     ("sharing", r"^(?:.{0,40}\b)?share\s+(?:with|on|via)\s+(?:facebook|twitter|linkedin|email|whatsapp).*$"),
@@ -58,6 +58,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, _
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□–—*+-]|\d{1,2}[.)])\s+\S")
 _END = re.compile(r"[.!?:;,…\"”'’)\]]$")
 HEADING_MAX_WORDS = 14
+# Furniture is a line, a caption at most: a longer passage is prose, and is not searched (each
+# pattern then costs a bounded time: a 1 MB one-line paragraph had made one of them quadratic).
+FURNITURE_MAX_CHARS = 600
 
 
 def is_bullet(line: str) -> bool:
@@ -69,7 +72,7 @@ def kind(line: str, *, alone: bool = True) -> str:
     """The kind of furniture `line` is, or "" for prose. `alone`: the line is a paragraph of its own
     (only then can it be a headline or subheading: a short line with no closing punctuation)."""
     s = " ".join(line.split())
-    if not s:
+    if not s or len(s) > FURNITURE_MAX_CHARS:
         return ""
     for name, pattern in PATTERNS:
         if pattern.search(s):
