@@ -47,10 +47,8 @@ with st.expander("The codebook for these three fields"):
         render.table(view.options[field][["label", "definition", "example_text", "edge_rule"]],
                      labels={"label": "Code", "definition": "Definition", "example_text": "Example", "edge_rule": "Edge rule"})
 
-st.info(f"Your choices count once you press **{SUBMIT}** at the end of the list: until then nothing is sent and nothing is scored. "
-        "A field you leave blank is not scored; a sentence that refers to no principle is the choice "
-        f"“{literal(view.principle_labels[code_it.NO_PRINCIPLE])}”. What you submit is kept when you visit another page, "
-        "but not if you reload or close this tab.", icon=":material/touch_app:")
+st.info(f"Nothing is sent until you press **{SUBMIT}** at the end. A blank is not scored; for a sentence on no principle, "
+        f"choose “{literal(view.principle_labels[code_it.NO_PRINCIPLE])}”. Your codes stay when you change page, not when you reload.", icon=":material/touch_app:")
 
 principle_options = [*vocab.principle_ids, code_it.NO_PRINCIPLE]
 tone_codes = vocab.codes("tone_police")

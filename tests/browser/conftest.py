@@ -275,8 +275,25 @@ def new_page(browser, app_url: str, viewport: dict | None = None, *, own_context
     return pg
 
 
+# Streamlit keeps some of the page's state in the browser's localStorage, which a shared context
+# shares: the sidebar's open or closed state above all (`stSidebarCollapsed-…`), so a phone test that
+# opened the drawer left it open over the next test's page. A new page starts with it empty, as in a
+# new context; sessionStorage (one per tab) marks a page already started, so a reload keeps it.
+_FRESH_STORAGE_JS = """
+(() => {
+  try {
+    if (!window.sessionStorage.getItem('__sfStarted')) {
+      window.localStorage.clear();
+      window.sessionStorage.setItem('__sfStarted', '1');
+    }
+  } catch (e) { /* a page without storage (about:blank, a file) */ }
+})();
+"""
+
+
 def _new_context(browser, app_url: str):
     context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
+    context.add_init_script(_FRESH_STORAGE_JS)
     context.add_init_script(_RUN_COUNTER_JS)
     return context
 

@@ -83,7 +83,7 @@ def test_code_a_set_by_clicking_and_compare(page, viewport):
     open_page(page, "/Code_it_yourself?set=42")
     assert not page.locator("[data-testid='stException']").count()
     text = page.locator(MAIN).inner_text()
-    assert "Set 42" in text and "Your choices count once you press Score my codes" in text
+    assert "Set 42" in text and "Nothing is sent until you press Score my codes" in text
     assert [card(page, pid).count() for pid in IDS] == [1] * 8
     page.screenshot(path=str(SHOTS / f"start-{size}.png"))
     no_overflow(page, f"the page at {size}")

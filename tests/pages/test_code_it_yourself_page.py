@@ -100,7 +100,7 @@ def test_a_round_with_known_answers_gives_the_hand_worked_figures(data):
 
 def test_choices_count_only_once_submitted():
     at = open_page(PAGE, set="42")
-    assert "choices count once you press **Score my codes**" in at.info[0].value
+    assert "Nothing is sent until you press **Score my codes**" in at.info[0].value
     code(at, "gawker-06", tone="mocking")
     at.run()  # any other rerun (a button outside the form, a reload of the script) does not send the form
     assert not any("kappa_text" in df.value.columns for df in at.dataframe)
