@@ -19,9 +19,8 @@ compared = classroom.compared(ids)
 
 st.title(TITLE)
 st.markdown(
-    "Code these sentences the way this site's coders did: which of the four principles each one refers to, its tone toward "
-    "the police, and its frame. Then compare your codes with the curated ones: the same per cent agreement and Cohen's kappa "
-    "that measure the second coder on Sources & method (what kappa means is said beside your score)."
+    "Code these sentences as this site's coders did: the principles each refers to, its tone toward the police, and its "
+    "frame. Then compare your codes with the curated ones (the same measures as the second coder's on Sources & method)."
 )
 render.scope(view.scope)
 if not ids:
@@ -59,8 +58,8 @@ with st.form("codeit_form", border=False, enter_to_submit=False):
     for n, pid in enumerate(ids, 1):
         sentence = by_id.loc[pid]
         with st.container(border=True, key=f"codeit_sentence_{pid}"):
-            st.markdown(f"**Sentence {n} of {len(ids)}** · :gray[{literal(view.where[pid])}]")
-            st.markdown(f"> {literal(sentence['text'])}")
+            # one block for the heading and the quote: eight cards stay within a projector's six screens
+            st.markdown(f"**Sentence {n} of {len(ids)}** · :gray[{literal(view.where[pid])}]\n\n> {literal(sentence['text'])}")
             chosen = st.pills("1 · Which principles does it refer to?", principle_options, selection_mode="multi",
                               format_func=literal_options(view.principle_labels.__getitem__),
                               key=classroom.code_key(pid, code_it.PRINCIPLE), persist_state="session")
@@ -78,7 +77,6 @@ with st.form("codeit_form", border=False, enter_to_submit=False):
                           key="codeit_submit", width="stretch")
 
 if not compared:
-    st.caption(f"Nothing is scored yet: choose codes above, then press {SUBMIT}.")
     render.footer()
     st.stop()
 

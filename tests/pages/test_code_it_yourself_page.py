@@ -104,7 +104,7 @@ def test_choices_count_only_once_submitted():
     code(at, "gawker-06", tone="mocking")
     at.run()  # any other rerun (a button outside the form, a reload of the script) does not send the form
     assert not any("kappa_text" in df.value.columns for df in at.dataframe)
-    assert "Nothing is scored yet" in plain_text(at)
+    assert "How your codes compare" not in plain_text(at)
     assert at.session_state[key("gawker-06", "tone")] is None
     code(at, "gawker-06", tone="mocking")
     submit(at)
