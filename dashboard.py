@@ -17,7 +17,7 @@ st.markdown(
     "#### How the press told the launch of *Law Enforcement Leaders to Reduce Crime and Incarceration* — "
     "police chiefs, sheriffs and prosecutors calling for less incarceration, October 2015."
 )
-render.found(search.build(ctx.data, ctx.filters, ctx.find_box()))
+render.found(ctx.search(search.build))
 
 for box, card in zip(render.card_row("narrow_glance", len(view.glance)), view.glance):
     with box:

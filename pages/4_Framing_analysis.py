@@ -14,7 +14,7 @@ sel = ctx.view(framing.build_selection)
 
 st.title("How each outlet framed the launch")
 st.caption(literal(sel.describe()) + " This page reads the full texts, sentence by sentence.")
-render.found(search.build(ctx.data, ctx.filters, ctx.find_box()))
+render.found(ctx.search(search.build))
 reason = framing.empty_reason(sel)
 if reason:
     render.empty_state(reason)

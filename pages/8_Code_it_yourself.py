@@ -63,9 +63,8 @@ with st.form("codeit_form", border=False, enter_to_submit=False):
             chosen = st.pills("1 · Which principles does it refer to?", principle_options, selection_mode="multi",
                               format_func=literal_options(view.principle_labels.__getitem__),
                               key=classroom.code_key(pid, code_it.PRINCIPLE), persist_state="session")
-            if chosen and code_it.NO_PRINCIPLE in chosen and len(chosen) > 1:
-                st.caption(f":material/info: You submitted “{literal(view.principle_labels[code_it.NO_PRINCIPLE])}” beside a principle: "
-                           "the principle counts.")
+            if note := code_it.none_beside_principle_note(chosen, view.principle_labels):
+                st.caption(f":material/info: {literal(note)}")
             tone_box, frame_box = st.columns(2)  # side by side: eight sentences stay within a projector's six screens
             # wrap: in a column, pills otherwise stay on one row and scroll sideways on a phone, hiding the last tone
             tone = tone_box.pills("2 · Tone toward police", tone_codes, format_func=literal_options(lambda c: vocab.code("tone_police", c)),

@@ -132,6 +132,19 @@ def _cached_view(builder: str, section: str, version: str, filters: flt.Filters,
     return _build(_data, filters)
 
 
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _cached_search(builder: str, query: str, version: str, filters: flt.Filters, *, _build, _data):
+    # Searches get their own bounded cache: keyed by what readers type, they would otherwise push
+    # the pages' views out of `_cached_view`. An added article's rows are in `version` (see below).
+    return _build(_data, filters, query)
+
+
+def search(data: StoryData, filters: flt.Filters, query: str, builder: Callable[[StoryData, flt.Filters, str], T]) -> T:
+    """What `builder` finds for `query` (already cleaned) under `filters`, built once per (data
+    version, filters, query) rather than on every run of a page that shows the find box."""
+    return _cached_search(_name(builder), query, data.version, filters, _build=builder, _data=data)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_view_added(builder: str, section: str, version: str, filters: flt.Filters, *, _build, _data):
     # Views of a reader's data (the package plus the articles they added), kept apart from the

@@ -154,6 +154,10 @@ class PageContext:
         self.wrote(params.FIND, query or None)
         return query
 
+    def search(self, builder: Callable[[StoryData, flt.Filters, str], T]) -> T:
+        """The find box, and what `builder` finds for its words (see `storyframes.app.package.search`)."""
+        return package.search(self.data, self.filters, self.find_box(), builder)
+
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""
         address.write({name: None if value is None or value == default else [value]})

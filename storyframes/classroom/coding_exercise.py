@@ -227,6 +227,15 @@ def principle_answer(chosen: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(p for p in chosen if p != NO_PRINCIPLE)
 
 
+def none_beside_principle_note(chosen: Sequence[str] | None, labels: Mapping[str, str]) -> str:
+    """What a reader is told when they submitted "None of the four" beside a principle (the
+    principle counts: `principle_answer`); "" otherwise. Plain text, to be shown literally."""
+    chosen = list(chosen or ())
+    if NO_PRINCIPLE in chosen and len(chosen) > 1:
+        return f"You submitted “{labels[NO_PRINCIPLE]}” beside a principle: the principle counts."
+    return ""
+
+
 def as_coding(answers: Mapping[str, Answer], ids: Sequence[str]) -> pd.DataFrame:
     """The answers in the second coding's shape (passage_id, principles 'P1;P3', frame,
     tone_police, stance_reform), so `reliability.paired_codes` pairs them as it pairs the second

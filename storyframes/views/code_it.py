@@ -13,7 +13,8 @@ import pandas as pd
 from storyframes.analysis import reliability
 from storyframes.classroom import coding_exercise as ce
 from storyframes.classroom.coding_exercise import (  # noqa: F401 - the page's
-    KAPPA_MEANING, NOTHING_CODED, Answer, coded_line, compare, discussion, nothing_coded, principle_answer, second_coder_line)
+    KAPPA_MEANING, NOTHING_CODED, Answer, coded_line, compare, discussion, none_beside_principle_note, nothing_coded, principle_answer,
+    second_coder_line)
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.views import Scope, frozen

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, open_page, page_cases, run_count, wait_ready
+from tests.browser.conftest import SCREENSHOTS, go_to_page, open_page, page_cases, run_count, wait_ready
 
 # URL path -> screenshot name. The sidebar navigation must offer exactly these pages.
 PAGES = {
@@ -124,13 +124,6 @@ def nav_links(page) -> dict[str, str]:
     """Sidebar navigation (Streamlit's own or st.page_link): URL path -> link text."""
     pairs = page.locator(NAV_LINKS).evaluate_all("els => els.map(a => [a.href, a.innerText.trim().split('\\n').pop()])")
     return {urlsplit(href).path or "/": text for href, text in pairs}
-
-
-def nav_link(page, path: str):
-    for a in page.locator(NAV_LINKS).all():
-        if (urlsplit(a.evaluate("a => a.href")).path or "/") == path:
-            return a
-    raise AssertionError(f"no sidebar navigation link to {path}; links: {nav_links(page)}")
 
 
 def click_and_wait(page, locator, **click_args) -> None:
@@ -287,8 +280,7 @@ def test_filter_follows_the_reader_across_pages_and_reload(page):
     missing = set(all_ids) - set(in_address)
     assert len(in_address) == len(expected) and len(missing) == 1, f"the address should name every outlet but the one taken out: {page.url}"
 
-    click_and_wait(page, nav_link(page, "/Principles"))
-    page.wait_for_url(re.compile(r"/Principles(\?|$)"), timeout=10_000)
+    go_to_page(page, "/Principles")
     assert_healthy(page, "/Principles after the page switch")
     assert chosen(page, "Outlets") == expected, "the outlet choice was lost on the page switch"
     wait_for_address(page, "outlet=")

@@ -147,6 +147,15 @@ def test_a_blank_principle_field_is_left_out_none_of_the_four_is_an_answer():
     assert "None of the four" in at.pills(key=key("dabs-01", "principle")).options
 
 
+def test_none_of_the_four_beside_a_principle_is_explained_once_submitted():
+    at = open_page(PAGE, set="42")
+    code(at, IDS[0], principles=["P2", "none"])
+    code(at, IDS[1], principles=["none"])
+    submit(at)
+    notes = [c.value for c in at.caption if "beside a principle" in c.value]
+    assert len(notes) == 1 and "the principle counts" in notes[0], f"one note, for the one sentence with both: {notes}"
+
+
 def test_the_same_set_number_gives_the_same_sentences_in_the_same_order(data):
     first, second = open_page(PAGE, set="42"), open_page(PAGE, set="42")
     assert shown_ids(first) == shown_ids(second) == IDS

@@ -1,7 +1,8 @@
 """Shared, cached data is never mutated by a page.
 
-The package (`page._package_outcome`, st.cache_resource), what is memoised on it
-(`StoryData.memo`) and the cached views (`page._cached_view`) are one object each, handed to every
+The package (`package._package_outcome`, st.cache_resource), what is memoised on it
+(`StoryData.memo`), the cached views (`package._cached_view`) and searches
+(`package._cached_search`) are one object each, handed to every
 reader of the process: a page that edits one in place (a sort with inplace=True, a column added, a
 cell set) changes what every later reader sees. So every page is run under AppTest with several
 filter choices (by address and by pill clicks, an empty one among them), every section of the
@@ -93,11 +94,12 @@ def observed(monkeypatch):
     memo's build function, every cached view with the inputs it was built from."""
     shell._package_outcome.clear()
     shell._cached_view.clear()
+    shell._cached_search.clear()
     loaded: list[StoryData] = []
     memo_builds: dict[str, object] = {}
     views: dict[int, tuple] = {}
 
-    real_load, real_memo, real_view = shell.load_package, StoryData.memo, shell._cached_view
+    real_load, real_memo, real_view, real_search = shell.load_package, StoryData.memo, shell._cached_view, shell._cached_search
 
     def load(directory):
         data = real_load(directory)
@@ -113,12 +115,19 @@ def observed(monkeypatch):
         views.setdefault(id(result), (f"{builder}[{section}] for {filters}", filters, _build, result))
         return result
 
+    def search(builder, query, version, filters, *, _build, _data):
+        result = real_search(builder, query, version, filters, _build=_build, _data=_data)
+        views.setdefault(id(result), (f"{builder}[{query!r}] for {filters}", filters, lambda d, f: _build(d, f, query), result))
+        return result
+
     monkeypatch.setattr(shell, "load_package", load)
     monkeypatch.setattr(StoryData, "memo", memo)
     monkeypatch.setattr(shell, "_cached_view", view)
+    monkeypatch.setattr(shell, "_cached_search", search)
     yield loaded, memo_builds, views
     shell._package_outcome.clear()  # nothing built under the wrappers outlives the test
     real_view.clear()
+    real_search.clear()
 
 
 def test_no_page_changes_the_shared_package_or_views(observed):
@@ -152,6 +161,8 @@ def test_no_page_changes_the_shared_package_or_views(observed):
     assert len(views) >= 30, f"only {len(views)} cached views were built: the pages did not run as expected"
     built_sections = {what.split("[", 1)[1].split("]", 1)[0] for what, *_ in views.values() if "build_section[" in what}
     assert built_sections == set(framing.SECTIONS), f"Framing's sections built here: {sorted(built_sections)}; each must be opened"
+    searched = {what.split("[", 1)[1].split("]", 1)[0] for what in (w for w, *_ in views.values()) if "search.build[" in what}
+    assert "'sheriff'" in searched, f"the searches built here: {sorted(searched)}; the pages' find box was not used"
     for what, filters, build, view in views.values():
         assert_same(view, build(fresh, filters), f"cached view {what}")
 

@@ -221,6 +221,15 @@ def test_the_principle_pills_as_an_answer(pills, answer):
     assert ce.principle_answer(pills) == answer
 
 
+@pytest.mark.parametrize(("pills", "told"), [(["P2", "none"], True), (["none", "P1", "P3"], True), (["none"], False), (["P2"], False), ([], False), (None, False)])
+def test_none_of_the_four_beside_a_principle_is_explained(pills, told):
+    labels = {"none": "None of the four", "P1": "P1", "P2": "P2", "P3": "P3"}
+    note = ce.none_beside_principle_note(pills, labels)
+    assert bool(note) is told, f"{pills}: {note!r}"
+    if told:
+        assert "“None of the four”" in note and "the principle counts" in note
+
+
 def test_a_blank_is_unanswered_never_does_not_refer_hand_worked(data):
     """The reader answers "None of the four" for the first six sentences and leaves cbs-22 and
     dabs-15 blank; tone "neutral" for the same six. Blanks are left out, not read as "does not refer"."""
