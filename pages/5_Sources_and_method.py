@@ -102,7 +102,8 @@ with st.expander(f"All {len(view.sources)} sources, what each supports and how s
                  labels={"source": "Source", "url": "Address", "supports": "Supports", "confidence": "How sure"})
 
 st.header("Download the data")
-st.caption(literal(view.describe) + " Downloads below hold exactly these rows.")
+st.caption(literal(view.describe) + " Downloads below hold exactly these rows. In every CSV, the zip's included, a cell a spreadsheet "
+           "would run as a formula starts with an apostrophe, so the files open safely.")
 with st.expander(f"One table at a time ({len(view.downloads)} tables, as CSV)", icon=":material/table_view:"):
     cols = st.columns(2)
 for i, (name, frame) in enumerate(view.downloads.items()):

@@ -3,6 +3,7 @@ the CSV files, CSV bytes that load back, and the zip of the whole package byte f
 
 from __future__ import annotations
 
+import csv as csvlib
 import io
 import shutil
 import zipfile
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 from storyframes.present import export
+from storyframes.core.csvtext import restore_cell, safe_cell
 from storyframes.core.data import DATA_DIR, load_package
 from storyframes.core.filters import NO_PRINCIPLE, Filters
 
@@ -172,13 +174,43 @@ def archive():
     return zipfile.ZipFile(io.BytesIO(export.data_package_zip()))
 
 
-def test_data_package_zip_holds_every_file_of_data_byte_for_byte(archive):
+def csv_cells(content: bytes) -> list[list[str]]:
+    return list(csvlib.reader(io.StringIO(content.decode("utf-8"), newline="")))
+
+
+def test_data_package_zip_holds_every_file_of_data_byte_for_byte_but_formula_cells(archive):
+    """Every file of data/ is in the zip; each is byte for byte the same, except a CSV with a cell
+    a spreadsheet would run as a formula: there each cell is the verbatim one, neutralised by
+    `safe_cell` (undone exactly by `restore_cell`), and no cell of the zip starts a formula."""
     files = sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     names = sorted(archive.namelist())
     assert names == sorted(f"{ZIP_ROOT}/{p.relative_to(DATA_DIR).as_posix()}" for p in files)
+    rewritten = []
     for path in files:
-        assert archive.read(f"{ZIP_ROOT}/{path.relative_to(DATA_DIR).as_posix()}") == path.read_bytes(), path
+        zipped = archive.read(f"{ZIP_ROOT}/{path.relative_to(DATA_DIR).as_posix()}")
+        if zipped == path.read_bytes():
+            continue
+        assert path.suffix == ".csv", f"{path}: only a CSV is ever written again"
+        rewritten.append(path.relative_to(DATA_DIR).as_posix())
+        given, original = csv_cells(zipped), csv_cells(path.read_bytes())
+        assert [[restore_cell(c) for c in row] for row in given] == original, f"{path}: a cell is not the verbatim one"
+        assert any(safe_cell(c) != c for row in original for c in row), f"{path} was rewritten with no formula cell in it"
+    for name in names:
+        if name.endswith(".csv"):
+            risky = [c for row in csv_cells(archive.read(name)) for c in row if safe_cell(c) != c and not c.startswith("'")]
+            assert not risky, f"{name}: cells a spreadsheet would run as formulas: {risky[:3]}"
+    # The curated package: the four bullets of the development texts' hand codes.
+    assert rewritten == ["dev_texts/hand_codes.csv"], rewritten
     assert archive.testzip() is None
+
+
+def test_a_formula_cell_is_neutralised_in_the_zip_and_comes_back_verbatim(tmp_path):
+    (tmp_path / "t.csv").write_bytes('id,text\n1,"=HYPERLINK(""http://x"",""Click"")"\n2,-3\n3,"- a bullet, with a comma"\n'.encode())
+    (tmp_path / "n.txt").write_bytes(b"=1+1\n")  # not a CSV: as it is
+    z = zipfile.ZipFile(io.BytesIO(export.data_package_zip(tmp_path)))
+    rows = csv_cells(z.read(f"{ZIP_ROOT}/t.csv"))
+    assert rows == [["id", "text"], ["1", "\'=HYPERLINK(\"http://x\",\"Click\")"], ["2", "-3"], ["3", "\'- a bullet, with a comma"]]
+    assert z.read(f"{ZIP_ROOT}/n.txt") == b"=1+1\n"
 
 
 def test_data_package_zip_has_the_descriptor_readme_csvs_and_raw_articles(archive, data):
