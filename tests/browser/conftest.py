@@ -26,6 +26,10 @@ from tests.browser.local_app import CHROMIUM_ARGS, chromium_path, free_port, hea
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
+# Screenshots are for a person to look at (artifacts/). CI's machine is thrown away after the run
+# and nobody looks there, so .ci/run sets STORYFRAMES_SCREENSHOTS=0 and `shot` takes none; a
+# failure's screenshot is always taken.
+SCREENSHOTS_WANTED = os.environ.get("STORYFRAMES_SCREENSHOTS", "1") != "0"
 BROWSER_ARTIFACTS = ARTIFACTS / "browser"
 VIEWPORT = {"width": 1280, "height": 720}
 SERVER_START_TIMEOUT_S = 60
@@ -487,8 +491,9 @@ def print_and_shoot(page, path, shot: str) -> None:
     try:
         pages = pdf_pages(printer, path.as_uri())
         assert 1 <= pages <= 2, f"{path.name} prints on {pages} pages"
-        printer.set_viewport_size(A4)  # on screen the handout keeps the printed page's width (182 mm)
-        printer.screenshot(path=str(HANDOUT_SHOTS / shot), full_page=True)
+        if SCREENSHOTS_WANTED:
+            printer.set_viewport_size(A4)  # on screen the handout keeps the printed page's width (182 mm)
+            printer.screenshot(path=str(HANDOUT_SHOTS / shot), full_page=True)
     finally:
         printer.close()
 
@@ -508,8 +513,20 @@ def read_qr(page, path) -> list[str]:
     return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)).convert("L"))]
 
 
+def shot(page, path: Path, *, full_page: bool = False) -> None:
+    """A screenshot to look at, saved at `path` (the whole page with `full_page`), unless
+    screenshots are not wanted (STORYFRAMES_SCREENSHOTS=0, as in CI)."""
+    if not SCREENSHOTS_WANTED:
+        return
+    if full_page:
+        full_page_screenshot(page, path)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+
+
 def full_page_screenshot(page, path: Path) -> None:
-    """Streamlit scrolls inside [data-testid='stMain'], so `full_page=True` alone captures one
+    """Use `shot(page, path, full_page=True)`. Streamlit scrolls inside [data-testid='stMain'], so `full_page=True` alone captures one
     screen: grow the viewport to the content's height for the shot, then restore it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     viewport = page.viewport_size or VIEWPORT  # restored afterwards (the layout tests use other sizes)

@@ -5,7 +5,7 @@ artifacts/screenshots/add_article/."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, close_page, new_page, open_page, run_count, wait_ready
+from tests.browser.conftest import shot, PAST_THE_WINDOW_JS, SCREENSHOTS, close_page, new_page, open_page, run_count, wait_ready
 from tests.browser.test_browser import click_and_wait
 from tests.pages.test_add_article import ARTICLE, FIXTURE
 
@@ -50,24 +50,24 @@ def test_paste_add_and_compare_at_1280(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page(page, "/Add_an_article")
     no_exception(page, "Add an article")
-    page.screenshot(path=str(SHOTS / "add-empty-1280.png"))
+    shot(page, SHOTS / "add-empty-1280.png")
     paste_and_add(page, "NPR")
     text = page.locator(MAIN).inner_text()
     assert f"Added NPR {SUFFIX}" in text and "Principle references:" in text, text[:800]
     page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(300)
-    page.screenshot(path=str(SHOTS / "added-1280.png"))
+    shot(page, SHOTS / "added-1280.png")
     to_compare(page)
     text = page.locator(MAIN).inner_text()
     assert f"NPR {SUFFIX}" in text, "the card names the added outlet auto-coded"
     assert "not coded" in text, "frames and tone say 'not coded' for it"
-    page.screenshot(path=str(SHOTS / "compare-cards-1280.png"))
+    shot(page, SHOTS / "compare-cards-1280.png")
     scroll_to(page, "Words for the police")
-    page.screenshot(path=str(SHOTS / "compare-words-1280.png"))
+    shot(page, SHOTS / "compare-words-1280.png")
     scroll_to(page, "How each outlet framed it")
-    page.screenshot(path=str(SHOTS / "compare-frames-1280.png"))
+    shot(page, SHOTS / "compare-frames-1280.png")
     scroll_to(page, "The wider coverage")
-    page.screenshot(path=str(SHOTS / "compare-headlines-1280.png"))
+    shot(page, SHOTS / "compare-headlines-1280.png")
     # the sidebar's outlet pills offer it, chosen
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     assert f"NPR {SUFFIX}" in sidebar
@@ -87,7 +87,7 @@ def test_upload_a_saved_page(page):
     if not outlet:
         commit_text(page, page.get_by_role("textbox", name="Outlet (required)"), "The Riverside Courier")
         outlet = "The Riverside Courier"
-    page.screenshot(path=str(SHOTS / "upload-filled-1280.png"))
+    shot(page, SHOTS / "upload-filled-1280.png")
     click_and_wait(page, page.get_by_role("button", name="Add to the comparison"))
     no_exception(page, "Add an article after adding the upload")
     text = page.locator(MAIN).inner_text()
@@ -97,7 +97,7 @@ def test_upload_a_saved_page(page):
     to_compare(page)
     assert f"{outlet} {SUFFIX}" in page.locator(MAIN).inner_text()
     scroll_to(page, "The wider coverage")  # dated by the page itself: a point on the headline chart, outlined
-    page.screenshot(path=str(SHOTS / "upload-headline-dates-1280.png"))
+    shot(page, SHOTS / "upload-headline-dates-1280.png")
     # Framing analysis, its Principles tab: the added outlet's points with a dashed outline, the note in the subtitle
     click_and_wait(page, page.locator("[data-testid='stSidebar']").get_by_role("link", name="Framing analysis"))
     click_and_wait(page, page.locator(MAIN).get_by_role("radio", name="Principles", exact=True))
@@ -106,7 +106,7 @@ def test_upload_a_saved_page(page):
     assert SUFFIX in labels, "the chart names the added outlet auto-coded"
     page.locator(f"{MAIN} .vega-embed").first.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(400)
-    page.screenshot(path=str(SHOTS / "framing-principles-1280.png"))
+    shot(page, SHOTS / "framing-principles-1280.png")
 
 
 HEADLINE = "**Bold** _under_ <b>Tag</b> [link](javascript:alert(1)) `code` <img src=x onerror=alert(2)>"
@@ -137,17 +137,17 @@ def test_on_a_phone(browser, app_server):
         open_page(page, "/Add_an_article")
         no_exception(page, "Add an article on a phone")
         assert not page.evaluate(PAST_THE_WINDOW_JS)
-        page.screenshot(path=str(SHOTS / "add-empty-390.png"))
+        shot(page, SHOTS / "add-empty-390.png")
         paste_and_add(page, "NPR")
         assert not page.evaluate(PAST_THE_WINDOW_JS), page.evaluate(PAST_THE_WINDOW_JS)
         page.get_by_text(f"Added NPR {SUFFIX}").evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / "added-390.png"))
+        shot(page, SHOTS / "added-390.png")
         to_compare(page)
         assert f"NPR {SUFFIX}" in page.locator(MAIN).inner_text()
         assert not page.evaluate(PAST_THE_WINDOW_JS), page.evaluate(PAST_THE_WINDOW_JS)
-        page.screenshot(path=str(SHOTS / "compare-cards-390.png"))
+        shot(page, SHOTS / "compare-cards-390.png")
         scroll_to(page, "How each outlet framed it")
-        page.screenshot(path=str(SHOTS / "compare-frames-390.png"))
+        shot(page, SHOTS / "compare-frames-390.png")
     finally:
         close_page(page)

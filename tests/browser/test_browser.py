@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, go_to_page, open_page, page_cases, run_count, wait_ready
+from tests.browser.conftest import shot, SCREENSHOTS, go_to_page, open_page, page_cases, run_count, wait_ready
 
 # URL path -> screenshot name. The sidebar navigation must offer exactly these pages.
 PAGES = {
@@ -167,7 +167,7 @@ def test_page_renders(shown):
     name = PAGES[path]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Above the fold; the whole page is shot by test_layout.py (layout-<page>-1280x720.png).
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-fold.png"))
+    shot(page, SCREENSHOTS / f"{name}-fold.png")
 
     assert_healthy(page, path)
     charts = chart_report(page)

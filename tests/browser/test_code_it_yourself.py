@@ -10,7 +10,7 @@ import re
 import pytest
 
 from storyframes.core.data import load_package
-from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, open_page, run_count
+from tests.browser.conftest import shot, PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, open_page, run_count
 from tests.browser.test_browser import click_and_wait
 
 MAIN = "[data-testid='stMain']"
@@ -85,7 +85,7 @@ def test_code_a_set_by_clicking_and_compare(page, viewport):
     text = page.locator(MAIN).inner_text()
     assert "Set 42" in text and "Nothing is sent until you press Score my codes" in text
     assert [card(page, pid).count() for pid in IDS] == [1] * 8
-    page.screenshot(path=str(SHOTS / f"start-{size}.png"))
+    shot(page, SHOTS / f"start-{size}.png")
     no_overflow(page, f"the page at {size}")
     for pid in IDS:
         tones_in_sight(page, pid)
@@ -100,12 +100,12 @@ def test_code_a_set_by_clicking_and_compare(page, viewport):
     assert run_count(page) == runs, "a tap in the form ran the script"
     assert "How your codes compare" not in page.locator(MAIN).inner_text()
     scroll_to(page, card(page, IDS[0]))
-    page.screenshot(path=str(SHOTS / f"coded-{size}.png"))
+    shot(page, SHOTS / f"coded-{size}.png")
     no_overflow(page, f"the coded sentences at {size}")
 
     click_and_wait(page, page.locator(f"{MAIN} button", has_text="Score my codes"))
     assert run_count(page) == runs + 1, "one submit, one run"
-    page.screenshot(path=str(SHOTS / f"submitted-{size}.png"))  # where the reader is left: by the button
+    shot(page, SHOTS / f"submitted-{size}.png")  # where the reader is left: by the button
     assert not page.locator("[data-testid='stException']").count()
     text = page.locator(MAIN).inner_text()
     assert "How your codes compare" in text and "8 of 8 sentences coded in each field." in text
@@ -116,17 +116,17 @@ def test_code_a_set_by_clicking_and_compare(page, viewport):
            "frame 100.0% (kappa 1.00) against 86.0% (kappa 0.81)" in re.sub(r"\s+", " ", text)
     assert text.count("Why the curated code:") == 9
     scroll_to(page, page.locator(f"{MAIN} h2", has_text="How your codes compare"))
-    page.screenshot(path=str(SHOTS / f"compare-{size}.png"))
+    shot(page, SHOTS / f"compare-{size}.png")
     no_overflow(page, f"the comparison at {size}")
     scroll_to(page, page.locator(f"{MAIN} h3", has_text="Sentence by sentence"))
-    page.screenshot(path=str(SHOTS / f"sentences-{size}.png"))
+    shot(page, SHOTS / f"sentences-{size}.png")
     scroll_to(page, page.locator(f"{MAIN} h3", has_text="Where you differ"))
-    page.screenshot(path=str(SHOTS / f"differ-{size}.png"))
+    shot(page, SHOTS / f"differ-{size}.png")
     page.locator(f"{MAIN} [data-testid='stExpander']", has_text="For discussion").locator("summary").click()
     page.wait_for_timeout(400)
     scroll_to(page, page.locator(f"{MAIN} [data-testid='stExpander']", has_text="For discussion"))
     assert "You and the curated coder differ on 9 codes" in page.locator(MAIN).inner_text()
-    page.screenshot(path=str(SHOTS / f"discussion-{size}.png"))
+    shot(page, SHOTS / f"discussion-{size}.png")
     no_overflow(page, f"the discussion at {size}")
 
 
@@ -139,5 +139,5 @@ def test_a_tampered_link_shows_a_notice(page):
     assert not page.dialogs
     assert re.search(r"[?&]set=\d{1,4}(&|$)", page.url), page.url  # the address names the set shown
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "tampered-390x844.png"))
+    shot(page, SHOTS / "tampered-390x844.png")
     no_overflow(page, "the tampered link's notice")

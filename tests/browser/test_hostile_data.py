@@ -23,7 +23,7 @@ from storyframes.core.text import TEXT_BREAK
 from storyframes.core.urls import link_address
 from storyframes.views.framing import SECTIONS
 from tests import hostile_package as H
-from tests.browser.conftest import SCREENSHOTS, AppServer, close_page, full_page_screenshot, new_page, run_count, wait_ready
+from tests.browser.conftest import shot, SCREENSHOTS, AppServer, close_page, new_page, run_count, wait_ready
 
 PAGES = {"/": "home", "/Principles": "principles", "/Members_and_cities": "members", "/Compare_outlets": "compare",
          "/Framing_analysis": "framing", "/Sources_and_method": "sources", "/Guided_tour": "tour", "/Guess_the_outlet": "quiz",
@@ -190,7 +190,7 @@ def test_hostile_page_shows_data_literally(visit, hostile, hostile_app, pixel, p
                 else "sidebar" if (path, section) in SIDEBAR_ONLY else "text")
     assert_nothing_made_of_data(pg, hostile, hostile_app.url, where, shown_in=shown_in)
     name = PAGES[path] + (f"-{re.sub(r'[^a-z]+', '-', section.lower()).strip('-')}" if section else "")
-    full_page_screenshot(pg, SHOTS / f"{name}.png")
+    shot(pg, SHOTS / f"{name}.png", full_page=True)
     assert pixel.hits == [], f"the payloads' image was requested: {pixel.hits}"
 
 
@@ -213,7 +213,7 @@ def test_chart_tooltip_and_click_show_hostile_names_literally(visit, hostile, ho
     assert heading.count() >= 1, "no sentences shown for the clicked cell"
     assert normalise(hostile.long) in normalise(heading.first.inner_text())
     assert_nothing_made_of_data(pg, hostile, hostile_app.url, "/Principles after a cell click")
-    full_page_screenshot(pg, SHOTS / "principles-clicked.png")
+    shot(pg, SHOTS / "principles-clicked.png", full_page=True)
     assert pixel.hits == []
 
 
@@ -227,7 +227,7 @@ def test_a_chosen_place_shows_hostile_names_literally(visit, hostile, hostile_ap
     wait_ready(pg, runs_before=before)
     assert pg.locator("[data-testid='stMain'] h3").filter(has_text=H.BOLD).count() >= 1, "the chosen place's heading is missing"
     assert_nothing_made_of_data(pg, hostile, hostile_app.url, "/Members_and_cities with a place chosen")
-    full_page_screenshot(pg, SHOTS / "members-place.png")
+    shot(pg, SHOTS / "members-place.png", full_page=True)
     assert pixel.hits == []
 
 

@@ -28,13 +28,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import (
+    SCREENSHOTS_WANTED,
+    shot,
     BROKEN_WORDS_JS,
     PAST_THE_WINDOW_JS,
     QUIET_JS,
     ROOT,
     SCREENSHOTS,
     VIEWPORTS,
-    full_page_screenshot,
     page_cases,
     run_count,
     wait_ready,
@@ -134,17 +135,20 @@ def test_requests_stay_on_the_app_server(shown, app_server):
 # 5. Screenshots (before the table check opens expanders: this is the page as a reader first sees it)
 
 
-@EVERY_PAGE
+# The length is measured at the projector's size; the other sizes are here only for their screenshots.
+@pytest.mark.parametrize("shown", page_cases(PAGES, VIEWPORTS if SCREENSHOTS_WANTED else ["1280x720"]), indirect=True)
 def test_full_page_screenshot_and_length(shown):
-    """A screenshot to look at; and at the projector's 1280x720 no page (nor any tab of a tabbed page,
-    see test_every_tab_fits) is longer than about six screens: past that a class loses the thread."""
+    """A screenshot to look at (when screenshots are wanted); and at the projector's 1280x720 no page
+    (nor any tab of a tabbed page, see test_every_tab_fits) is longer than about six screens: past
+    that a class loses the thread."""
     if shown.viewport == "1280x720":
         height = shown.pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
         assert height <= MAX_SCREENS * 720, f"{shown.where}: {height} px long, {height / 720:.1f} screens (at most {MAX_SCREENS})"
-    path = SCREENSHOTS / f"layout-{shown.name}-{shown.viewport}.png"
-    full_page_screenshot(shown.pg, path)
-    shown.pg.evaluate(QUIET_JS, [300, 5_000])  # the viewport went back: let the layout settle again
-    assert path.exists() and path.stat().st_size > 10_000, f"{shown.where}: screenshot {path} missing or empty"
+    if SCREENSHOTS_WANTED:
+        path = SCREENSHOTS / f"layout-{shown.name}-{shown.viewport}.png"
+        shot(shown.pg, path, full_page=True)
+        shown.pg.evaluate(QUIET_JS, [300, 5_000])  # the viewport went back: let the layout settle again
+        assert path.exists() and path.stat().st_size > 10_000, f"{shown.where}: screenshot {path} missing or empty"
 
 
 
@@ -556,7 +560,7 @@ def test_every_tab_fits(shown_to_change, app_server):
             wait_ready(pg, runs_before=before)
             wait_settled(pg)
         name = re.sub(r"[^A-Za-z0-9]+", "_", label).strip("_")
-        full_page_screenshot(pg, SCREENSHOTS / f"layout-{shown.name}-{name}-{shown.viewport}.png")
+        shot(pg, SCREENSHOTS / f"layout-{shown.name}-{name}-{shown.viewport}.png", full_page=True)
         pg.evaluate(QUIET_JS, [300, 5_000])
         problems += [f'tab "{label}": {o}' for o in pg.evaluate(PAST_THE_WINDOW_JS)]
         problems += [f'tab "{label}": {c}' for c in pg.evaluate(_CHART_CLIP_JS)]

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import BROKEN_WORDS_JS, SCREENSHOTS, VIEWPORT, go_to_page, open_page, run_count, wait_ready
+from tests.browser.conftest import shot, BROKEN_WORDS_JS, SCREENSHOTS, VIEWPORT, go_to_page, open_page, run_count, wait_ready
 from tests.browser.test_browser import PAGES, assert_healthy, chart_report, click_and_wait
 
 MAIN = "[data-testid='stMain']"
@@ -52,7 +52,7 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     body, axis, table = page.evaluate(BODY_FONT_JS), page.evaluate(AXIS_FONT_JS), page.evaluate(TABLE_SCALE_JS)
     assert body and axis and table, f"no body text, chart axis or table found (body {body}, axis {axis}, table {table})"
     assert table["scale"] == pytest.approx(1, abs=0.01) and table["fits"], table
-    page.screenshot(path=str(SHOTS / "compare-1280-off.png"))
+    shot(page, SHOTS / "compare-1280-off.png")
 
     toggle_projector(page)
     assert query(page).get("projector") == ["1"], page.url
@@ -62,10 +62,10 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     big_table = page.evaluate(TABLE_SCALE_JS)
     assert big_table["scale"] >= 1.49 and big_table["fits"], f"tables in projector mode: {big_table}"
     assert not page.locator("[data-testid='stException']").count()
-    page.screenshot(path=str(SHOTS / "compare-1280-projector.png"))
+    shot(page, SHOTS / "compare-1280-projector.png")
     page.locator(f"{MAIN} .vega-embed").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    page.screenshot(path=str(SHOTS / "compare-1280-projector-chart.png"))
+    shot(page, SHOTS / "compare-1280-projector-chart.png")
 
     # another page: still on, still in the address
     before = run_count(page)
@@ -74,7 +74,7 @@ def test_projector_mode_enlarges_text_and_charts_and_follows_the_reader(page):
     wait_ready(page, runs_before=before)
     assert query(page).get("projector") == ["1"], page.url
     assert page.evaluate(BODY_FONT_JS) >= 1.5 * body
-    page.screenshot(path=str(SHOTS / "principles-1280-projector.png"))
+    shot(page, SHOTS / "principles-1280-projector.png")
     broken = page.evaluate(BROKEN_WORDS_JS)["broken"]
     assert not broken, f"larger text cuts words in two in projector mode: {broken}"
 
@@ -112,7 +112,7 @@ def test_every_page_draws_in_projector_mode(page):
         overflow = no_horizontal_overflow(page)
         if overflow:
             problems.append(f"{path}: horizontal overflow in projector mode: {overflow}")
-        page.screenshot(path=str(SHOTS / f"projector-{PAGES[path]}.png"))
+        shot(page, SHOTS / f"projector-{PAGES[path]}.png")
     assert not problems, "\n".join(problems)
 
 
@@ -162,15 +162,15 @@ def test_lesson_page_shows_the_link_and_a_qr_code(page, viewport):
         assert not problems, f"horizontal overflow at {viewport['width']} px: {problems}"
         page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollTo(0, 0)")
         page.wait_for_timeout(200)
-        page.screenshot(path=str(SHOTS / f"{name}-top.png"))
+        shot(page, SHOTS / f"{name}-top.png")
         img.evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"{name}-qr.png"))
+        shot(page, SHOTS / f"{name}-qr.png")
         if viewport == VIEWPORT:
             toggle_projector(page)
             img.evaluate("e => e.scrollIntoView({block: 'center'})")
             page.wait_for_timeout(300)
-            page.screenshot(path=str(SHOTS / f"{name}-qr-projector.png"))
+            shot(page, SHOTS / f"{name}-qr-projector.png")
             problems = no_horizontal_overflow(page)
             assert not problems, f"horizontal overflow in projector mode: {problems}"
     finally:

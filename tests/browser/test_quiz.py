@@ -8,7 +8,7 @@ import pytest
 
 from storyframes.classroom import quiz
 from storyframes.core.data import load_package
-from tests.browser.conftest import PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, full_page_screenshot, open_page
+from tests.browser.conftest import shot, PAST_THE_WINDOW_JS, SCREENSHOTS, VIEWPORT, open_page
 from tests.browser.test_browser import click_and_wait
 
 MAIN = "[data-testid='stMain']"
@@ -61,7 +61,7 @@ def test_a_whole_round_by_clicking(page, questions, viewport):
             assert sentence_shown(page) == q.text, f"question {i + 1} is not the round's sentence"
             if i == 0:
                 no_overflow(page, f"a question at {width}px")
-                page.screenshot(path=str(SHOTS / f"question-{width}.png"))
+                shot(page, SHOTS / f"question-{width}.png")
             outlet = q.answer if i != wrong_at else next(o for o in q.options if o != q.answer)
             click_and_wait(page, answer_button(page, data.vocab.outlet(outlet)))
             no_exception(page)
@@ -71,7 +71,7 @@ def test_a_whole_round_by_clicking(page, questions, viewport):
             if i in (0, wrong_at):
                 no_overflow(page, f"the cues at {width}px")
                 page.locator(f"{MAIN} .st-key-quiz_next").scroll_into_view_if_needed()
-                page.screenshot(path=str(SHOTS / f"{'cues' if i == 0 else 'wrong'}-{width}.png"))
+                shot(page, SHOTS / f"{'cues' if i == 0 else 'wrong'}-{width}.png")
             click_and_wait(page, page.locator(f"{MAIN} .st-key-quiz_next button"))
         no_exception(page)
         text = page.locator(MAIN).inner_text()
@@ -80,8 +80,8 @@ def test_a_whole_round_by_clicking(page, questions, viewport):
         no_overflow(page, f"the score at {width}px")
         page.locator(f"{MAIN} h3", has_text="Your score").first.evaluate("h => h.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"score-{width}.png"))
-        full_page_screenshot(page, SHOTS / f"score-full-{width}.png")
+        shot(page, SHOTS / f"score-{width}.png")
+        shot(page, SHOTS / f"score-full-{width}.png", full_page=True)
         # the same round again, from the start
         click_and_wait(page, button(page, "Replay this round"))
         assert sentence_shown(page) == round_[0].text and "Question 1 of 8" in page.locator(MAIN).inner_text()
@@ -98,4 +98,4 @@ def test_a_tampered_link_gets_a_notice_and_a_shareable_round(page):
     alerts = page.locator(f"{MAIN} [data-testid='stAlert']").all_inner_texts()
     assert any("does not exist" in a for a in alerts) and any("unknown quiz level" in a for a in alerts)
     assert "quiz=12abc" not in page.url and "level=easy" in page.url
-    page.screenshot(path=str(SHOTS / "tampered-1280.png"))
+    shot(page, SHOTS / "tampered-1280.png")

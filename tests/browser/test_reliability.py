@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.conftest import shot, SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 from tests.browser.test_browser import click_and_wait
 
 MAIN = "[data-testid='stMain']"
@@ -37,7 +37,7 @@ def test_sources_page_shows_agreement_and_disagreements(page, width):
         assert re.search(r"frame 86\.0% \(kappa 0\.81\)", text), "the limits do not state the measured agreement"
         SHOTS.mkdir(parents=True, exist_ok=True)
         scroll_to_heading(page, "How reliable are the codes?")
-        page.screenshot(path=str(SHOTS / f"sources-agreement-{width}.png"))
+        shot(page, SHOTS / f"sources-agreement-{width}.png")
         # every column header of the agreement table is inside the main column (none cut off)
         grids = page.locator(f"{MAIN} [data-testid='stDataFrame']")
         main_box = page.locator(MAIN).bounding_box()
@@ -47,7 +47,7 @@ def test_sources_page_shows_agreement_and_disagreements(page, width):
                 assert box["x"] + box["width"] <= main_box["x"] + main_box["width"] + 1, f"table {i} overflows the main column"
         page.locator(f"{MAIN} h3", has_text="Every disagreement").first.evaluate("h => h.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"sources-disagreements-{width}.png"))
+        shot(page, SHOTS / f"sources-disagreements-{width}.png")
     finally:
         page.set_viewport_size(VIEWPORT)
 
@@ -72,7 +72,7 @@ def test_a_disputed_sentence_opens_in_its_place(page):
     assert sentence in bold, f"the disputed sentence is not set apart in bold: {bold}"
     page.locator(f"{MAIN} [data-testid='stSelectbox']", has_text="Read a disputed sentence").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
-    page.screenshot(path=str(SHOTS / "sources-in-context.png"))
+    shot(page, SHOTS / "sources-in-context.png")
 
 
 def test_compare_marks_the_disputes_when_asked(page):
@@ -91,7 +91,7 @@ def test_compare_marks_the_disputes_when_asked(page):
     heading.evaluate("h => h.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(400)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "compare-frames-disputes.png"))
+    shot(page, SHOTS / "compare-frames-disputes.png")
     page.locator(f"{MAIN} h2", has_text="Tone and stance").first.evaluate("h => h.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(400)
-    page.screenshot(path=str(SHOTS / "compare-tone-disputes.png"))
+    shot(page, SHOTS / "compare-tone-disputes.png")

@@ -12,7 +12,7 @@ import pytest
 from storyframes.core.data import load_package
 from storyframes.views import search
 from storyframes.views.common import default_filters
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.conftest import shot, SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 from tests.browser.test_browser import AXE_EXCLUDED_RULES
 
 PHONE = {"width": 390, "height": 844}
@@ -62,4 +62,4 @@ def test_michael_jordan_leads_to_gawker_in_one_step(page, viewport, path):
     shots = SCREENSHOTS / "search"
     shots.mkdir(parents=True, exist_ok=True)
     name = "home" if path == "/" else "framing"
-    page.screenshot(path=str(shots / f"{name}-michael-jordan-{viewport['width']}x{viewport['height']}.png"))
+    shot(page, shots / f"{name}-michael-jordan-{viewport['width']}x{viewport['height']}.png")

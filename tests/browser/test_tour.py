@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
+from tests.browser.conftest import shot, SCREENSHOTS, VIEWPORT, open_page, run_count, wait_ready
 
 MAIN = "[data-testid='stMain']"
 PHONE = {"width": 390, "height": 844}
@@ -40,7 +40,7 @@ def test_click_through_every_step(page, viewport):
             assert not page.locator("[data-testid='stException']").count(), f"an exception on step {step.key}"
             assert parse_qs(urlsplit(page.url).query).get("step") == [step.key]
             assert page.locator(f"{MAIN} h2").first.inner_text().strip() == f"{i + 1}. {step.title}"
-            page.screenshot(path=str(shots / f"{i + 1}-{step.key}-{viewport['width']}.png"))
+            shot(page, shots / f"{i + 1}-{step.key}-{viewport['width']}.png")
             found = page.evaluate(_PAST_THE_WINDOW_CHARTS_ASIDE_JS)
             assert not found["scroll"] and not found["wide"], f"step {step.key} sticks out at {viewport['width']} px: {found}"
             if i + 1 < len(tour.STEPS):
