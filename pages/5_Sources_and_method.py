@@ -102,14 +102,15 @@ with st.expander(f"All {len(view.sources)} sources, what each supports and how s
                  labels={"source": "Source", "url": "Address", "supports": "Supports", "confidence": "How sure"})
 
 st.header("Download the data")
-st.caption(literal(view.describe) + " Downloads below hold exactly these rows. In every CSV, the zip's included, a cell a spreadsheet "
-           "would run as a formula starts with an apostrophe, so the files open safely.")
+st.caption(literal(view.describe) + " Downloads below hold exactly these rows.")
 with st.expander(f"One table at a time ({len(view.downloads)} tables, as CSV)", icon=":material/table_view:"):
     cols = st.columns(2)
 for i, (name, frame) in enumerate(view.downloads.items()):
     cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame):,}\u00a0rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
                                 key=f"download_{name}", width="stretch", icon=":material/download:", on_click="ignore")
 st.download_button("The whole package (.zip, with datapackage.json and the codebook)", data=data_package_zip(),
+                   help="The data folder as it is, except that in every CSV (as in every download here) a cell a spreadsheet "
+                        "would run as a formula starts with an apostrophe, so the files open safely.",
                    file_name="same-story-different-frames-data.zip", mime="application/zip", icon=":material/folder_zip:", type="primary",
                    on_click="ignore")
 

@@ -3,7 +3,8 @@
 A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab or a carriage
 return) as a formula: an outlet called `=HYPERLINK("http://…","Click")` becomes a live link, and
 worse. Every CSV this package writes (the Sources page's downloads, an added article's rows, the
-command line's folders, the accuracy counts) goes through `csv_text`, which writes such a text
+command line's folders, the accuracy counts) goes through `csv_text` (the package's own files, in
+the Sources page's zip, through `safe_csv_file`), which writes such a text
 cell with a leading apostrophe, the mark spreadsheets read as "text, not a formula" and do not
 show. Numbers stay numbers: a numeric column is written as pandas writes it (-3 is -3), and a
 text cell that is only a number ("-3", "+1.5", "-2e3") is left as it is, since a spreadsheet
@@ -65,3 +66,17 @@ def csv_text(frame: pd.DataFrame) -> str:
     writer.writerow([str(c) for c in frame.columns])
     writer.writerows(["" if _blank(v) else v for v in row] for row in zip(*columns))
     return out.getvalue()
+
+
+def safe_csv_file(content: bytes) -> bytes:
+    """A CSV file of the package (UTF-8) as a download gives it: byte for byte when no cell would
+    start a formula, otherwise every row written again with `safe_cell` (so `restore_cell` gives
+    back each verbatim cell). The curated package has four such cells, the bullets
+    "- reforming mandatory minimums" … of data/dev_texts/hand_codes.csv, which a spreadsheet
+    would show as #NAME? errors."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+    if all(safe_cell(cell) == cell for row in rows for cell in row):
+        return content
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([safe_cell(cell) for cell in row] for row in rows)
+    return out.getvalue().encode("utf-8")

@@ -4,7 +4,6 @@ PNG or SVG image a reader takes into a worksheet (rendered offline by vl-convert
 from __future__ import annotations
 
 import copy
-import csv
 import io
 import re
 import zipfile
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from storyframes.core.csvtext import csv_text, safe_cell
+from storyframes.core.csvtext import csv_text, safe_csv_file
 from storyframes.core.data import DATA_DIR, StoryData
 from storyframes.core.filters import Filters
 from storyframes.core.filters import principle_mask
@@ -62,30 +61,16 @@ def csv_file_name(table: str) -> str:
 def data_package_zip(data_dir: Path = DATA_DIR) -> bytes:
     """The whole data package (tables, raw captures, shapes, datapackage.json, codebook) as a zip:
     every file byte for byte, except that a CSV with a cell a spreadsheet would run as a formula
-    is written again with that cell neutralised (`spreadsheet_safe_csv`)."""
+    is written again with that cell neutralised (`storyframes.core.csvtext.safe_csv_file`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(data_dir.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 content = path.read_bytes()
                 if path.suffix.lower() == ".csv":
-                    content = spreadsheet_safe_csv(content)
+                    content = safe_csv_file(content)
                 archive.writestr(str(Path("same-story-different-frames-data") / path.relative_to(data_dir)), content)
     return buffer.getvalue()
-
-
-def spreadsheet_safe_csv(content: bytes) -> bytes:
-    """A package CSV as the zip gives it: unchanged when no cell would start a formula, otherwise
-    every row written again with `safe_cell` (so `restore_cell` gives back each verbatim cell).
-    The curated package has four such cells, the bullets "- reforming mandatory minimums" … of
-    data/dev_texts/hand_codes.csv, which a spreadsheet would show as #NAME? errors."""
-    text = content.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if all(safe_cell(cell) == cell for row in rows for cell in row):
-        return content
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([safe_cell(cell) for cell in row] for row in rows)
-    return out.getvalue().encode("utf-8")
 
 
 def sources_table(data: StoryData) -> pd.DataFrame:

@@ -380,12 +380,15 @@ def open_page(page, path: str) -> None:
     wait_ready(page)
 
 
+_SIDEBAR_PAGE_LINKS = "[data-testid='stSidebar'] a[data-testid='stPageLink-NavLink']"
+
+
 def go_to_page(page, path: str) -> None:
     """Open another page as a reader does, by its link in the sidebar (its group opened first if it
     is closed), and wait for the run: the session, and so projector mode and the filters, go along.
     One page switch costs the browser and server about half the CPU of a fresh load (no new
     scripts to compile, no new session)."""
-    links = page.locator("[data-testid='stSidebar'] a[data-testid='stPageLink-NavLink']")
+    links = page.locator(_SIDEBAR_PAGE_LINKS)
     paths = links.evaluate_all("els => els.map(a => new URL(a.href).pathname)")
     assert path in paths, f"no sidebar link to {path}: {paths}"
     link = links.nth(paths.index(path))
@@ -546,10 +549,12 @@ def full_page_screenshot(page, path: Path) -> None:
 
 # --- One loaded page per (page, viewport), shared by the checks that read it ---------------------
 # Loading a page is most of a page check's time. The checks of one page and viewport in every module
-# (test_browser.py, test_layout.py) are run together (pytest_collection_modifyitems below; under
-# pytest-xdist they form one xdist_group, so one worker) on one loaded page; a check that changes
-# the page (clicks, opens expanders or tabs) asks for it with `shown_to_change`, and a check that
-# only reads it after that gets a freshly loaded one.
+# (test_browser.py, test_layout.py) are run together (pytest_collection_modifyitems below) on one
+# open page; a check that changes the page (clicks, opens expanders or tabs) asks for it with
+# `shown_to_change`, and a check that only reads it after that gets a freshly loaded one. The
+# pages of one viewport form one xdist_group (one worker) and are visited in turn in one browser
+# page, each reached from the one before by its sidebar link (`SharedPages._switch`), as a reader
+# moves on; the first of them is loaded afresh.
 
 VIEWPORTS = {"800x900": {"width": 800, "height": 900}, "1280x720": VIEWPORT,
              "390x844": {"width": 390, "height": 844}}  # a laptop window beside notes, the projector, a phone
@@ -587,8 +592,8 @@ def page_name(path: str) -> str:
 
 
 def page_cases(paths, viewports=("1280x720",)) -> list:
-    """Parameters for `shown` / `shown_to_change` (indirect): each (path, viewport), in its page's xdist_group."""
-    return [pytest.param((path, vp), id=f"{page_name(path)}-{vp}", marks=pytest.mark.xdist_group(f"page {path} {vp}"))
+    """Parameters for `shown` / `shown_to_change` (indirect): each (path, viewport), in its viewport's xdist_group."""
+    return [pytest.param((path, vp), id=f"{page_name(path)}-{vp}", marks=pytest.mark.xdist_group(f"pages at {vp}"))
             for path in paths for vp in viewports]
 
 
@@ -600,6 +605,7 @@ class Shown:
         self.name = page_name(path)
         self.requests: list[dict] = []  # every request made from navigation until the page settled
         self.changed = False  # a check clicked or opened something on it
+        self.switched = False  # reached from the page before by its sidebar link, not loaded afresh
 
     @property
     def where(self) -> str:
@@ -607,38 +613,73 @@ class Shown:
 
 
 class SharedPages:
-    """The one page open at a time: kept while the next check asks for the same page and viewport."""
+    """The one page open at a time: kept while the next check asks for the same page and viewport,
+    moved on by its sidebar link to the next page of the same viewport, loaded afresh otherwise."""
 
     def __init__(self, browser, server: AppServer) -> None:
         self.browser, self.server = browser, server
         self.current: Shown | None = None
         self.restarts = server.restarts
         self.loads = 0
+        self.switches = 0
 
     def get(self, path: str, viewport: str, *, to_change: bool) -> Shown:
         current = self.current
         stale = self.server.restarts != self.restarts  # the pages of a stopped server are dead
-        if stale or current is None or (current.path, current.viewport) != (path, viewport) or (current.changed and not to_change):
+        if stale or current is None or current.viewport != viewport or (current.path == path and current.changed and not to_change):
             self.close()
             self.restarts = self.server.restarts
             self.current = current = self._load(path, viewport)
+        elif current.path != path:
+            self.current = current = self._switch(current, path) or self._reload(path, viewport)
         current.changed |= to_change
         return current
+
+    def _reload(self, path: str, viewport: str) -> Shown:
+        self.close()
+        return self._load(path, viewport)
+
+    def _recorded(self, shown: Shown, action) -> None:
+        """Run `action` (a navigation) with every request it makes recorded in `shown`, until the
+        page has settled."""
+        def _record(req):
+            shown.requests.append({"url": req.url, "type": req.resource_type})
+
+        shown.pg.on("request", _record)
+        try:
+            action()
+            wait_settled(shown.pg)
+        finally:
+            shown.pg.remove_listener("request", _record)
 
     def _load(self, path: str, viewport: str) -> Shown:
         pg = new_page(self.browser, self.server.url, viewport=VIEWPORTS[viewport])
         shown = Shown(pg, path, viewport)
-        recording = {"on": True}
-
-        def _record(req):
-            if recording["on"]:
-                shown.requests.append({"url": req.url, "type": req.resource_type})
-
-        pg.on("request", _record)  # before navigation: the page's first requests count too
-        open_page(pg, path)
-        wait_settled(pg)
-        recording["on"] = False
+        self._recorded(shown, lambda: open_page(pg, path))  # the listener is on before navigation: the first requests count
         self.loads += 1
+        return shown
+
+    def _switch(self, current: Shown, path: str) -> Shown | None:
+        """The next page of the same viewport, opened from the open one by its link in the sidebar,
+        as a reader moves on: about half the CPU of a fresh load (no scripts compiled again, no new
+        session). The link is clicked in the page's script (on a phone the sidebar is a closed
+        drawer; opening it is the navigation tests' business). None if the page has no such link."""
+        pg = current.pg
+        links = pg.locator(_SIDEBAR_PAGE_LINKS)
+        paths = links.evaluate_all("els => els.map(a => new URL(a.href).pathname)")
+        if path not in paths:
+            return None
+        shown = Shown(pg, path, current.viewport)
+        shown.switched = True
+
+        def click():
+            before = run_count(pg)
+            links.nth(paths.index(path)).evaluate("a => a.click()")
+            pg.wait_for_url(lambda url: urlsplit(url).path == path)
+            wait_ready(pg, runs_before=before)
+
+        self._recorded(shown, click)
+        self.switches += 1
         return shown
 
     def close(self) -> None:
@@ -652,6 +693,7 @@ def shared_pages(browser, app_server):
     pages = SharedPages(browser, app_server)
     yield pages
     pages.close()
+    print(f"\nshared pages: {pages.loads} loaded, {pages.switches} reached by their sidebar link")
 
 
 @pytest.fixture()
