@@ -5,7 +5,7 @@ import streamlit as st
 
 
 from storyframes.app import render
-from storyframes.app import params, site
+from storyframes.app import params, share, site
 from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import lesson as lesson_view
@@ -23,8 +23,9 @@ st.caption(literal(view.describe) + " Change the filters in the sidebar to chang
 if view.nothing:
     render.empty_state(view.nothing)
 
+share.start_lesson_form(ctx.arrived)  # the form starts from the view the teacher came from
 left, right = st.columns(2)
-target = left.selectbox("Page the class opens", list(labels), format_func=labels.get, key="lesson_page")
+target = left.selectbox("Page the class opens", list(labels), format_func=labels.get, key=share.LESSON_PAGE_KEY)
 served = lesson_view.served_origin(st.context.url, st.context.headers.get("Host"))
 typed = right.text_input(
     "Address students use (host and port)", key="lesson_host", max_chars=80,
@@ -35,7 +36,7 @@ typed = right.text_input(
 values: dict[str, str] = {}
 fields = params.fields_for_file(target)
 for param, box in zip(fields, st.columns(max(2, len(fields))) if fields else ()):
-    key = f"lesson_{lesson_view.url_path(target).strip('/')}_{param.name}"
+    key = share.lesson_field_key(target, param.name)
     if param.is_seed:
         values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS, placeholder="e.g. 42",
                                             help=param.help or None)

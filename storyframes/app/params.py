@@ -111,3 +111,19 @@ def check(page_file: str, values) -> tuple[dict[str, str], tuple[str, ...]]:
     (`classroom.lesson.check_params`): (kept, problems)."""
     page = site.by_file(page_file)
     return lesson.check_params(fields_for_file(page_file), values, page.url_path if page else repr(page_file))
+
+
+def lesson_start(page_key: str, pairs) -> tuple[str, dict[str, str]] | None:
+    """Where the lesson link's form starts when the teacher comes from `page_key`, whose address
+    was `pairs`: that page's file and the values of its lesson fields there (a quiz's seed and
+    level, a tour step, a section), each checked as the form checks it. None for the lesson page."""
+    if page_key == "lesson" or page_key not in {p.key for p in site.PAGES}:
+        return None
+    page = site.page(page_key)
+    names = {p.name for p in lesson_fields(page_key)}
+    values: dict[str, str] = {}
+    for name, value in pairs:
+        if name in names:
+            values.setdefault(name, value)
+    kept, _problems = check(page.file, values)
+    return page.file, kept

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from storyframes.app import added_articles, address, package, params, sidebar, site
+from storyframes.app import added_articles, address, package, params, share, sidebar, site
 from storyframes.analysis.search import clean_query
 from storyframes.app.render import literal
 from storyframes.classroom import lesson
@@ -261,8 +261,16 @@ def setup_page(page_key: str) -> PageContext:
         show_data_error(error)
         st.stop()
     with st.sidebar:
+        share_clicked = share.button()  # at the top of the sidebar: the same place on every page
         sidebar.navigation(page)
     arrived = sidebar.arrived(page)  # read before the filters record this page
+    if arrived:
+        share.remember_came_from(page, sidebar.last_page())
     chosen, default = sidebar.filters(data, page)
     on = sidebar.projector_toggle(page)
-    return PageContext(data=data, filters=chosen, default=default, page=page, arrived=arrived, projector=on)
+    ctx = PageContext(data=data, filters=chosen, default=default, page=page, arrived=arrived, projector=on)
+    if share_clicked:  # after the filters and projector mode: the dialog shows them as drawn
+        from storyframes.views import lesson as lesson_view
+
+        share.offer(page, chosen, default, ctx.view(lesson_view.build).describe)
+    return ctx
