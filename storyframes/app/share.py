@@ -59,7 +59,7 @@ def _dialog(page: site.Page, filters: flt.Filters, default: flt.Filters, describ
         st.markdown(f"**{literal(page.title)}**, as you see it: {literal(describe)}")
         st.code(link, language=None, wrap_lines=True)
         if sentence:
-            st.info(literal(sentence), icon=":material/devices:")
+            st.info(sentence, icon=":material/devices:")  # one of network's own sentences, no reader's text
         st.download_button("Download the QR code (PNG)", lesson.qr_png(link), file_name="share-view.png", mime="image/png",
                            icon=":material/download:", on_click="ignore")
         lesson_page = site.page("lesson")

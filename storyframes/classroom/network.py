@@ -4,7 +4,8 @@ A teacher usually opens the app at http://localhost:8501, an address only their 
 open. When the server listens beyond loopback (Streamlit's `server.address` unset, 0.0.0.0 or a
 network address), the share control puts this computer's network address in the link instead,
 found from the machine's own interfaces with the standard library: no internet, no new package.
-When it listens on loopback only, one sentence says how to start it for the class.
+When it listens on loopback only, one sentence says how to start it for the class (the sentences
+are the app's own Markdown, with the command as code).
 
 The choice is pure (`pick_lan_address`, `listens_beyond_loopback`, `share_origin`) and tested with
 fakes; `local_addresses` asks the operating system, each way guarded (any may fail on a machine).
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterable
 from storyframes.classroom.lesson import HostError, Origin, parse_host
 
 LOOPBACK_ONLY = ("Only this computer can open this address: to let the class open it, stop the app and start it "
-                 "again with “streamlit run dashboard.py --server.address 0.0.0.0”, then share again.")
+                 "again with `streamlit run dashboard.py --server.address 0.0.0.0`, then share again.")
 NOT_FOUND = ("This computer's address on the room's network was not found (is it on the Wi-Fi?): "
              "find it and type it on Lesson link.")
 
