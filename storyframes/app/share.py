@@ -20,7 +20,7 @@ from storyframes.present import projector
 LABEL = "Share this view"
 BUTTON_KEY = "share_view"
 ICON = ":material/qr_code_2:"
-QR_SHOWN = 420  # pixels, about: the whole dialog fits a 720-pixel-high projector beside the address
+QR_SHOWN = 480  # pixels, about: the whole dialog fits a 720-pixel-high projector beside the address
 CAME_FROM_KEY = "story_came_from"  # (page key, address pairs) of the page the reader left last
 LESSON_PAGE_KEY = "lesson_page"  # Lesson link's "Page the class opens"
 
@@ -57,14 +57,15 @@ def _dialog(page: site.Page, filters: flt.Filters, default: flt.Filters, describ
     text, code = st.columns([3, 2], vertical_alignment="top")
     with text:
         st.markdown(f"**{literal(page.title)}**, as you see it: {literal(describe)}")
-        st.code(link, language=None, wrap_lines=True)
+        with st.container(key="share_link"):  # larger type, to read from the back of the room (shell's style)
+            st.code(link, language=None, wrap_lines=True)
         if sentence:
             st.info(sentence, icon=":material/devices:")  # one of network's own sentences, no reader's text
         st.download_button("Download the QR code (PNG)", lesson.qr_png(link), file_name="share-view.png", mime="image/png",
                            icon=":material/download:", on_click="ignore")
         lesson_page = site.page("lesson")
         if page.key != lesson_page.key:
-            st.page_link(lesson_page.file, label="Lesson link: another address or a round for the class", icon=lesson_page.icon)
+            st.page_link(lesson_page.file, label="Make a lesson link from this view", icon=lesson_page.icon)
     code.image(lesson.qr_png(link, QR_SHOWN), output_format="PNG", caption="Scan to open this view", alt=f"QR code that opens {link}")
 
 

@@ -55,6 +55,8 @@ h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual;
 /* The search's matches (render.found): a yellow strong enough to find at a glance, and no side
    padding, which would show as a space that is not in the sentence ("Police ,"). */
 .st-key-found_matches .stMarkdownColoredBackground { background-color: SEARCH_MATCH !important; padding: 0.1em 0 !important; }
+/* Share this view's address: large enough to type from the back of the room (a phone keeps its size). */
+@media (min-width: 640px) { .st-key-share_link code { font-size: 1.2rem; } }
 </style>
 """.replace("SEARCH_MATCH", palette.SEARCH_MATCH)
 

@@ -175,3 +175,77 @@ def test_lesson_page_shows_the_link_and_a_qr_code(page, viewport):
             assert not problems, f"horizontal overflow in projector mode: {problems}"
     finally:
         page.set_viewport_size(VIEWPORT)
+
+
+DIALOG = "[role='dialog']"
+
+
+def qr_text(img) -> list[str]:
+    """What a QR code drawn on the page says, read back by zxing-cpp from a screenshot of it."""
+    import io
+
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
+    from PIL import Image
+
+    return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(img.screenshot())).convert("L"))]
+
+
+def cut_off(page, selector: str) -> list[str]:
+    """Parts of the dialog outside the window or wider than their box."""
+    return page.evaluate("""(sel) => {
+      const out = [], w = window.innerWidth, h = window.innerHeight;
+      for (const e of document.querySelectorAll(sel + ' img, ' + sel + ' [data-testid="stCode"], ' + sel + ' button, ' + sel + ' a, ' + sel + ' p')) {
+        const r = e.getBoundingClientRect();
+        if (!r.width) continue;
+        if (r.left < -1 || r.right > w + 1 || r.top < -1 || r.bottom > h + 1) out.push(`${e.tagName} ${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)} outside ${w}x${h}`);
+        if (e.scrollWidth > e.clientWidth + 1 && e.tagName === 'P') out.push(`${e.tagName} text wider than its box: ${e.innerText.slice(0, 60)} ${e.scrollWidth}>${e.clientWidth}`);
+      }
+      return out;
+    }""", selector)
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, {"width": 390, "height": 844}], ids=["projector", "phone"])
+def test_share_this_view_gives_the_address_and_its_qr_code(page, viewport):
+    """From Framing's Tone section, with two outlets (and projector mode on the projector): at 1280x720 one click (the button first in the
+    sidebar), on a phone two (open the sidebar, then the button). The dialog shows this view's
+    address and a QR code that says the same, all of it inside the window."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(viewport)
+    try:
+        projecting = viewport == VIEWPORT  # on the projector, in projector mode (larger text)
+        open_page(page, "/Framing_analysis?outlet=gawker&outlet=cbs&section=Tone" + ("&projector=1" if projecting else ""))
+        if viewport != VIEWPORT:
+            page.locator("[data-testid='stExpandSidebarButton']").click()
+        button = page.locator(SIDEBAR).get_by_role("button", name="Share this view")
+        assert button.is_visible() and button.bounding_box()["y"] < 200, "the button is at the top of the sidebar"
+        shot(page, SHOTS / f"share-{viewport['width']}-button.png")
+        click_and_wait(page, button)
+        dialog = page.locator(DIALOG)
+        dialog.wait_for(state="visible")
+        img = dialog.locator("[data-testid='stImage'] img")
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        page.wait_for_timeout(400)  # the dialog's opening animation
+        link = dialog.locator("[data-testid='stCode']").inner_text().strip()
+        parts = urlsplit(link)
+        expected = {"outlet": ["gawker", "cbs"], "section": ["Tone"], **({"projector": ["1"]} if projecting else {})}
+        assert parts.path == "/Framing_analysis" and parse_qs(parts.query) == expected, link
+        notes = dialog.locator("[data-testid='stAlert']").all_inner_texts()
+        if parts.hostname == "localhost":  # the test server listens on every interface: only a machine with no network address
+            assert any("was not found" in n for n in notes), (link, notes)
+        else:
+            assert re.fullmatch(r"[0-9.]+", parts.hostname) and not parts.hostname.startswith("127."), link
+            assert not notes, notes
+        if viewport == VIEWPORT:
+            assert not cut_off(page, DIALOG), cut_off(page, DIALOG)  # ready to project: nothing to scroll to
+        else:
+            img.scroll_into_view_if_needed()
+            page.wait_for_timeout(200)
+            wide = [p for p in cut_off(page, DIALOG) if "right" in p or "wider" in p or ".." in p and int(p.split("..")[1].split(",")[0]) > viewport["width"] + 1]
+            assert not wide, wide
+        assert img.bounding_box()["width"] >= min(400, viewport["width"] - 100), img.bounding_box()  # the dialog keeps a margin
+        shot(page, SHOTS / f"share-{viewport['width']}.png")
+        assert qr_text(img) == [link]
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="hidden")
+    finally:
+        page.set_viewport_size(VIEWPORT)
