@@ -28,6 +28,7 @@ READ, GROUP, FIELD = "read", "group", "field"
 COMPARE, WITH, DISPUTES = "compare", "with", "disputes"
 SEARCH, DISPUTED = "search", "disputed"
 FIND = "find"
+TAGS, QUOTES, TERMS = "tags", "quotes", "terms"  # Parallel reading's switches, named while off
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ PARAMS: tuple[Param, ...] = (
     Param(COMPARE, "Frames: compare this outlet", ("framing",), "choice"),
     Param(WITH, "Frames: with this outlet", ("framing",), "choice"),
     Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
+    Param(TAGS, "Parallel reading: principle tags", ("framing",), "flag", ("1", "0")),
+    Param(QUOTES, "Parallel reading: quotes marked", ("framing",), "flag", ("1", "0")),
+    Param(TERMS, "Parallel reading: lexicon terms marked", ("framing",), "flag", ("1", "0")),
     Param(SEARCH, "Search the members", ("members",), "text", high=100),
     Param(DISPUTED, "Disputed sentence to read", ("sources",), "choice"),
     Param(FIND, "Find words in the articles", ("home", "framing"), "text", high=finder.MAX_QUERY),

@@ -160,6 +160,20 @@ class PageContext:
         """The find box, and what `builder` finds for its words (see `storyframes.app.package.search`)."""
         return package.search(self.data, self.filters, self.find_box(), builder)
 
+    def address_toggle(self, where, label: str, name: str, key: str, *, what: str, default: bool = True) -> bool:
+        """A switch of the page's, drawn in `where` (a column), named in the address while it is
+        not at its default (`?quotes=0`): set from the address when the address is news or the
+        switch is new (Streamlit drops a switch's state while it is not drawn), else left alone.
+        A value other than 1 or 0 gets a notice and the default."""
+        if self.address_is_news or key not in st.session_state:
+            on, unknown = flt.parse_flag(address.asked(name))
+            if unknown:
+                address.notice(f"The address asks for an unknown {what} switch ({unknown}); it takes 1 (on) or 0 (off).")
+            st.session_state[key] = default if on is None else on
+        value = bool(where.toggle(label, key=key))
+        self.wrote(name, "1" if value else "0", default="1" if default else "0")
+        return value
+
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""
         address.write({name: None if value is None or value == default else [value]})
