@@ -42,12 +42,19 @@ def link_for(page: site.Page, filters: flt.Filters, default: flt.Filters, pairs:
     return lesson.build(origin, page.file, filters, default, page_params, prefix=prefix)
 
 
+def origin_for_class() -> tuple[lesson.Origin | None, str]:
+    """Where students' devices can reach this app (`network.share_origin`: this computer's network
+    address when the browser is on localhost and the server listens beyond loopback), and the
+    one sentence to show with it ("" when none)."""
+    served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
+    return network.share_origin(served, st.get_option("server.address"), network.find_lan_address)
+
+
 @st.dialog(LABEL, width="large")
 def _dialog(page: site.Page, filters: flt.Filters, default: flt.Filters, describe: str) -> None:
     from storyframes.app.render import literal
 
-    served = lesson.served_origin(st.context.url, st.context.headers.get("Host"))
-    origin, sentence = network.share_origin(served, st.get_option("server.address"), network.find_lan_address)
+    origin, sentence = origin_for_class()
     if origin is None:
         st.warning("The address this page was opened at is unknown: make the link on Lesson link.", icon=":material/link_off:")
         st.page_link(site.page("lesson").file, label="Lesson link", icon=site.page("lesson").icon)

@@ -23,8 +23,8 @@ from storyframes.classroom.lesson import HostError, Origin, parse_host
 
 LOOPBACK_ONLY = ("Only this computer can open this address: to let the class open it, stop the app and start it "
                  "again with `streamlit run dashboard.py --server.address 0.0.0.0`, then share again.")
-NOT_FOUND = ("This computer's address on the room's network was not found (is it on the Wi-Fi?): "
-             "find it and type it on Lesson link.")
+NOT_FOUND = ("This computer's address on the room's network was not found (is it on the room's Wi-Fi?); "
+             "Lesson link says how to find it and type it.")
 
 _ANY = {"", "0.0.0.0", "::", "*"}
 _SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
