@@ -38,14 +38,16 @@ fields = params.fields_for_file(target)
 for param, box in zip(fields, st.columns(max(2, len(fields))) if fields else ()):
     key = share.lesson_field_key(target, param.name)
     if param.is_seed:
-        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS, placeholder="e.g. 42",
-                                            help=param.help or None)
+        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS,
+                                            placeholder=f"{share.lesson_seed(param)} (or type one)", help=param.help or None)
     else:
         picked = box.selectbox(param.label, ("", *param.choices), key=key, format_func=lambda c: c or "The page's default")
         values[param.name] = picked or ""
 page_params, problems = params.check(target, values)
+page_params = params.with_seeds(target, page_params, {p.name: share.lesson_seed(p) for p in fields if p.is_seed})
 for problem in problems:
-    st.warning(literal(problem) + ". It is left out of the link.", icon=":material/error:")
+    st.warning(literal(problem) + ". It is left out of the link (a seed: the link takes the number shown in the field).",
+               icon=":material/error:")
 
 origin = None
 if typed.strip():

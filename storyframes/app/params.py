@@ -75,10 +75,11 @@ PARAMS: tuple[Param, ...] = (
     Param(FIND, "Find words in the articles", ("home", "framing"), "text", high=finder.MAX_QUERY),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),
     Param(quiz.SEED_PARAM, "Quiz round (seed)", ("quiz",), "seed", low=0, high=quiz.MAX_SEED,
-          help="The same number gives every student the same questions; leave empty for the page's own."),
+          help="The same number gives every student the same questions; left empty, the link takes the number shown."),
     Param(quiz.LEVEL_PARAM, "Level", ("quiz",), "choice", tuple(quiz.LEVELS)),
     Param(coding_exercise.SET_PARAM, "Exercise set (seed)", ("code",), "seed", low=coding_exercise.SEED_MIN,
-          high=coding_exercise.SEED_MAX, help="The same number gives every student the same sentences; leave empty for the page's own."),
+          high=coding_exercise.SEED_MAX,
+          help="The same number gives every student the same sentences; left empty, the link takes the number shown."),
     Param(coding_exercise.SENTENCES_PARAM, "Sentences (a list of ids)", ("code",), "list"),
 )
 _BY_NAME = {p.name: p for p in PARAMS}
@@ -131,3 +132,14 @@ def lesson_start(page_key: str, pairs) -> tuple[str, dict[str, str]] | None:
             values.setdefault(name, value)
     kept, _problems = check(page.file, values)
     return page.file, kept
+
+
+def with_seeds(page_file: str, kept: dict[str, str], seeds: dict[str, int]) -> dict[str, str]:
+    """A lesson link always names its round: each seed field of the page left empty (and no
+    other choice that makes the set, such as a sentence list, given) takes `seeds[name]`, the one
+    the form shows, so every student who opens the link gets the same questions."""
+    out = dict(kept)
+    for p in fields_for_file(page_file):
+        if p.is_seed and p.name not in out:
+            out[p.name] = str(seeds[p.name])
+    return {name: out[name] for name in [p.name for p in fields_for_file(page_file)] if name in out}

@@ -106,3 +106,14 @@ def start_lesson_form(arrived: bool) -> None:
     st.session_state[LESSON_PAGE_KEY] = file
     for name, value in values.items():
         st.session_state[lesson_field_key(file, name)] = value
+
+
+def lesson_seed(param) -> int:
+    """The seed Lesson link puts in a link whose seed field is empty: one per parameter for the
+    session, shown in the field, so the same form gives the same link until the teacher types one."""
+    import secrets
+
+    key = f"story_lesson_seed:{param.name}"
+    if key not in st.session_state:
+        st.session_state[key] = param.low + secrets.randbelow(param.high - param.low + 1)
+    return st.session_state[key]

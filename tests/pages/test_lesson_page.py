@@ -204,3 +204,17 @@ def filters_default():
 
     default = default_filters(load_package().vocab)
     return default, default
+
+
+def test_a_quiz_link_without_a_typed_seed_takes_the_one_the_field_shows():
+    at = open_page(LESSON)
+    quiz_file = "pages/7_Guess_the_outlet.py"
+    at.selectbox(key="lesson_page").set_value(quiz_file).run()
+    at.text_input(key="lesson_host").input("10.0.0.1").run()
+    assert_clean(at)
+    field = at.text_input(key="lesson_Guess_the_outlet_quiz")
+    shown = field.placeholder.split()[0]
+    assert field.value == "" and shown.isdigit()
+    assert at.code[0].value == f"http://10.0.0.1/Guess_the_outlet?quiz={shown}"
+    at.text_input(key="lesson_host").input("10.0.0.2").run()  # another rerun: the same round
+    assert at.code[0].value == f"http://10.0.0.2/Guess_the_outlet?quiz={shown}"

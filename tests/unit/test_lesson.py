@@ -230,3 +230,11 @@ def test_the_lesson_form_starts_from_the_page_the_teacher_came_from():
     assert params.lesson_start("framing", [("section", "nowhere")]) == ("pages/4_Framing_analysis.py", {})
     assert params.lesson_start("members", [("place", "Chicago, IL")]) == ("pages/2_Members_and_cities.py", {})
     assert params.lesson_start("lesson", []) is None and params.lesson_start("no-such-page", []) is None
+
+
+def test_a_lesson_link_to_the_quiz_or_the_exercise_always_names_its_round():
+    quiz_file, code_file = "pages/7_Guess_the_outlet.py", "pages/8_Code_it_yourself.py"
+    assert params.with_seeds(quiz_file, {"level": "hard"}, {"quiz": 31}) == {"quiz": "31", "level": "hard"}
+    assert params.with_seeds(quiz_file, {"quiz": "42"}, {"quiz": 31}) == {"quiz": "42"}  # the teacher's own number wins
+    assert params.with_seeds(code_file, {}, {"set": 77}) == {"set": "77"}
+    assert params.with_seeds("pages/4_Framing_analysis.py", {"section": "Tone"}, {}) == {"section": "Tone"}
