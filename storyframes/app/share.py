@@ -8,11 +8,13 @@ says what to do. The dialog links to Lesson link, which then starts from this vi
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 
 import streamlit as st
 
 from storyframes.app import address, params, site
+from storyframes.app.render import literal
 from storyframes.classroom import lesson, network
 from storyframes.core import filters as flt
 from storyframes.present import projector
@@ -52,8 +54,6 @@ def origin_for_class() -> tuple[lesson.Origin | None, str]:
 
 @st.dialog(LABEL, width="large")
 def _dialog(page: site.Page, filters: flt.Filters, default: flt.Filters, describe: str) -> None:
-    from storyframes.app.render import literal
-
     origin, sentence = origin_for_class()
     if origin is None:
         st.warning("The address this page was opened at is unknown: make the link on Lesson link.", icon=":material/link_off:")
@@ -111,8 +111,6 @@ def start_lesson_form(arrived: bool) -> None:
 def lesson_seed(param) -> int:
     """The seed Lesson link puts in a link whose seed field is empty: one per parameter for the
     session, shown in the field, so the same form gives the same link until the teacher types one."""
-    import secrets
-
     key = f"story_lesson_seed:{param.name}"
     if key not in st.session_state:
         st.session_state[key] = param.low + secrets.randbelow(param.high - param.low + 1)
