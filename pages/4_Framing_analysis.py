@@ -93,9 +93,9 @@ with st.container():
                    "Quotes per 100 words counts quoted sentences.")
     elif section == "Parallel reading":
         t1, t2, t3 = st.columns(3)
-        show_principles = t1.toggle("Principle tags", value=True)
-        show_quotes = t2.toggle(":blue-background[Quotes]", value=True)
-        show_terms = t3.toggle(":orange-background[Lexicon terms]", value=True)
+        show_principles = ctx.address_toggle(t1, "Principle tags", "tags", "reading_tags", what="principle tags")
+        show_quotes = ctx.address_toggle(t2, ":blue-background[Quotes]", "quotes", "reading_quotes", what="quotes")
+        show_terms = ctx.address_toggle(t3, ":orange-background[Lexicon terms]", "terms", "reading_terms", what="lexicon terms")
         st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
         labels = {g.group: g.choice_label for g in part}
         ctx.address_choice("group", list(labels), "reading_group", default=next(iter(labels)), what="group of sentences")

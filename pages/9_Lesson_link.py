@@ -5,7 +5,7 @@ import streamlit as st
 
 
 from storyframes.app import render
-from storyframes.app import params, site
+from storyframes.app import params, share, site
 from storyframes.app.shell import setup_page
 from storyframes.app.render import literal
 from storyframes.views import lesson as lesson_view
@@ -23,28 +23,31 @@ st.caption(literal(view.describe) + " Change the filters in the sidebar to chang
 if view.nothing:
     render.empty_state(view.nothing)
 
+share.start_lesson_form(ctx.arrived)  # the form starts from the view the teacher came from
 left, right = st.columns(2)
-target = left.selectbox("Page the class opens", list(labels), format_func=labels.get, key="lesson_page")
-served = lesson_view.served_origin(st.context.url, st.context.headers.get("Host"))
+target = left.selectbox("Page the class opens", list(labels), format_func=labels.get, key=share.LESSON_PAGE_KEY)
+served, served_note = share.origin_for_class()  # on localhost: this computer's network address, when it has one
 typed = right.text_input(
     "Address students use (host and port)", key="lesson_host", max_chars=80,
     placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
-    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the address "
-         "this page was opened at.",
+    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the one "
+         "shown in grey: the address this page was opened at, or this computer's network address when it was opened at localhost.",
 )
 values: dict[str, str] = {}
 fields = params.fields_for_file(target)
 for param, box in zip(fields, st.columns(max(2, len(fields))) if fields else ()):
-    key = f"lesson_{lesson_view.url_path(target).strip('/')}_{param.name}"
+    key = share.lesson_field_key(target, param.name)
     if param.is_seed:
-        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS, placeholder="e.g. 42",
-                                            help=param.help or None)
+        values[param.name] = box.text_input(param.label, key=key, max_chars=lesson_view.MAX_SEED_DIGITS,
+                                            placeholder=f"{share.lesson_seed(param)} (or type one)", help=param.help or None)
     else:
         picked = box.selectbox(param.label, ("", *param.choices), key=key, format_func=lambda c: c or "The page's default")
         values[param.name] = picked or ""
 page_params, problems = params.check(target, values)
+page_params = params.with_seeds(target, page_params, {p.name: share.lesson_seed(p) for p in fields if p.is_seed})
 for problem in problems:
-    st.warning(literal(problem) + ". It is left out of the link.", icon=":material/error:")
+    st.warning(literal(problem) + ". It is left out of the link (a seed: the link takes the number shown in the field).",
+               icon=":material/error:")
 
 origin = None
 if typed.strip():
@@ -62,7 +65,8 @@ if origin is not None:
     address = lesson_view.build_link(origin, target, ctx.filters, ctx.default, page_params, prefix=lesson_view.base_path(st.get_option("server.baseUrlPath")))
     if origin.is_local:
         st.info(f"**{literal(origin.host)}** opens this computer only: students' devices cannot reach it. Type this "
-                "computer's network address above (see *Serving the class* below).", icon=":material/devices:")
+                "computer's network address above (see *Serving the class* below)."
+                + (f"\n\n{served_note}" if served_note and origin == served else ""), icon=":material/devices:")
     st.markdown("**The link**, for students who type it (or to copy):")
     st.code(address, language=None, wrap_lines=True)
     st.image(lesson_view.qr_png(address, lesson_view.QR_DISPLAY), output_format="PNG", caption=f"QR code for the link to {labels[target]}",
@@ -75,7 +79,8 @@ st.markdown(
     "Nothing here needs the internet: the data, the map, the QR code and the page all come from this computer.\n\n"
     "1. Start the app so other devices on the room's network can reach it:  \n"
     "   `streamlit run dashboard.py --server.address 0.0.0.0`\n"
-    "2. Find this computer's address on the network (Windows: `ipconfig`; macOS: `ipconfig getifaddr en0`; "
+    "2. Opened at localhost, the link names this computer's network address by itself, read from its own network "
+    "settings. If none is found, find it (Windows: `ipconfig`; macOS: `ipconfig getifaddr en0`; "
     "Linux: `hostname -I`), such as 192.168.1.20, and type it above with the port: `192.168.1.20:8501`.\n"
     "3. Students join the same Wi-Fi and scan the code, or type the address."
 )

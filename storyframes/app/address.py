@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
@@ -21,6 +21,7 @@ from storyframes.app import params as registry
 T = TypeVar("T")
 _SENT_KEY = "story_address_sent"  # the address this session last sent to the browser
 _KEPT_PREFIX = "story_kept:"  # the session's copy of a page's own choice, by parameter name(s)
+_SHOWN_KEY = "story_kept_shown"  # every kept choice as its parameters, as the last run that drew it wrote them
 
 
 def asked(name: str) -> list[str]:
@@ -103,8 +104,23 @@ def kept(names: Sequence[str], news: bool, parse: Callable[[dict[str, list[str]]
             notice(text)
         st.session_state[key] = value
     value = st.session_state[key]
-    write(encode(value))
+    encoded = encode(value)
+    st.session_state[_SHOWN_KEY] = {**st.session_state.get(_SHOWN_KEY, {}),
+                                    **{name: None if v is None else list(v) for name, v in encoded.items()}}
+    write(encoded)
     return value
+
+
+def kept_shown() -> dict[str, list[str] | None]:
+    """The kept choices as the reader last saw them drawn, by parameter (None: removed), whether
+    or not the address shows them yet: what a share link must carry (a quiz's seed, a coding set)."""
+    return dict(st.session_state.get(_SHOWN_KEY, {}))
+
+
+def last_sent() -> list[tuple[str, str]]:
+    """The address this session last sent to the browser, as (name, value) pairs: on a page's
+    first run, before it writes anything, the last page's view as the reader left it."""
+    return parse_qsl(st.session_state.get(_SENT_KEY, ""), keep_blank_values=True)
 
 
 def held(names: Sequence[str]) -> Any:

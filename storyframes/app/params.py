@@ -28,6 +28,7 @@ READ, GROUP, FIELD = "read", "group", "field"
 COMPARE, WITH, DISPUTES = "compare", "with", "disputes"
 SEARCH, DISPUTED = "search", "disputed"
 FIND = "find"
+TAGS, QUOTES, TERMS = "tags", "quotes", "terms"  # Parallel reading's switches, named while off
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,19 @@ PARAMS: tuple[Param, ...] = (
     Param(COMPARE, "Frames: compare this outlet", ("framing",), "choice"),
     Param(WITH, "Frames: with this outlet", ("framing",), "choice"),
     Param(DISPUTES, "Mark where the second coder differs", ("compare", "framing"), "flag", ("1", "0")),
+    Param(TAGS, "Parallel reading: principle tags", ("framing",), "flag", ("1", "0")),
+    Param(QUOTES, "Parallel reading: quotes marked", ("framing",), "flag", ("1", "0")),
+    Param(TERMS, "Parallel reading: lexicon terms marked", ("framing",), "flag", ("1", "0")),
     Param(SEARCH, "Search the members", ("members",), "text", high=100),
     Param(DISPUTED, "Disputed sentence to read", ("sources",), "choice"),
     Param(FIND, "Find words in the articles", ("home", "framing"), "text", high=finder.MAX_QUERY),
     Param(tour.STEP_PARAM, "Tour step", ("tour",), "choice", tour.KEYS),
     Param(quiz.SEED_PARAM, "Quiz round (seed)", ("quiz",), "seed", low=0, high=quiz.MAX_SEED,
-          help="The same number gives every student the same questions; leave empty for the page's own."),
+          help="The same number gives every student the same questions; left empty, the link takes the number shown."),
     Param(quiz.LEVEL_PARAM, "Level", ("quiz",), "choice", tuple(quiz.LEVELS)),
     Param(coding_exercise.SET_PARAM, "Exercise set (seed)", ("code",), "seed", low=coding_exercise.SEED_MIN,
-          high=coding_exercise.SEED_MAX, help="The same number gives every student the same sentences; leave empty for the page's own."),
+          high=coding_exercise.SEED_MAX,
+          help="The same number gives every student the same sentences; left empty, the link takes the number shown."),
     Param(coding_exercise.SENTENCES_PARAM, "Sentences (a list of ids)", ("code",), "list"),
 )
 _BY_NAME = {p.name: p for p in PARAMS}
@@ -111,3 +116,30 @@ def check(page_file: str, values) -> tuple[dict[str, str], tuple[str, ...]]:
     (`classroom.lesson.check_params`): (kept, problems)."""
     page = site.by_file(page_file)
     return lesson.check_params(fields_for_file(page_file), values, page.url_path if page else repr(page_file))
+
+
+def lesson_start(page_key: str, pairs) -> tuple[str, dict[str, str]] | None:
+    """Where the lesson link's form starts when the teacher comes from `page_key`, whose address
+    was `pairs`: that page's file and the values of its lesson fields there (a quiz's seed and
+    level, a tour step, a section), each checked as the form checks it. None for the lesson page."""
+    if page_key == "lesson" or page_key not in {p.key for p in site.PAGES}:
+        return None
+    page = site.page(page_key)
+    names = {p.name for p in lesson_fields(page_key)}
+    values: dict[str, str] = {}
+    for name, value in pairs:
+        if name in names:
+            values.setdefault(name, value)
+    kept, _problems = check(page.file, values)
+    return page.file, kept
+
+
+def with_seeds(page_file: str, kept: dict[str, str], seeds: dict[str, int]) -> dict[str, str]:
+    """A lesson link always names its round: each seed field of the page left empty (and no
+    other choice that makes the set, such as a sentence list, given) takes `seeds[name]`, the one
+    the form shows, so every student who opens the link gets the same questions."""
+    out = dict(kept)
+    for p in fields_for_file(page_file):
+        if p.is_seed and p.name not in out:
+            out[p.name] = str(seeds[p.name])
+    return {name: out[name] for name in [p.name for p in fields_for_file(page_file)] if name in out}

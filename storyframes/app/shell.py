@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from storyframes.app import added_articles, address, package, params, sidebar, site
+from storyframes.app import added_articles, address, package, params, share, sidebar, site
 from storyframes.analysis.search import clean_query
 from storyframes.app.render import literal
 from storyframes.classroom import lesson
@@ -55,6 +55,8 @@ h1, h2, h3, h4, h5 { overflow-wrap: normal; word-break: normal; hyphens: manual;
 /* The search's matches (render.found): a yellow strong enough to find at a glance, and no side
    padding, which would show as a space that is not in the sentence ("Police ,"). */
 .st-key-found_matches .stMarkdownColoredBackground { background-color: SEARCH_MATCH !important; padding: 0.1em 0 !important; }
+/* Share this view's address: large enough to type from the back of the room (a phone keeps its size). */
+@media (min-width: 640px) { .st-key-share_link code { font-size: 1.2rem; } }
 </style>
 """.replace("SEARCH_MATCH", palette.SEARCH_MATCH)
 
@@ -157,6 +159,20 @@ class PageContext:
     def search(self, builder: Callable[[StoryData, flt.Filters, str], T]) -> T:
         """The find box, and what `builder` finds for its words (see `storyframes.app.package.search`)."""
         return package.search(self.data, self.filters, self.find_box(), builder)
+
+    def address_toggle(self, where, label: str, name: str, key: str, *, what: str, default: bool = True) -> bool:
+        """A switch of the page's, drawn in `where` (a column), named in the address while it is
+        not at its default (`?quotes=0`): set from the address when the address is news or the
+        switch is new (Streamlit drops a switch's state while it is not drawn), else left alone.
+        A value other than 1 or 0 gets a notice and the default."""
+        if self.address_is_news or key not in st.session_state:
+            on, unknown = flt.parse_flag(address.asked(name))
+            if unknown:
+                address.notice(f"The address asks for an unknown {what} switch ({unknown}); it takes 1 (on) or 0 (off).")
+            st.session_state[key] = default if on is None else on
+        value = bool(where.toggle(label, key=key))
+        self.wrote(name, "1" if value else "0", default="1" if default else "0")
+        return value
 
     def wrote(self, name: str, value: str | None, default: str | None = None) -> None:
         """Name in the address the choice this run drew (none at its default)."""
@@ -261,8 +277,16 @@ def setup_page(page_key: str) -> PageContext:
         show_data_error(error)
         st.stop()
     with st.sidebar:
+        share_clicked = share.button()  # at the top of the sidebar: the same place on every page
         sidebar.navigation(page)
     arrived = sidebar.arrived(page)  # read before the filters record this page
+    if arrived:
+        share.remember_came_from(page, sidebar.last_page())
     chosen, default = sidebar.filters(data, page)
     on = sidebar.projector_toggle(page)
-    return PageContext(data=data, filters=chosen, default=default, page=page, arrived=arrived, projector=on)
+    ctx = PageContext(data=data, filters=chosen, default=default, page=page, arrived=arrived, projector=on)
+    if share_clicked:  # after the filters and projector mode: the dialog shows them as drawn
+        from storyframes.views import lesson as lesson_view
+
+        share.offer(page, chosen, default, ctx.view(lesson_view.build).describe)
+    return ctx

@@ -31,6 +31,11 @@ def arrived(page: site.Page) -> bool:
     return st.session_state.get(_PAGE_KEY) != page.key
 
 
+def last_page() -> str | None:
+    """The page whose filters the session drew last (read before this page's are drawn)."""
+    return st.session_state.get(_PAGE_KEY)
+
+
 def navigation(here: site.Page) -> None:
     """The sidebar's page links from the page registry: the story's pages, then the classroom group
     (open by itself on a classroom page, so the reader always sees where they are)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlencode, urlsplit
@@ -179,6 +179,26 @@ def query(filters: flt.Filters, default: flt.Filters, page_params: Mapping[str, 
     a filter at its default is left out, an empty choice is "name="), then the page's parameters."""
     pairs = [(name, value) for name, values in flt.to_address(filters, default).items() for value in values]
     return pairs + list((page_params or {}).items())
+
+
+def view_params(own: Sequence[str], pairs: Iterable[tuple[str, str]],
+                kept: Mapping[str, Sequence[str] | None] | None = None) -> dict[str, str]:
+    """The page's own parameters that a link to exactly this view carries, in `own`'s order: the
+    address's values (`pairs`, the first of each), with the page's kept choices over them (the
+    session's tour step, quiz round, coding set: `kept`, None or empty for a parameter removed),
+    so a quiz or coding link names the round or set the reader sees even where the address does
+    not show it yet. Parameters not in `own` (the filters, another page's) are left out."""
+    chosen: dict[str, str] = {}
+    for name, value in pairs:
+        if name in own:
+            chosen.setdefault(name, value)
+    for name, values in (kept or {}).items():
+        if name in own:
+            if values:
+                chosen[name] = values[0]
+            else:
+                chosen.pop(name, None)
+    return {name: chosen[name] for name in own if name in chosen}
 
 
 def build(origin: Origin, page_file: str, filters: flt.Filters, default: flt.Filters,

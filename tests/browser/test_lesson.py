@@ -175,3 +175,78 @@ def test_lesson_page_shows_the_link_and_a_qr_code(page, viewport):
             assert not problems, f"horizontal overflow in projector mode: {problems}"
     finally:
         page.set_viewport_size(VIEWPORT)
+
+
+DIALOG = "[role='dialog']"
+
+
+def qr_text(img) -> list[str]:
+    """What a QR code drawn on the page says, read back by zxing-cpp from a screenshot of it."""
+    import io
+
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is in requirements-dev.txt")
+    from PIL import Image
+
+    return [f.text for f in zxingcpp.read_barcodes(Image.open(io.BytesIO(img.screenshot())).convert("L"))]
+
+
+def outside(page, selector: str, *, across_only: bool = False) -> list[str]:
+    """The dialog's images, code, buttons, links and paragraphs that reach outside the window (only
+    sideways with `across_only`: a phone scrolls the dialog down), or whose text is wider than its box."""
+    boxes = page.evaluate("""(sel) => [...document.querySelectorAll(
+        ['img', '[data-testid="stCode"]', 'button', 'a', 'p'].map(t => sel + ' ' + t).join(', '))]
+      .filter(e => e.getBoundingClientRect().width)
+      .map(e => { const r = e.getBoundingClientRect();
+                  return {what: e.tagName + ' ' + e.innerText.slice(0, 40), left: r.left, right: r.right, top: r.top,
+                          bottom: r.bottom, wider: e.tagName === 'P' && e.scrollWidth > e.clientWidth + 1}; })""", selector)
+    size = page.viewport_size
+    return [f"{b['what']}: {round(b['left'])},{round(b['top'])}..{round(b['right'])},{round(b['bottom'])} in {size}"
+            for b in boxes if b["wider"] or b["left"] < -1 or b["right"] > size["width"] + 1
+            or not across_only and (b["top"] < -1 or b["bottom"] > size["height"] + 1)]
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, {"width": 390, "height": 844}], ids=["projector", "phone"])
+def test_share_this_view_gives_the_address_and_its_qr_code(page, viewport):
+    """From Framing's Tone section, with two outlets (and projector mode on the projector): at
+    1280x720 one click (the button first in the sidebar), on a phone two (open the sidebar, then
+    the button). The dialog shows this view's address and a QR code that says the same, all of it
+    inside the window (on a phone, inside its width)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(viewport)
+    try:
+        projecting = viewport == VIEWPORT  # on the projector, in projector mode (larger text)
+        open_page(page, "/Framing_analysis?outlet=gawker&outlet=cbs&section=Tone" + ("&projector=1" if projecting else ""))
+        if not projecting:
+            page.locator("[data-testid='stExpandSidebarButton']").click()
+        button = page.locator(SIDEBAR).get_by_role("button", name="Share this view")
+        assert button.is_visible() and button.bounding_box()["y"] < 200, "the button is at the top of the sidebar"
+        shot(page, SHOTS / f"share-{viewport['width']}-button.png")
+        click_and_wait(page, button)
+        dialog = page.locator(DIALOG)
+        dialog.wait_for(state="visible")
+        img = dialog.locator("[data-testid='stImage'] img")
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        page.wait_for_timeout(400)  # the dialog's opening animation
+        link = dialog.locator("[data-testid='stCode']").inner_text().strip()
+        parts = urlsplit(link)
+        expected = {"outlet": ["gawker", "cbs"], "section": ["Tone"], **({"projector": ["1"]} if projecting else {})}
+        assert parts.path == "/Framing_analysis" and parse_qs(parts.query) == expected, link
+        notes = dialog.locator("[data-testid='stAlert']").all_inner_texts()
+        if parts.hostname == "localhost":  # the server listens on every interface: on a machine with no network address
+            assert any("was not found" in n for n in notes), (link, notes)
+        else:
+            assert re.fullmatch(r"[0-9.]+", parts.hostname) and not parts.hostname.startswith("127."), link
+            assert not notes, notes
+        if projecting:  # ready to project: nothing to scroll to
+            assert not outside(page, DIALOG), outside(page, DIALOG)
+        else:
+            img.scroll_into_view_if_needed()
+            page.wait_for_timeout(200)
+            assert not outside(page, DIALOG, across_only=True), outside(page, DIALOG, across_only=True)
+        assert img.bounding_box()["width"] >= min(400, viewport["width"] - 100), img.bounding_box()  # the dialog keeps a margin
+        shot(page, SHOTS / f"share-{viewport['width']}.png")
+        assert qr_text(img) == [link]
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="hidden")
+    finally:
+        page.set_viewport_size(VIEWPORT)

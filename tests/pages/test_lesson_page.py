@@ -94,12 +94,27 @@ def test_the_served_host_is_the_default(sent_media):
     assert shown_qr(at, sent_media) == "http://10.0.0.7:8501/?principle=P1"
 
 
-def test_localhost_gets_a_hint_and_no_host_asks_for_one():
+def test_localhost_gets_a_hint_and_no_host_asks_for_one(monkeypatch, sent_media):
+    from streamlit import config
+
+    from storyframes.classroom import network
+
+    config.set_option("server.address", "127.0.0.1")  # listening on loopback only
+    try:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.switch_page(LESSON)
+        at.context = {"url": "http://localhost:8501/Lesson_link"}
+        at.run()
+    finally:
+        config.set_option("server.address", None)
+    assert any("cannot reach it" in i.value and network.LOOPBACK_ONLY in i.value for i in at.info)
+    # listening beyond loopback: the link takes this computer's network address by itself
+    monkeypatch.setattr(network, "find_lan_address", lambda: "192.168.1.20")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.switch_page(LESSON)
     at.context = {"url": "http://localhost:8501/Lesson_link"}
     at.run()
-    assert any("cannot reach it" in i.value for i in at.info)
+    assert shown_qr(at, sent_media) == "http://192.168.1.20:8501/" and not at.info
     at = open_page(LESSON)  # AppTest sends no URL: nothing to default to
     assert not at.get("image") and any("Type this computer's address" in i.value for i in at.info)
 
@@ -189,3 +204,17 @@ def filters_default():
 
     default = default_filters(load_package().vocab)
     return default, default
+
+
+def test_a_quiz_link_without_a_typed_seed_takes_the_one_the_field_shows():
+    at = open_page(LESSON)
+    quiz_file = "pages/7_Guess_the_outlet.py"
+    at.selectbox(key="lesson_page").set_value(quiz_file).run()
+    at.text_input(key="lesson_host").input("10.0.0.1").run()
+    assert_clean(at)
+    field = at.text_input(key="lesson_Guess_the_outlet_quiz")
+    shown = field.placeholder.split()[0]
+    assert field.value == "" and shown.isdigit()
+    assert at.code[0].value == f"http://10.0.0.1/Guess_the_outlet?quiz={shown}"
+    at.text_input(key="lesson_host").input("10.0.0.2").run()  # another rerun: the same round
+    assert at.code[0].value == f"http://10.0.0.2/Guess_the_outlet?quiz={shown}"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from storyframes.app import share
+
 from .conftest import PAGES, assert_clean, open_page, plain_text, text_of
 
 OUTLETS_KEY, PRINCIPLES_KEY = "outlet_filter", "principle_filter"
@@ -21,6 +23,8 @@ def test_default_state(page):
     at = open_page(page)
     assert_clean(at)
     assert at.title, "every page has a title"
+    first = at.sidebar.children[0]  # Share this view: the same control, first in the sidebar, on every page
+    assert first.type == "button" and first.key == share.BUTTON_KEY and first.label == share.LABEL, first
     assert at.pills(key=OUTLETS_KEY).value and at.pills(key=PRINCIPLES_KEY).value
 
 

@@ -116,3 +116,15 @@ def test_the_disputed_sentence_comes_from_the_link_and_is_written():
     assert_clean(at)
     assert at.selectbox(key="disputed_sentence").value == keys[0]
     assert len([w for w in at.warning if "disputed sentence" in w.value]) == 1
+
+
+def test_parallel_reading_switches_come_from_the_link_and_are_written_while_off():
+    at = open_page(site.page("framing").file, section="Parallel reading", quotes="0", terms="yes")
+    assert_clean(at)
+    assert [at.toggle(key=k).value for k in ("reading_tags", "reading_quotes", "reading_terms")] == [True, False, True]
+    assert at.query_params["quotes"] in ("0", ["0"]) and "terms" not in at.query_params and "tags" not in at.query_params
+    assert len([w for w in at.warning if "lexicon terms switch" in w.value]) == 1  # "yes" is not 1 or 0
+    at.toggle(key="reading_tags").set_value(False).run()
+    at.toggle(key="reading_quotes").set_value(True).run()
+    assert_clean(at)
+    assert at.query_params["tags"] in ("0", ["0"]) and "quotes" not in at.query_params

@@ -187,3 +187,54 @@ def test_a_tour_step_is_offered_and_checked():
     assert params.check("pages/6_Guided_tour.py", {"step": "Words"}) == ({"step": "words"}, ())
     kept, problems = params.check("pages/6_Guided_tour.py", {"step": "nowhere"})
     assert kept == {} and problems
+
+
+# --- the share link: the page's own parameters as the reader sees them -----------------------------
+
+def test_view_params_take_the_address_then_the_kept_choices_in_the_registry_order():
+    own = ["quiz", "level"]
+    pairs = [("outlet", "cbs"), ("level", "hard"), ("quiz", "11"), ("quiz", "12"), ("section", "Tone")]
+    assert lesson.view_params(own, pairs) == {"quiz": "11", "level": "hard"}  # another page's and the filters left out
+    assert lesson.view_params(own, [("level", "hard")], {"quiz": ["274765"], "level": ["easy"]}) == {"quiz": "274765", "level": "easy"}
+    assert lesson.view_params(["set", "sentences"], [("set", "12")], {"set": None, "sentences": ["a,b"]}) == {"sentences": "a,b"}
+
+
+@pytest.mark.parametrize("page_key, seeds", [("quiz", {"quiz"}), ("code", {"set", "sentences"})])
+def test_a_quiz_or_coding_link_carries_its_seed_even_before_the_address_shows_it(page_key, seeds):
+    from storyframes.app import share, site
+    from storyframes.classroom import coding_exercise, quiz
+
+    kept = {quiz.SEED_PARAM: ["4321"], quiz.LEVEL_PARAM: ["easy"], coding_exercise.SET_PARAM: ["77"], coding_exercise.SENTENCES_PARAM: None}
+    link = share.link_for(site.page(page_key), DEFAULT, DEFAULT, [], kept, ORIGIN)
+    query = parse_qs(urlsplit(link).query)
+    assert seeds & set(query), link
+    assert query.get("quiz", query.get("set")) in (["4321"], ["77"])
+
+
+@pytest.mark.parametrize("page_key, pairs, expected", [
+    ("framing", [("section", "Tone"), ("find", "Jordan"), ("outlet", "cbs")], "/Framing_analysis?outlet=cbs&section=Tone&find=Jordan"),
+    ("members", [("place", "Chicago, IL"), ("projector", "1")], "/Members_and_cities?projector=1&place=Chicago%2C+IL"),
+    ("tour", [("step", "words")], "/Guided_tour?step=words"),
+    ("home", [("section", "Tone")], "/"),  # a parameter of another page is not this page's
+])
+def test_the_share_link_carries_the_page_own_state(page_key, pairs, expected):
+    from storyframes.app import share, site
+
+    chosen = Filters(("cbs",), DEFAULT.principles) if ("outlet", "cbs") in pairs else DEFAULT
+    assert share.link_for(site.page(page_key), chosen, DEFAULT, pairs, {}, ORIGIN) == f"{ORIGIN}{expected}"
+
+
+def test_the_lesson_form_starts_from_the_page_the_teacher_came_from():
+    assert params.lesson_start("quiz", [("quiz", "42"), ("level", "HARD"), ("outlet", "cbs")]) == (
+        "pages/7_Guess_the_outlet.py", {"quiz": "42", "level": "hard"})
+    assert params.lesson_start("framing", [("section", "nowhere")]) == ("pages/4_Framing_analysis.py", {})
+    assert params.lesson_start("members", [("place", "Chicago, IL")]) == ("pages/2_Members_and_cities.py", {})
+    assert params.lesson_start("lesson", []) is None and params.lesson_start("no-such-page", []) is None
+
+
+def test_a_lesson_link_to_the_quiz_or_the_exercise_always_names_its_round():
+    quiz_file, code_file = "pages/7_Guess_the_outlet.py", "pages/8_Code_it_yourself.py"
+    assert params.with_seeds(quiz_file, {"level": "hard"}, {"quiz": 31}) == {"quiz": "31", "level": "hard"}
+    assert params.with_seeds(quiz_file, {"quiz": "42"}, {"quiz": 31}) == {"quiz": "42"}  # the teacher's own number wins
+    assert params.with_seeds(code_file, {}, {"set": 77}) == {"set": "77"}
+    assert params.with_seeds("pages/4_Framing_analysis.py", {"section": "Tone"}, {}) == {"section": "Tone"}

@@ -41,7 +41,7 @@ def test_every_parameter_is_declared_once_for_pages_that_exist():
     # the sidebar's parameters belong to every page; a page's own only to that page
     assert {p.name for p in params.for_page("principles")} == {"outlet", "principle", "projector", "read"}
     assert {p.name for p in params.for_page("home")} == {"outlet", "principle", "projector", "find"}
-    assert [p.name for p in params.own("framing")] == ["section", "group", "compare", "with", "disputes", "find"]
+    assert [p.name for p in params.own("framing")] == ["section", "group", "compare", "with", "disputes", "tags", "quotes", "terms", "find"]
     assert [p.name for p in params.own("members")] == ["place", "search"]
     assert [p.name for p in params.own("quiz")] == ["quiz", "level"]
 
