@@ -120,6 +120,11 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
     sentences behind the mark they chose: by a click on the chart, or by keyboard in the select box
     of the chart's marks under it (`marks`: a click chooses the mark there too, so both ways show
     the same sentences, from one place). `caption`: a sentence about the chart, said right under it."""
+    with st.container(gap="xsmall"):  # the chart and what belongs to it, a little closer together than the page's parts
+        _chart(view, index, table_label, downloads, caption)
+
+
+def _chart(view: Chart, index: pd.DataFrame, table_label: str, downloads: bool, caption: str) -> None:
     if not view.clickable:
         vega_lite(view.spec, key=view.key, on_select="ignore", alt=view.alt)
         if caption:
@@ -169,8 +174,10 @@ def marks(view: Chart, choices: dict[str, tuple[str, ...]]) -> tuple[str, ...] |
             st.caption(f"{len(view.evidence):,} marks: too many to list here; the table below holds what they show.")
         rows = picked(st.session_state.get(view.key), view.selection)[:1]
         return evidence_key(rows[0], view.fields) if rows else None
+    # the label is read out (the input's aria-label) but not drawn: the placeholder says the same, in one line less
     label = st.selectbox("Read the sentences behind a mark", list(choices), index=None, key=marks_key(view),
-                         placeholder="Choose a mark, or click one in the chart")
+                         placeholder="Choose a mark to read its sentences",
+                         label_visibility="collapsed")
     return choices.get(label) if label is not None else None
 
 
