@@ -40,6 +40,8 @@ else:
             st.markdown(f"**{literal(card.label)}**")
             st.caption(literal(card.heading))
             st.markdown(literal(view.reach.get(card.principle_id, "")))
+    if view.left_out:
+        st.markdown(literal(view.left_out))
     ctx.link("principles", label="Read each principle and the sentences that report it", icon=":material/arrow_forward:")
 
 st.header("Timeline")

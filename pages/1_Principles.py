@@ -38,7 +38,7 @@ if view.matrix is None:
     render.empty_state(view.empty_reason)
     render.footer()
     st.stop()
-render.chart(view.matrix, sel.index)
+render.chart(view.matrix, sel.index, caption=view.left_out)
 render.scope(view.scope_note)
 
 st.header("Read the sentences side by side")

@@ -37,9 +37,9 @@ if view.cards:
 if view.empty_reason:
     render.empty_state(view.empty_reason)
 else:
-    st.header("Words for the police, the offenders and the reform")
+    st.header("Words for the police, offenders and reform",
+              help="Terms in the selected sentences, with their register (defined in Sources & method).")
     render.table(view.lexicon.side_by_side)
-    st.caption("Terms in the selected sentences, with their register (defined in Sources & method).")
 
     st.header("How each outlet framed it")
     disputes = ctx.disputes_toggle()

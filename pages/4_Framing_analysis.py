@@ -18,6 +18,7 @@ render.found(ctx.search(search.build))
 reason = framing.empty_reason(sel)
 if reason:
     render.empty_state(reason)
+    st.markdown(literal(framing.left_out(sel)))  # who leaves the chosen principle out: said here too ("" when no principle is chosen)
     render.footer()
     st.stop()
 
@@ -67,12 +68,13 @@ with st.container():
         if part.chart is None:
             st.info("No principle with Statement wording is selected.", icon=":material/filter_alt_off:")
         else:
-            render.chart(part.chart, sel.index)
+            render.chart(part.chart, sel.index, caption=part.left_out)
     elif section == "Voices":
-        st.markdown("**Who each outlet quotes**\n\n" + "\n".join(f"- {literal(line)}" for line in ctx.view(framing.who_is_quoted).lines))
+        render.lines(ctx.view(framing.who_is_quoted).lines, "Who each outlet quotes")
         render.chart(part, sel.index)
-    elif section == "Tone":
-        st.markdown(f"**{literal(part.title)}**")
+    elif section == "Tone":  # the hand codes first; the automatic score second, labelled as such
+        st.markdown("**Hand-coded tone:** " + "  \n".join(literal(t) for t in part.hand_coded))
+        st.markdown(f"**Automatic score (VADER), second:** {literal(part.title)}")
         for chart in part.charts.values():
             render.chart(chart, sel.index)
         if part.not_coded:

@@ -63,13 +63,14 @@ elif step.key == "omitted":
     if view.matrix is None:
         render.empty_state(view.empty_reason or "no principle with Statement wording is selected")
     else:
-        render.chart(view.matrix, view.selection.index)
+        render.chart(view.matrix, view.selection.index, caption=view.left_out)
 elif step.key == "voices":
     sel = ctx.view(framing.build_selection)
     reason = framing.empty_reason(sel)
     if reason:
         render.empty_state(reason)
     else:
+        render.lines(ctx.view(framing.who_is_quoted).lines, "Who each outlet quotes")
         render.chart(ctx.section(framing.build_section, "Voices", full_texts_only=True), sel.index)
 elif step.key == "your-turn":
     for key in ("quiz", "code", "framing", "sources"):

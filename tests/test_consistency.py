@@ -18,6 +18,7 @@ import pytest
 from storyframes.core.data import DATA_DIR, load_package
 from storyframes.core.filters import Filters
 from storyframes.core.text import escape_markdown
+from storyframes.present.handout import plain
 from storyframes.views import compare, framing, home, principles
 
 WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # a word as a reader counts it
@@ -45,7 +46,8 @@ SELECTIONS = (
        pytest.param(tuple(ALL_OUTLETS), tuple(ALL_PRINCIPLES), id="default"),
        pytest.param((), (), id="empty"),
        pytest.param(tuple(FULL), tuple(ALL_PRINCIPLES), id="full-texts-only"),
-       pytest.param(("gawker", "cbs"), ("P3",), id="gawker-cbs-P3")]
+       pytest.param(("gawker", "cbs"), ("P3",), id="gawker-cbs-P3"),
+       pytest.param(("gawker", "cbs"), ("P4",), id="gawker-cbs-P4")]  # the teacher's trial: Gawker has no P4 sentence
 )
 
 
@@ -97,10 +99,31 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
         n = sum(1 for o in full_chosen if expected[(o, p)])
         assert hv.reach[p].startswith(f"Reported by {n} of {len(full_chosen)} selected"), hv.reach[p]
 
+    # who leaves which chosen principle out: the one "Left out" sentence, recounted from the cells
+    # above, said alike by the matrix's caption, Home, In short, the tour and the handouts
+    name = dict(zip(T["outlets"]["outlet_id"], T["outlets"]["outlet"]))
+    want_left = {name[o]: [p for p in PIDS if (o, p) in expected and not expected[(o, p)]] for o in full_chosen}
+    left = pv.left_out
+    if not expected:
+        assert left == ""
+    elif not any(want_left.values()):
+        assert left.startswith("Left out — none:"), left
+    else:
+        said = dict(part.split(": no sentence on ") for part in left.removeprefix("Left out — ").removesuffix(".").split("; "))
+        assert {o: re.split(r", | or ", ps) for o, ps in said.items()} == {o: ps for o, ps in want_left.items() if ps}, left
+    assert hv.left_out == left
+    assert principles.handout(pv).lead == ((left,) if left else ())
+    assert home.handout(hv).lead[1:] == ((left,) if left else ())
+
     if fv.empty_reason:
         assert selected.empty
         return
     sections = fv.sections
+    in_short = [c.text for c in sections["In short"]]
+    assert (escape_markdown(left) in in_short) == bool(left), in_short
+    assert framing.handout(fv, section="In short").lead == tuple(plain(t) for t in in_short)
+    if left and "Left out — none" not in left:
+        assert sections["Principles"].left_out == left and framing.handout(fv, section="Principles").lead == (left,)
 
     # parallel reading: every chosen group, every outlet, exactly the recounted sentences
     for group in sections["Parallel reading"]:

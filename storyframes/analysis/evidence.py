@@ -67,6 +67,21 @@ def evidence_key(row: Mapping, fields: Iterable[str]) -> tuple[str, ...]:
     return tuple(str(row.get(f, "")) for f in fields)
 
 
+def mark_choices(evidence: Mapping[tuple[str, ...], tuple[str, ...]], headings: Mapping[tuple[str, ...], str]) -> dict[str, tuple[str, ...]]:
+    """A chart's marks as a list a reader can choose from by keyboard: label -> the mark's key in
+    `evidence`, in the chart's order. The label is the mark's heading (what a click shows above its
+    sentences), made unique ("… (2)") because a select box tells its options apart by label."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key in evidence:
+        label = headings.get(key) or " · ".join(key)
+        n, unique = 1, label
+        while unique in out:
+            n += 1
+            unique = f"{label} ({n})"
+        out[unique] = key
+    return out
+
+
 def ids_by(frame: pd.DataFrame, fields: list[str], ids: str = "passage_ids") -> dict[tuple[str, ...], tuple[str, ...]]:
     """Evidence lookup from a table with a ', '-joined passage id column: key fields -> ids."""
     out: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -295,6 +295,17 @@ def principle_matrix(data: StoryData, outlet_ids: Iterable[str], principle_ids: 
             .drop(columns="_o").reset_index(drop=True))
 
 
+def omissions(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a principle matrix (`principle_matrix`) that are omitted, one row per outlet
+    that leaves at least one of its principles out: outlet_id, outlet, principle_ids (a tuple, in
+    the matrix's order); the outlets in the matrix's order. Read from the matrix, not from the
+    sentences a filter keeps, so an outlet with no selected sentence still counts as leaving out."""
+    left = coverage[coverage["status"] == "omitted"]
+    rows = [{"outlet_id": o, "outlet": str(g["outlet"].iloc[0]), "principle_ids": tuple(g["principle_id"])}
+            for o, g in left.groupby("outlet_id", sort=False)]
+    return pd.DataFrame(rows, columns=["outlet_id", "outlet", "principle_ids"])
+
+
 # --- 4. voices --------------------------------------------------------------------------------
 
 VOICES_COLUMNS = {"outlet_id": "str", "outlet": "str", "person": "str", "person_kind": "str", "member": "bool",
@@ -621,7 +632,7 @@ def _ids(values: Iterable[str]) -> list[str]:
 
 def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes: pd.DataFrame,
                   passage_principles: pd.DataFrame, passage_people: pd.DataFrame, lexicon: pd.DataFrame, *,
-                  principle_id: str) -> dict[str, dict]:
+                  principle_id: str, coverage: pd.DataFrame | None = None) -> dict[str, dict]:
     """The numbers behind the page's plain-language summary, computed from the tables.
 
     Returns four facts, each a dict with `table` (per outlet, with passage_ids), the leading or
@@ -634,7 +645,9 @@ def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes:
     * "police_slang": lexicon terms for the police in slang or pejorative register. Extra key
       `terms` {outlet_id: [terms]}. table: one row per term with its occurrences.
     * "principle_mentions": how each outlet reported `principle_id` (the caller picks it): the rows of
-      `principle_coverage`. Extra keys `principle_id` and `how` {outlet_id: status}.
+      `principle_coverage`, or `coverage` when given (the principle's cells of `principle_matrix`:
+      whole articles, so an outlet a filter leaves with no sentence still counts as leaving it
+      out). Extra keys `principle_id` and `how` {outlet_id: status}.
     * "mocking": share of each outlet's prose sentences whose tone toward the police is coded
       mocking. Extra keys `share` and `n` (the leader's).
     """
@@ -679,7 +692,10 @@ def summary_facts(passages: pd.DataFrame, articles: pd.DataFrame, passage_codes:
                                  terms={o: slang.loc[slang["outlet_id"] == o, "term"].tolist() for o in users["outlet_id"]})
 
     # One principle (P4)
-    cov = principle_coverage(passages, articles, passage_principles, pd.DataFrame({"principle_id": [principle_id]}))
+    if coverage is None:
+        cov = principle_coverage(passages, articles, passage_principles, pd.DataFrame({"principle_id": [principle_id]}))
+    else:
+        cov = coverage[coverage["principle_id"] == principle_id].reset_index(drop=True)
     mention = cov[cov["status"] != "omitted"]
     facts["principle_mentions"] = fact(cov, mention, principle_id=principle_id, how=dict(zip(cov["outlet_id"], cov["status"])))
 

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from storyframes.present import projector
-from storyframes.analysis.evidence import evidence_key, picked, sentences_for
+from storyframes.analysis.evidence import evidence_key, mark_choices, picked, sentences_for
 from storyframes.core.text import escape_markdown
 from storyframes.core.urls import link_address
 from storyframes.views import Chart
@@ -94,6 +94,12 @@ def _matches(view, rows: pd.DataFrame) -> None:
         st.markdown(f"{view.markup(r)}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
 
 
+def lines(items, heading: str = "") -> None:
+    """Plain sentences from the data as a bulleted list under a bold heading of ours, each shown literally."""
+    if items:
+        st.markdown((f"**{heading}**\n\n" if heading else "") + "\n".join(f"- {literal(line)}" for line in items))
+
+
 def in_context(rows: pd.DataFrame) -> None:
     """A few sentences in reading order, the one in question (`focus`) set apart in bold; each
     shown literally, with its outlet and place."""
@@ -105,13 +111,31 @@ def in_context(rows: pd.DataFrame) -> None:
             st.markdown(f"{text}  \n:gray[{literal(r.outlet)} · {literal(r.where)}]")
 
 
-def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table", downloads: bool = True) -> None:
+MARKS_LISTED = 1000  # marks a chart's keyboard list offers; past this (a large corpus) its table holds them
+
+
+def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numbers as a table", downloads: bool = True,
+          caption: str = "") -> None:
     """A chart, its table alternative, and — right under it, where the reader is looking — the
-    sentences behind the mark they clicked."""
-    vega_lite(view.spec, key=view.key, on_select="rerun" if view.clickable else "ignore", alt=view.alt)
-    if view.clickable:
-        for row in picked(st.session_state.get(view.key), view.selection)[:1]:
-            key = evidence_key(row, view.fields)
+    sentences behind the mark they chose: by a click on the chart, or by keyboard in the select box
+    of the chart's marks under it (`marks`: a click chooses the mark there too, so both ways show
+    the same sentences, from one place). `caption`: a sentence about the chart, said right under it."""
+    with st.container(gap="xsmall"):  # the chart and what belongs to it, a little closer together than the page's parts
+        _chart(view, index, table_label, downloads, caption)
+
+
+def _chart(view: Chart, index: pd.DataFrame, table_label: str, downloads: bool, caption: str) -> None:
+    if not view.clickable:
+        vega_lite(view.spec, key=view.key, on_select="ignore", alt=view.alt)
+        if caption:
+            st.markdown(literal(caption))
+    else:
+        choices = mark_choices(view.evidence, view.headings) if len(view.evidence) <= MARKS_LISTED else {}
+        vega_lite(view.spec, key=view.key, on_select=_mark_clicked(view, choices) if choices else "rerun", alt=view.alt)
+        if caption:
+            st.markdown(literal(caption))
+        key = marks(view, choices)
+        if key is not None:
             ids = view.evidence.get(key, ())
             heading = view.headings.get(key, "The sentences behind the mark")
             if ids:
@@ -123,6 +147,38 @@ def chart(view: Chart, index: pd.DataFrame, *, table_label: str = "Show the numb
     elif downloads:  # (a page may offer them elsewhere: downloads=False, then chart_downloads where it fits)
         with st.expander("Save this chart as an image"):
             chart_downloads(view)
+
+
+def marks_key(view: Chart) -> str:
+    """The session key of a chart's list of marks (its select box)."""
+    return f"{view.key}__mark"
+
+
+def _mark_clicked(view: Chart, choices: dict[str, tuple[str, ...]]):
+    """The chart's `on_select` callback: the clicked mark becomes the chosen one in the chart's list
+    of marks (a click on no mark clears it), so a click and the keyboard choose the same way."""
+    label_of = {key: label for label, key in choices.items()}
+
+    def callback() -> None:
+        rows = picked(st.session_state.get(view.key), view.selection)[:1]
+        st.session_state[marks_key(view)] = label_of.get(evidence_key(rows[0], view.fields)) if rows else None
+
+    return callback
+
+
+def marks(view: Chart, choices: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The chart's marks in a select box under it — a widget reached with Tab, opened with the
+    arrow keys or Enter, searched by typing — and the key of the one chosen (by it or by a click)."""
+    if not choices:  # too many to list (or none): the click alone chooses
+        if view.evidence:
+            st.caption(f"{len(view.evidence):,} marks: too many to list here; the table below holds what they show.")
+        rows = picked(st.session_state.get(view.key), view.selection)[:1]
+        return evidence_key(rows[0], view.fields) if rows else None
+    # the label is read out (the input's aria-label) but not drawn: the placeholder says the same, in one line less
+    label = st.selectbox("Read the sentences behind a mark", list(choices), index=None, key=marks_key(view),
+                         placeholder="Choose a mark to read its sentences",
+                         label_visibility="collapsed")
+    return choices.get(label) if label is not None else None
 
 
 def chart_downloads(view: Chart) -> None:

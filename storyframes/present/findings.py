@@ -43,6 +43,20 @@ def matrix_title(coverage: pd.DataFrame) -> str:
     return f"{first}; {pid} was left out by {n} of {n_out} outlet{'s' if n_out > 1 else ''}"
 
 
+
+def left_out_sentence(omitted: pd.DataFrame, n_cells: int) -> str:
+    """Each chosen outlet that leaves a chosen principle out, by name (plain text), from
+    `measures.omissions` of a matrix of `n_cells` cells: 'Left out — Gawker: no sentence on P4;
+    Dabs Magazine: no sentence on P2 or P4.' Every cell reported: one sentence says so; no cell: ""."""
+    if not n_cells:
+        return ""
+    if omitted.empty:
+        return "Left out — none: every selected outlet has a sentence on every selected principle."
+    def ids(values) -> str:
+        values = list(values)
+        return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+    return "Left out — " + "; ".join(f"{r.outlet}: no sentence on {ids(r.principle_ids)}" for r in omitted.itertuples()) + "."
+
 def matrix_alt_text(coverage: pd.DataFrame) -> str:
     """Screen-reader description of the coverage matrix: every cell in words."""
     parts = [f"{r.outlet}, {r.principle_id}: {r.status}" + (f" in {r.n_sentences} sentences" if r.n_sentences else "")
@@ -101,6 +115,23 @@ def tone_title(tone: pd.DataFrame) -> str:
     if share.iloc[0] == 0:
         return "No sentence mocks law enforcement in this selection"
     return f"{share.index[0]} is the most mocking: {_pct(share.iloc[0])} of its sentences mock law enforcement"
+
+
+TONES = ("mocking", "critical", "neutral", "favourable")  # the hand codes with a law-enforcement actor, in the codebook's order
+
+
+def tone_counts_sentence(tone: pd.DataFrame, outlets: list[str]) -> str:
+    """The hand-coded tone of each outlet's selected sentences, counted (plain text): 'Gawker: 4
+    mocking, 3 critical, 5 neutral of 15 sentences; …' (the sentences with no law-enforcement actor
+    are the rest). An outlet with no hand codes (an added article) is left to its own note."""
+    parts = []
+    for outlet in outlets:
+        mine = tone.loc[tone["outlet"] == outlet, "tone_police"]
+        if not (mine != "").any():
+            continue
+        counts = [f"{int((mine == t).sum())} {t}" for t in TONES if (mine == t).any()]
+        parts.append(f"{outlet}: {', '.join(counts) or 'no law-enforcement actor'} of {len(mine)} sentence{'s' if len(mine) != 1 else ''}")
+    return "; ".join(parts) + "." if parts else ""
 
 
 def tone_alt_text(tone: pd.DataFrame) -> str:
@@ -273,9 +304,9 @@ def summary_claims(facts: dict, principle_label: str) -> list[tuple[str, list[st
             missing = [r.outlet for r in pm["table"].itertuples() if r.status == "omitted"]
             lead = "Only " if missing else ("" if n_out == 1 else "Both " if n_out == 2 else "All ")
             verb = "mentions" if len(pm["outlets"]) == 1 else "mention"
+            # which outlets leave it out is said by the view's "Left out" line (views.common.left_out), the one place that names them
             lines.append((f"{lead}**{names(pm['outlets'])}** {verb} {principle_label} ("
-                          + ", ".join(_md(how[o]) for o in pm["outlet_ids"]) + ")"
-                          + (f"; {names(missing)} leave{'s' if len(missing) == 1 else ''} it out." if missing else "."), pm["passage_ids"]))
+                          + ", ".join(_md(how[o]) for o in pm["outlet_ids"]) + ").", pm["passage_ids"]))
         else:
             lines.append((f"No selected outlet mentions {principle_label}.", []))
     mk = facts["mocking"]

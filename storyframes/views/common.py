@@ -9,10 +9,11 @@ import pandas as pd
 
 from storyframes.analysis import evidence
 
-from storyframes.analysis import reliability
+from storyframes.analysis import measures, reliability
 from storyframes.core.data import StoryData
 from storyframes.core.filters import Filters
 from storyframes.core.vocab import Vocabulary
+from storyframes.present import findings
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,15 @@ class Selection:
     def describe(self) -> str:
         v = self.vocab
         return self.filters.describe(self.default(), v.outlet_names, {p: v.principle(p) for p in v.principle_ids})
+
+
+def left_out(sel: Selection) -> str:
+    """The one sentence that names each chosen outlet leaving a chosen principle out ("Left out —
+    Gawker: no sentence on P4"), read from the principle matrix (whole articles), so a principle
+    filter never hides the contrast: In short, the matrix's caption, the tour and the handouts all
+    say this sentence."""
+    coverage = measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"])
+    return findings.left_out_sentence(measures.omissions(coverage), len(coverage))
 
 
 def default_filters(vocab: Vocabulary) -> Filters:

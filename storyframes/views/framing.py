@@ -28,9 +28,9 @@ from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.filters import Filters
 from storyframes.core import palette
 from storyframes.analysis.evidence import ids_by
-from storyframes.core.text import tokenize
+from storyframes.core.text import escape_markdown, tokenize
 from storyframes.views import Chart, Claim, Deferred, Lazy, Scope, frozen
-from storyframes.views.common import Selection, no_full_text, not_coded_note, not_frame_coded, second_codes, select
+from storyframes.views.common import Selection, left_out, no_full_text, not_coded_note, not_frame_coded, second_codes, select
 from storyframes.core.vocab import NO_PRINCIPLE
 
 SECTIONS = ("In short", "Words", "Frames", "Principles", "Voices", "Tone", "Headlines & readability", "Parallel reading")
@@ -179,11 +179,12 @@ def tone_along(sel: Selection) -> ToneAlong:
 
 @dataclass(frozen=True)
 class ToneSection:
-    title: str
+    title: str  # VADER's automated score against the hand codes: said second, labelled as automatic
     charts: dict[str, Chart]  # one per outlet, in the reader's order
     disagreements: pd.DataFrame  # the sentences where the hand code and VADER disagree
     not_coded: str = ""  # which chosen outlets have no hand-coded tone (an added article): VADER alone, below
     vader_only: dict[str, Chart] = field(default_factory=dict)  # their VADER scores, one chart each (no hand code to compare)
+    hand_coded: tuple[str, ...] = ()  # the hand-coded tone finding and its counts per outlet: what the tab leads with
 
 
 def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
@@ -207,7 +208,8 @@ def tone_vader(sel: Selection, tone: pd.DataFrame) -> ToneSection:
         vader_only[oid] = Chart(f"vader_only_{oid}", charts.spec(charts.vader_only_chart(mine, sel.vocab.outlet(oid), sel.vocab.outlet_colour(oid))),
                                 findings.vader_only_alt_text(mine, sel.vocab.outlet(oid)), None, "sentence", ("passage_id",), evidence, headings)
     out = {o: c for o, c in out.items() if o not in missing}
-    return ToneSection(findings.tone_vader_title(tone), out, table, not_coded_note(sel, "Tone and stance"), vader_only)
+    hand = tuple(t for t in (findings.tone_title(coded), findings.tone_counts_sentence(tone, sel.outlet_names)) if t)
+    return ToneSection(findings.tone_vader_title(tone), out, table, not_coded_note(sel, "Tone and stance"), vader_only, hand)
 
 
 # --- word choice (the hand-made lexicon) ------------------------------------------------------
@@ -344,12 +346,16 @@ def summary(sel: Selection) -> tuple[Claim, ...]:
     rarest = findings.least_reported_principle(coverage)
     used = lexicon_terms(sel)[list(sel.data.lexicon.columns)]  # only terms that occur in the selected sentences
     facts = measures.summary_facts(sel.passages, sel.articles, sel.data.passage_codes, sel.data.passage_principles,
-                                   sel.data.passage_people, used, principle_id=rarest or "")
+                                   sel.data.passage_people, used, principle_id=rarest or "", coverage=coverage)
     label = sel.vocab.principle(rarest) if rarest else ""
     if label and coverage["principle_id"].nunique() > 1:
         label += ", the least reported selected principle"
     shown = sel.passage_ids
-    return tuple(Claim(text, tuple(p for p in ids if p in shown)) for text, ids in findings.summary_claims(facts, label))
+    claims = [Claim(text, tuple(p for p in ids if p in shown)) for text, ids in findings.summary_claims(facts, label)]
+    left = left_out(sel)
+    if left:  # right after the principle claim: who leaves which chosen principle out (no sentence stands behind an omission)
+        claims.insert(3 if label else 2, Claim(escape_markdown(left)))
+    return tuple(claims)
 
 
 # --- parallel reading ---------------------------------------------------------------------------
@@ -404,6 +410,7 @@ class WordsSection:
 class PrinciplesSection:
     coverage: pd.DataFrame
     chart: Chart | None
+    left_out: str = ""  # each chosen outlet that leaves a chosen principle out (common.left_out): the chart's caption
 
 
 @dataclass(frozen=True)
@@ -468,7 +475,7 @@ def _words(sel: Selection) -> WordsSection:
 
 def _principles(sel: Selection) -> PrinciplesSection:
     coverage, chart = principle_position(sel)
-    return PrinciplesSection(coverage, chart)
+    return PrinciplesSection(coverage, chart, left_out(sel))
 
 
 def _headlines_section(sel: Selection) -> HeadlinesSection:
@@ -576,12 +583,15 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
         ids = [p for o, f in zip(top["outlet_id"], top["frame"]) for p in part.chart.evidence.get((o, f), ())]
         said = "Sentences of each outlet's most used frame"
     elif section == "Principles":
+        lead = (part.left_out,) if part.left_out else ()
         numbers = part.chart.table if part.chart is not None else empty
         heading, ids = "Where each principle comes in the article", _evidence(part.chart)
-    elif section == "Voices":
+    elif section == "Voices":  # whom each outlet quotes, in words ("no individual"), as the tab says it
+        lead = who_is_quoted(sel.data, sel.filters).lines
         numbers, heading, ids, said = part.table, "Who gets to speak", _evidence(part), "Sentences that name or quote them"
-    elif section == "Tone":
-        lead, numbers, heading = (part.title,), part.disagreements, "Where hand codes and VADER disagree"
+    elif section == "Tone":  # the hand codes first, the automatic score second (as the tab)
+        lead = (*(f"Hand-coded: {t}" for t in part.hand_coded), f"Automatic score (VADER): {part.title}")
+        numbers, heading = part.disagreements, "Where hand codes and VADER disagree"
         ids = _evidence(*part.charts.values())
     elif section == "Headlines & readability":
         lead, numbers, heading = (part.sentence,), part.readability_table, "Readability and length of the selected sentences"

@@ -18,7 +18,7 @@ from storyframes.present.handout import to_html as _handout_html
 from storyframes.present.handout import SOURCE_COLUMNS, Handout, plain
 from storyframes.core.filters import Filters
 from storyframes.views import Chart, Scope
-from storyframes.views.common import Selection, select
+from storyframes.views.common import Selection, left_out, select
 from storyframes.views.principles import PrincipleCard, principle_cards
 
 
@@ -40,6 +40,7 @@ class HomeView:
     timeline: Chart
     sources: pd.DataFrame  # the chosen full texts: outlet, headline, date, address
     scopes: dict[str, str]
+    left_out: str = ""  # each chosen outlet that leaves a chosen principle out (common.left_out)
 
 
 def reach(coverage: pd.DataFrame, n_chosen: int) -> dict[str, str]:
@@ -72,6 +73,7 @@ def build(data: StoryData, filters: Filters) -> HomeView:
         sources=sources,
         scopes={"glance": no_filter, "timeline": no_filter,
                 "principles": "" if len(sel.articles) else "None of the selected outlets has a full text, so no reporting is counted."},
+        left_out=left_out(sel),
     )
 
 
@@ -96,7 +98,7 @@ def handout(view: HomeView, address: str = "") -> Handout:
               *((("The four principles", principles),) if len(principles) else ()),
               ("Timeline", timeline))
     return Handout(HANDOUT_TITLE, view.selection.describe(), glance, pd.DataFrame(columns=["outlet", "where", "text"]), sources, address,
-                   lead=(plain(view.counts_sentence),), numbers_heading="The event", tables=tables, sentences_heading="")
+                   lead=(plain(view.counts_sentence), *((view.left_out,) if view.left_out else ())), numbers_heading="The event", tables=tables, sentences_heading="")
 
 
 def discussion(view) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -21,7 +21,7 @@ from storyframes.present.handout import Handout
 from storyframes.present.handout import for_selection as handout_for
 from storyframes.core.urls import link_address
 from storyframes.views import Chart, Scope, frozen
-from storyframes.views.common import Selection, no_full_text, select
+from storyframes.views.common import Selection, left_out, no_full_text, select
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class PrinciplesView:
     captions: dict[str, str]
     scope_note: str
     empty_reason: str
+    left_out: str = ""  # each chosen outlet that leaves a chosen principle out, by name (common.left_out): the matrix's caption
 
 
 def principle_cards(sel: Selection) -> tuple[PrincipleCard, ...]:
@@ -68,15 +69,16 @@ def build(data: StoryData, filters: Filters) -> PrinciplesView:
     scope = Scope(principles=True, outlets=True)
     return PrinciplesView(sel, principle_cards(sel), coverage, matrix, side, captions,
                           scope.note or "Only the full texts are read sentence by sentence; 'No principle' has no Statement wording, so it has no row.",
-                          "" if len(sel.articles) else no_full_text(data.vocab))
+                          "" if len(sel.articles) else no_full_text(data.vocab), left_out(sel))
 
 
 HANDOUT_TITLE = "Who reported which principle"
 
 
 def handout(view: PrinciplesView, address: str = "") -> Handout:
-    """The page as a printable handout: each chosen outlet against each chosen principle (quoted,
-    paraphrased or omitted, with its sentences), the sentences in turn from each outlet, the
+    """The page as a printable handout: who leaves which chosen principle out (the matrix's
+    caption), each chosen outlet against each chosen principle (quoted, paraphrased or omitted,
+    with its sentences), the sentences in turn from each outlet, the
     sources and the address of this view."""
     sel = view.selection
     cov = view.coverage
@@ -88,7 +90,8 @@ def handout(view: PrinciplesView, address: str = "") -> Handout:
                    .reindex(index=sel.outlet_names).reset_index().rename(columns={"outlet": "Outlet"}))
         numbers.columns.name = None
     ids = [p for pid in view.side_by_side for o in sel.outlet_ids for p in view.side_by_side[pid].get(o, ())]
-    return handout_for(HANDOUT_TITLE, sel, numbers, ids, address)
+    made = handout_for(HANDOUT_TITLE, sel, numbers, ids, address)
+    return replace(made, lead=(view.left_out,)) if view.left_out else made
 
 
 def discussion(view) -> tuple[str, ...]:

@@ -405,3 +405,39 @@ def test_frame_bar_click_shows_its_sentences(page):
     assert int(m.group(1)) == expected, f"bar says {expected} sentences, list says {m.group(1)}"
     shown = re.findall(r"Gawker · ¶\d+ · sentence \d+ of 15", text.split(m.group(0))[1].split("Show the numbers")[0])
     assert len(shown) == expected, f"expected {expected} Gawker sentences with their places, got {shown}"
+
+
+def test_keyboard_alone_reaches_a_marks_sentences(page):
+    """Issue 20, item 8: without a mouse. Tab from the top of the page to the matrix's list of
+    marks, open it and move with the arrow keys, choose with Enter: the sentences behind that cell
+    appear under the matrix, as many as its mark says (the same ones a click shows: tests/pages/test_chart_marks.py)."""
+    open_page(page, "/Principles")
+    marks = f"{MAIN} .st-key-principle_matrix__mark"
+    assert page.locator(marks).count() == 1, "no list of the matrix's marks under it"
+    inside = f"() => !!(document.activeElement && document.activeElement.closest({json.dumps(marks)}))"
+    for _ in range(250):  # the sidebar's links and filters come first
+        page.keyboard.press("Tab")
+        if page.evaluate(inside):
+            break
+    assert page.evaluate(inside), "Tab never reached the list of the matrix's marks"
+    before = run_count(page)
+    page.keyboard.press("ArrowDown")  # opens the list on its first mark
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    wait_ready(page, runs_before=before)
+    assert_healthy(page, "/Principles after a mark chosen by keyboard")
+    label = page.locator(f"{marks} input[role='combobox']").input_value()
+    m = re.fullmatch(r"(.+) on (P\d) · .+", label)
+    assert m, f"no mark chosen: the list shows {label!r}"
+    short = {"Dabs Magazine": "Dabs", "Gawker": "Gawker", "CBS News (The Crime Report)": "CBS"}[m.group(1)]
+    cell = page.locator(f"{MAIN} .vega-embed path[aria-roledescription='rect mark'][aria-label*='Principle: {m.group(2)}']"
+                        f"[aria-label*='Outlet: {short}']").first.get_attribute("aria-label")
+    expected = int(re.search(r"Sentences: (\d+)", cell).group(1))
+    text = main_text(page)
+    if expected:
+        said = re.search(rf"{re.escape(label)} \((\d+) sentences?\)", text)
+        assert said and int(said.group(1)) == expected, f"the cell says {expected} sentences; under the matrix: {said}"
+    else:
+        assert f"{label}: no sentence in this selection stands behind this mark." in text
+    shot(page, SCREENSHOTS / "keyboard_mark_1280.png")

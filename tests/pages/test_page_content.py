@@ -185,3 +185,15 @@ def test_voices_say_in_words_whom_each_outlet_quotes(tables):
     at = open_page("pages/3_Compare_outlets.py")
     assert_clean(at)
     assert "Quoted: no individual, only " in plain_text(at).replace("**", "")
+    at = open_page("pages/6_Guided_tour.py", step="voices")  # the tour's step on voices says it too
+    assert_clean(at)
+    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)." in plain_text(at)
+
+
+def test_tone_leads_with_the_hand_codes_and_gives_vader_second():
+    at = open_page("pages/4_Framing_analysis.py", section="Tone")
+    assert_clean(at)
+    shown = plain_text(at)
+    hand, auto = shown.find("Hand-coded tone:"), shown.find("Automatic score (VADER), second:")
+    assert 0 <= hand < auto, "the Tone tab must lead with the hand-coded finding, the automatic score after it"
+    assert "Gawker is the most mocking" in shown[hand:auto] and "VADER misreads" in shown[auto:]

@@ -54,16 +54,23 @@ def use_controls(at, page: str) -> None:
 
 
 def use_page_widgets(at) -> None:
-    for widget in [*at.selectbox, *at.radio]:
-        if len(widget.options) > 1:
-            widget.set_value(raw_option(widget, -1)).run()
+    # each widget taken from the page as it is now: a choice can replace the next one (a pair of
+    # outlets chosen draws another chart, with another list of marks under it)
+    for kind in ("selectbox", "radio"):
+        for i in range(len(getattr(at, kind))):
+            widgets = getattr(at, kind)
+            if i < len(widgets) and len(widgets[i].options) > 1:
+                widgets[i].set_value(raw_option(widgets[i], -1)).run()
+                assert_clean(at)
+    for i in range(len(at.text_input)):
+        if i < len(at.text_input):
+            at.text_input[i].input("sheriff").run()
             assert_clean(at)
-    for box in list(at.text_input):
-        box.input("sheriff").run()
-        assert_clean(at)
-    for toggle in list(at.toggle):
-        toggle.set_value(not toggle.value).run()  # the highlights off, the coders' disputes on
-        assert_clean(at)
+    for i in range(len(at.toggle)):
+        if i < len(at.toggle):
+            toggle = at.toggle[i]
+            toggle.set_value(not toggle.value).run()  # the highlights off, the coders' disputes on
+            assert_clean(at)
 
 
 def raw_option(widget, index: int):

@@ -458,3 +458,11 @@ def test_real_sentences_for_is_verbatim_and_in_order(real_index, csv):
     # one block per outlet in the articles' order (dabs, gawker, cbs), reading order inside it
     assert got["passage_id"].tolist() == ["dabs-02", "gawker-03", "cbs-04", "cbs-22"]
     assert got["where"].tolist() == [expected_where(csv)[p] for p in got["passage_id"]]
+
+
+def test_mark_choices_lists_every_mark_once_in_the_charts_order_with_unique_labels():
+    evidence = {("gawker", "P4"): (), ("cbs", "P4"): ("cbs-10",), ("cbs", "P1"): ("cbs-3",), ("dabs", "x"): ("dabs-1",)}
+    headings = {("gawker", "P4"): "Gawker on P4", ("cbs", "P4"): "Same", ("cbs", "P1"): "Same"}
+    choices = E.mark_choices(evidence, headings)
+    assert list(choices) == ["Gawker on P4", "Same", "Same (2)", "dabs · x"]
+    assert list(choices.values()) == list(evidence)

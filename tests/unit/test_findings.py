@@ -457,7 +457,7 @@ def test_summary_claims_from_hand_made_facts():
     assert F.summary_claims(tiny_summary_facts(), "P4 · Community ties") == [
         ("**B** quotes the group's Statement most: in 4 sentences (against A 1, C 0).", ["b-1", "b-2", "b-5", "b-6"]),
         ("**A and C** call the police by slang or insults — A: “cops”; C: “pigs”, “the fuzz”.", ["a-3", "c-1", "c-4"]),
-        ("Only **B and C** mention P4 · Community ties (quoted, paraphrased); A leaves it out.", ["b-5", "b-6", "c-2"]),
+        ("Only **B and C** mention P4 · Community ties (quoted, paraphrased).", ["b-5", "b-6", "c-2"]),
         ("**C** is the most mocking: 3 of its 5 selected sentences (60%) mock law enforcement.", ["c-1", "c-3", "c-4"]),
     ]
 
@@ -469,7 +469,7 @@ def test_summary_claims_singular_and_plural():
     facts["principle_mentions"]["table"].loc[2, "status"] = "omitted"
     lines = [text for text, _ in F.summary_claims(facts, "P4 · Community ties")]
     assert lines[1] == "**C** calls the police by slang or insults — C: “pigs”."
-    assert lines[2] == "Only **B** mentions P4 · Community ties (quoted); A and C leave it out."
+    assert lines[2] == "Only **B** mentions P4 · Community ties (quoted)."
 
 
 def test_summary_claims_every_outlet_mentioning():
@@ -557,7 +557,7 @@ def test_summary_claims_on_tiny_tables():
     assert F.summary_claims(facts, "P4 · Community ties") == [
         ("**A** quotes the group's Statement most: in 2 sentences (against B 0).", ["a-2", "a-3"]),
         ("**A** calls the police by slang or insults — A: “cops”.", ["a-1", "a-3"]),
-        ("Only **B** mentions P4 · Community ties (paraphrased); A leaves it out.", ["b-2"]),
+        ("Only **B** mentions P4 · Community ties (paraphrased).", ["b-2"]),
         ("**A** is the most mocking: 2 of its 3 selected sentences (67%) mock law enforcement.", ["a-1", "a-3"]),
     ]
 
@@ -661,7 +661,8 @@ def test_summary_fourth_principle(summary, raw):
     assert mentioning == ["CBS News (The Crime Report)"]
     text, ids = summary[2]
     assert text == (f"Only **{names(mentioning)}** mentions P4 · Community ties ("
-                    + ", ".join(mention[o] for o in mentioning) + f"); {names(missing)} leave it out.")
+                    + ", ".join(mention[o] for o in mentioning) + ").")
+    assert missing  # "Only": the others leave it out (the view's "Left out" line names them: tests/test_consistency.py)
     assert set(ids) == set(p4["passage_id"]) & set(prose["passage_id"])
 
 

@@ -128,10 +128,18 @@ def test_framing_handout_numbers_are_the_tabs_numbers(framing_views):
     table = part["Frames"].chart.table
     assert frames.numbers.drop(columns="Share").equals(table.drop(columns="Share"))
     assert frames.numbers["Share"].tolist() == [f"{s:.0%}" for s in table["Share"]]
-    assert framing.handout(view, section="Principles").numbers.equals(part["Principles"].chart.table)
-    assert framing.handout(view, section="Voices").numbers.equals(part["Voices"].table)
+    principles_part = framing.handout(view, section="Principles")
+    assert principles_part.numbers.equals(part["Principles"].chart.table)
+    assert principles_part.lead == (part["Principles"].left_out,) and "Gawker: no sentence on P4" in principles_part.lead[0]
+    voices_part = framing.handout(view, section="Voices")
+    assert voices_part.numbers.equals(part["Voices"].table)
+    assert voices_part.lead == framing.who_is_quoted(view.selection.data, view.selection.filters).lines
+    assert any("quotes no individual" in line for line in voices_part.lead)  # the tab's words, "no individual" included
     tone = framing.handout(view, section="Tone")
-    assert tone.numbers.equals(part["Tone"].disagreements) and tone.lead == (part["Tone"].title,)
+    # the hand codes lead, the automatic score comes second and says it is VADER's
+    assert tone.numbers.equals(part["Tone"].disagreements)
+    assert tone.lead == (*(f"Hand-coded: {t}" for t in part["Tone"].hand_coded), f"Automatic score (VADER): {part['Tone'].title}")
+    assert len(part["Tone"].hand_coded) == 2
     words = framing.handout(view, section="Words")
     assert words.numbers.equals(part["Words"].lexicon.side_by_side)
     distinctive = dict(words.tables)["Distinctive words"]
