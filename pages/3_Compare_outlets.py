@@ -39,7 +39,7 @@ if view.empty_reason:
 else:
     st.header("Words for the police, the offenders and the reform")
     render.table(view.lexicon.side_by_side)
-    st.caption("Terms in the selected sentences, with their register (defined in Sources & method).")
+    st.caption("Lexicon words in these sentences, and the kind of word each is.", help=render.explain("lexicon", "register"))
 
     st.header("How each outlet framed it")
     disputes = ctx.disputes_toggle()

@@ -17,7 +17,7 @@ labels = {p.file: p.title for p in site.PAGES}
 st.title("Lesson link")
 st.markdown(
     "Choose the page the class should open. The link keeps the **filters chosen in the sidebar** and the page's own "
-    "settings; students scan the code or type the address, and see exactly this."
+    "settings. Students scan the code or type the address, and see just this."
 )
 st.caption(literal(view.describe) + " Change the filters in the sidebar to change what the link shows.")
 if view.nothing:
@@ -55,7 +55,7 @@ if typed.strip():
 else:
     origin = served
     if origin is None:
-        st.info("Type this computer's address on the classroom network above (see *Serving the class* below).",
+        st.info("Type this computer's address on the school network above. (See *Serving the class* below.)",
                 icon=":material/info:")
 
 if origin is not None:

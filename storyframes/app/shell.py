@@ -148,8 +148,8 @@ class PageContext:
         limit = self.address_text(params.FIND, FIND_KEY)
         typed = st.text_input("Find words in the articles", max_chars=limit, key=FIND_KEY, icon=":material/search:",
                               placeholder="e.g. Michael Jordan, top brass, mandatory minimum",
-                              help="Finds a word or phrase in every sentence of the full texts and in every outlet's headline, "
-                                   "whatever the letter case or the kind of quote marks. The filters apply to what is found.")
+                              help="Finds a word or phrase in every sentence of the full texts and in every headline. "
+                                   "It ignores capital letters and the kind of quote marks. The filters apply to what it finds.")
         query = clean_query(typed)
         self.wrote(params.FIND, query or None)
         return query
@@ -220,9 +220,9 @@ class PageContext:
             st.session_state[DISPUTES_KEY] = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
             st.session_state[_DISPUTES_PAGE_KEY] = self.page.key
         on = st.toggle("Mark where the second coder differs", key=DISPUTES_KEY, on_change=_remember_disputes,
-                       help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
-                            "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
-                            "figures and every disagreement: Sources & method.")
+                       help="Then a second person coded each sentence again, with just the codebook to guide them. Switch this on to "
+                            "mark the sentences they coded differently. It shows how much of a finding rests on close calls. "
+                            "All the figures, and every case where they differ, are on Sources & method.")
         address.write({params.DISPUTES: ["1"] if on else None})
         return bool(on)
 

@@ -57,7 +57,7 @@ def test_home_handout_is_the_view(data):
     principles = tables["The four principles"]
     assert principles["Principle"].tolist() == [c.label for c in view.principles]
     assert principles["Reported"].tolist() == [view.reach[c.principle_id] for c in view.principles]
-    assert all(text.startswith("Reported by ") and "of 2 selected" in text for text in principles["Reported"])
+    assert all(text.startswith("Reported by ") and "of the 2 full texts chosen" in text for text in principles["Reported"])
     assert len(tables["Timeline"]) == len(view.timeline.table)
     assert made.sources["Outlet"].tolist() == ["Gawker", "CBS News (The Crime Report)"] == view.sources["outlet"].tolist()
     out = handout.to_html(made)
