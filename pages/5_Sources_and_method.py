@@ -38,16 +38,16 @@ render.table(view.codebook[field][["label", "code", "definition", "example_passa
                      "edge_rule": "Edge cases"})
 st.caption(
     "Frames follow the 15 frames of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
-    "Each sentence has one main frame, a tone toward the police and a stance on the reform. Each code is argued. "
+    "Each sentence has one main frame, a tone toward the police and a stance on the reform. "
     "Click a cell to read it.",
     help=render.explain("codebook", "frame", "edge rule"),
 )
 
 st.header("How reliable are the codes?")
 st.markdown(
-    f"A second coder coded all {view.n_second_coded} sentences of the full texts again, on their own. They used only "
-    "the codebook, and did not see the codes this site shows. Where two careful readers agree, a finding does not rest on one "
-    "person's judgement. The site keeps showing the curated codes; the second coding is the check on them."
+    f"Someone else coded all {view.n_second_coded} sentences of the full texts again. They had only the codebook, and did "
+    "not see the codes this site shows. Where two careful readers agree, a finding rests on more than one person's view. "
+    "The site shows the curated codes; the second coding checks them."
 )
 render.table(view.agreement[list(sources.AGREEMENT_COLUMNS)], labels=sources.AGREEMENT_COLUMNS)
 st.caption(literal(sources.AGREEMENT_NOTE), help=render.explain("kappa"))

@@ -175,8 +175,8 @@ def limits(view: SourcesView) -> tuple[tuple[str, str], ...]:
                                      "column lets you check. The disagreements show the close calls."),
         ("One primary frame per sentence.", " Many sentences carry two frames; the codebook's edge rules say which wins."),
         ("Few full texts.", " The other outlets are compared by headline only; a headline is not the story."),
-        ("Members.", " We could not get the full launch list of about 130 names offline. The members table holds the "
-                     "people that sources tie to the group, with the evidence and its date. Map places that were inferred (a county seat, "
+        ("Members.", " We could not get the full list of about 130 names offline. The members table holds those "
+                     "that sources tie to the group, with evidence and date. Map places that were inferred (a county seat, "
                      "an office) are marked."),
         ("Machine tone scores", " (VADER) sit beside the hand codes only to show where a word list gets sarcasm wrong."),
     )
