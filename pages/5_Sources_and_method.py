@@ -81,8 +81,7 @@ else:
         st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
 
 st.header("Limits of the coding")
-st.markdown("\n".join(f"- **{literal(title)}**{literal(rest)}" for title, rest in sources.limits(view)),
-            help=render.explain("edge rule", "VADER"))
+st.markdown("\n".join(f"- **{literal(title)}**{literal(rest)}" for title, rest in sources.limits(view)))
 with st.expander("A reader's own article is coded by rules, not by a person: how far they agree with the hand codes",
                  icon=":material/rule:"):
     st.markdown(literal(view.autocode_summary))

@@ -160,8 +160,8 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
 
 # What Cohen's kappa means, said under the agreement table on the page and in the handout.
 AGREEMENT_NOTE = (
-    "Agreement: the share of items both coders coded alike. Cohen's kappa takes out the agreement two coders would reach by chance. "
-    "(Chance depends on how often each used each code.) 1 is perfect agreement; 0 is no better than chance. Content analysts usually ask for 0.8 "
+    "Agreement: the share of items both coders coded alike. Cohen's kappa takes out the agreement two coders would reach by chance, "
+    "from how often each used each code. 1 is perfect agreement; 0 is no better than chance. Content analysts usually ask for 0.8 "
     "before relying on a code, and accept 0.667 to 0.8 for tentative conclusions only (Krippendorff 2004). Kappa is undefined when "
     "both coders used one code throughout. Computed from the two files each time the data loads."
 )
