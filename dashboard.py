@@ -14,8 +14,8 @@ view = ctx.view(home.build)
 
 st.title("Same Story, Different Frames")
 st.markdown(
-    "#### How the press told the launch of *Law Enforcement Leaders to Reduce Crime and Incarceration* — "
-    "police chiefs, sheriffs and prosecutors calling for less incarceration, October 2015."
+    "#### How the press told the launch of *Law Enforcement Leaders to Reduce Crime and Incarceration*, in October 2015. "
+    "Police chiefs, sheriffs and prosecutors joined up to ask that fewer people be sent to prison."
 )
 render.found(ctx.search(search.build))
 
@@ -51,9 +51,9 @@ render.scope(view.scopes["timeline"])
 st.header("How to use this dashboard")
 st.markdown(
     "1. **Filter** in the sidebar: pick principles and outlets. Every page follows the same filter.\n"
-    "2. **Share** the view: the filter is kept in the page's address, so a copied link opens exactly what you see.\n"
-    "3. **Click** a chart's bar, cell or point to read the exact sentences behind it, with paragraph and position.\n"
-    "4. **Check** anything on *Sources & method*: the codebook, every source and how sure we are, and downloads."
+    "2. **Share** the view: the filter is kept in the page's address, so a copied link opens just what you see.\n"
+    "3. **Click** a bar, cell or point of a chart to read the sentences behind it, and where they stand.\n"
+    "4. **Check** anything on *Sources & method*: the codebook, each source and how sure we are, and the downloads."
 )
 
 st.header("The full texts")

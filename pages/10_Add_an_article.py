@@ -14,14 +14,15 @@ from storyframes.views import add_article as view
 ctx = setup_page("add")
 st.title("Add an article and compare it")
 st.markdown(
-    "Bring another article about the launch (NPR's, the New York Times', a local paper's) and see it beside the curated "
-    "three on **every comparison view**. It is coded **by machine, not by hand**: sentences, principle references, "
-    "people named and quoted, word choice and VADER's automated tone. Frames, hand-coded tone and stance stay "
-    "**not coded**. Everywhere it appears, its name carries **(auto-coded)** and its marks a dashed outline."
+    "Bring in one more article about the launch, from NPR or a local paper. Then see it next to our three on "
+    "**every page that compares**. A **machine codes it, not a person**. It finds the sentences, principle references, "
+    "people named and quoted, word choice, and VADER's tone score. Frames, hand-coded tone and stance stay "
+    "**not coded**. Everywhere it appears, its name carries **(auto-coded)** and its marks a dashed outline.",
+    help=render.explain("VADER"),
 )
 st.caption("Your articles stay in this browser session only: no one else sees them, and they are gone when you close the page. "
            "Nothing is stored on the server.")
-with st.expander("How well the machine codes: in-sample and out-of-sample", icon=":material/rule:"):
+with st.expander("How well the machine codes", icon=":material/rule:"):
     accuracy_words, accuracy_table = view.coding_accuracy(ctx.data)
     st.markdown(literal(accuracy_words))
     render.table(accuracy_table[list(view.SAMPLE_COLUMNS)], labels=view.SAMPLE_COLUMNS)
@@ -29,8 +30,8 @@ with st.expander("How well the machine codes: in-sample and out-of-sample", icon
 how = st.radio("Bring the article as", (added.PASTE, added.UPLOAD), horizontal=True, key=added.HOW_KEY)
 if how == added.PASTE:
     st.text_area("The article's text", key=added.TEXT_KEY, height=220,
-                 placeholder="Paste the article's text here: the headline and the paragraphs, without menus or comments.",
-                 help=f"Plain text, up to {view.LIMIT_TEXT}. Paragraphs separated by a blank line.")
+                 placeholder="Paste the article's text here: the headline and the body, without menus or comments.",
+                 help=f"Plain text, up to {view.LIMIT_TEXT}. Put a blank line between paragraphs.")
 else:
     st.file_uploader("A page saved from the browser, or a text file", type=["txt", "md", "html", "htm"], key=added.FILE_KEY,
                      on_change=added.read_upload, max_upload_size=view.MAX_UPLOAD_MB,
@@ -70,7 +71,7 @@ for coded in mine:
 
 st.header("Your added articles")
 if not mine:
-    st.info("None yet. Added articles appear here, on every comparison view and in the sidebar's outlet filter.",
+    st.info("None yet. Added articles show up here, on each page that compares, and in the outlet filter.",
             icon=":material/post_add:")
 for coded in mine:
     name = ctx.vocab.outlet(coded.article_id)

@@ -16,8 +16,8 @@ sel = view.selection
 st.title("The four principles, and who reported them")
 st.markdown(
     "On launch day the group published a *Statement of Principles* with four priorities. "
-    "Below: each priority in the Statement's own words, then which outlets reported it — "
-    "quoting the Statement, paraphrasing it, or leaving it out."
+    "Below is each priority in the Statement's own words. Then comes which outlets reported it: "
+    "by quoting the Statement, by putting it in other words, or not at all."
 )
 if not view.cards:
     render.empty_state("no principle is selected (the 'No principle' option alone has no Statement wording)")
@@ -33,7 +33,7 @@ for box, card in zip(render.card_row("narrow_principles", len(view.cards)), view
         if card.source_url:
             st.link_button("Source", card.source_url, icon=":material/open_in_new:")
 
-st.header("Which outlet reported which principle")
+st.header("Who reported each principle")
 if view.matrix is None:
     render.empty_state(view.empty_reason)
     render.footer()

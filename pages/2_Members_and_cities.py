@@ -15,7 +15,8 @@ view = ctx.view(members_view.build)
 
 st.title("Who was behind it, and where")
 st.markdown(view.summary)
-st.caption("The full 130-name launch roster could not be recovered offline: the map shows the people sources tie to the group, each with its evidence.")
+st.caption("We could not get the full launch list of 130 names offline. The map shows the people that sources tie to the group, "
+           "each with its evidence.")
 render.scope(view.scopes["map"])
 
 PLACE_KEY = "members_place"

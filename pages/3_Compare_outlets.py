@@ -37,8 +37,7 @@ if view.cards:
 if view.empty_reason:
     render.empty_state(view.empty_reason)
 else:
-    st.header("Words for the police, offenders and reform",
-              help="Terms in the selected sentences, with their register (defined in Sources & method).")
+    st.header("Words for the police, offenders and reform", help=render.explain("lexicon", "register"))
     render.table(view.lexicon.side_by_side)
 
     st.header("How each outlet framed it")

@@ -32,9 +32,9 @@ with st.container():
             if claim.passage_ids:
                 with st.expander(f"Show the {len(claim.passage_ids)} sentence{'s' if len(claim.passage_ids) != 1 else ''} behind this"):
                     render.sentences(framing.sentences_for(sel.index, claim.passage_ids), border=False)
-        st.caption("Each claim is computed from the coded sentences of this selection; the other tabs break it down. "
-                   "Quoting the group's Statement counts the Statement of Principles and the group's own statement; a member "
-                   "quoted from a press statement speaks for themself and is counted under Voices instead.")
+        st.caption("Each claim counts the coded sentences of this selection. The other sections break it down. "
+                   "Quoting the group's Statement means quoting the Statement of Principles or the group's own statement. "
+                   "A member quoted from a press statement speaks for themself: that counts under Voices.")
     elif section == "Words":
         st.subheader("Distinctive words")
         if not part.charts:
@@ -44,9 +44,10 @@ with st.container():
             for col, chart in zip(render.card_row("words", len(part.charts), border=False), part.charts.values()):
                 with col:
                     render.chart(chart, sel.index)
-            st.caption("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, “Fightin’ Words”), "
-                       "each outlet against the others pooled. Pale bars (“few”): fewer than 3 occurrences — too few to mean much.")
-        st.subheader("Word choice")
+            st.caption("Each outlet is set against all the others together. Method: weighted log-odds (Monroe, Colaresi "
+                       "& Quinn 2008, “Fightin’ Words”). Pale bars (“few”) are words used fewer than 3 times: too few to mean much.",
+                       help=render.explain("log-odds"))
+        st.subheader("Word choice", help=render.explain("lexicon", "register"))
         render.chart(part.lexicon.chart, sel.index)
         render.table(part.lexicon.side_by_side)
     elif section == "Frames":
@@ -74,7 +75,7 @@ with st.container():
         render.chart(part, sel.index)
     elif section == "Tone":  # the hand codes first; the automatic score second, labelled as such
         st.markdown("**Hand-coded tone:** " + "  \n".join(literal(t) for t in part.hand_coded))
-        st.markdown(f"**Automatic score (VADER), second:** {literal(part.title)}")
+        st.markdown(f"**Second, the automatic score:** {literal(part.title)}")
         for chart in part.charts.values():
             render.chart(chart, sel.index)
         if part.not_coded:
@@ -82,23 +83,26 @@ with st.container():
             for chart in part.vader_only.values():
                 render.chart(chart, sel.index)
         render.table_alternative(part.disagreements, "Where hand codes and VADER disagree")
-        st.caption("VADER (Hutto & Gilbert 2014) is an automated, word-list sentiment score. It adds up the feelings of single words, "
-                   "so sarcasm fools it: “these are still cops we’re talking about” has no negative word. The hand codes read the intent.")
+        st.caption("VADER (Hutto & Gilbert 2014) scores feeling by machine, from a list of words. It adds up the feelings of "
+                   "single words, so sarcasm fools it: “these are still cops we’re talking about” has no bad word. "
+                   "The hand codes read what the writer meant.", help=render.explain("VADER"))
     elif section == "Headlines & readability":
         st.subheader("Headline versus body")
         st.markdown(literal(part.sentence))
         render.table(part.headlines)
-        st.subheader("Readability and length of the selected sentences")
+        st.subheader("How hard the sentences are to read", help=render.explain("Flesch-Kincaid grade"))
         if part.readability is not None:
             render.chart(part.readability, sel.index, table_label="Show the readability figures")
-        st.caption("Flesch–Kincaid grade from words per sentence and syllables per word (syllables from textstat’s CMU dictionary). "
-                   "Quotes per 100 words counts quoted sentences.")
+        st.caption("The Flesch–Kincaid grade comes from words per sentence and syllables per word. It is about the school "
+                   "grade a reader needs. (Syllables come from textstat’s word list.) Quotes per 100 words counts quoted sentences.")
     elif section == "Parallel reading":
         t1, t2, t3 = st.columns(3)
         show_principles = ctx.address_toggle(t1, "Principle tags", "tags", "reading_tags", what="principle tags")
         show_quotes = ctx.address_toggle(t2, ":blue-background[Quotes]", "quotes", "reading_quotes", what="quotes")
-        show_terms = ctx.address_toggle(t3, ":orange-background[Lexicon terms]", "terms", "reading_terms", what="lexicon terms")
-        st.caption("A sentence about several principles appears under each of them. Page furniture (navigation, credits) is left out.")
+        show_terms = ctx.address_toggle(t3, ":orange-background[Lexicon terms]", "terms", "reading_terms", what="lexicon terms",
+                                        help=render.explain("lexicon"))
+        st.caption("A sentence about more than one principle is shown under each of them. Menus, credits and other page "
+                   "furniture are left out.")
         labels = {g.group: g.choice_label for g in part}
         ctx.address_choice("group", list(labels), "reading_group", default=next(iter(labels)), what="group of sentences")
         shown = st.radio("Read the sentences about", list(labels), format_func=render.literal_options(labels.get), horizontal=True, key="reading_group")

@@ -16,15 +16,15 @@ view = ctx.view(sources.build)
 st.title("Sources & method")
 st.markdown(
     "Everything on this site comes from curated tables in the project's `data/` folder. Each sentence is kept "
-    "**verbatim** with its position in the captured article, each fact has a source address and a confidence, "
-    "and every code comes from the codebook below. A test proves each sentence is word for word in its source."
+    "**word for word**, with its place in the article. Each fact has a source address and says how sure we are. "
+    "Every code comes from the codebook below. A test proves each sentence is word for word in its source."
 )
 
 st.header("What the articles are")
 st.markdown(
-    f"The {view.n_full_texts} full texts are **owned by their publishers**. They are kept here as short, sentence-level "
-    "extracts for teaching, criticism and commentary, each linked to its original address. "
-    f"The {view.n_headline_only} other pieces are represented only by headline, date and a one-line angle."
+    f"The {view.n_full_texts} full texts are **owned by their publishers**. We keep them here as short extracts, a sentence "
+    "at a time, to teach, criticise and comment. Each links to where it was published. "
+    f"The {view.n_headline_only} other pieces are shown only by headline, date and a one-line angle."
 )
 
 st.header("Codebook")
@@ -37,18 +37,20 @@ render.table(view.codebook[field][["label", "code", "definition", "example_passa
              labels={"label": "Label", "code": "Code", "definition": "Definition", "example_passage_id": "Example in", "example_text": "Example",
                      "edge_rule": "Edge cases"})
 st.caption(
-    "Frames follow the 15 dimensions of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
-    "Each sentence has one primary frame, a tone toward police and a stance on the reform, each argued. Click a cell to read it."
+    "Frames follow the 15 frames of the Media Frames Corpus codebook (Boydstun, Card, Gross, Resnik & Smith, 2014). "
+    "Each sentence has one main frame, a tone toward the police and a stance on the reform. "
+    "Click a cell to read it.",
+    help=render.explain("codebook", "frame", "edge rule"),
 )
 
 st.header("How reliable are the codes?")
 st.markdown(
-    f"A second coder coded all {view.n_second_coded} prose sentences of the full texts again, independently: from the codebook "
-    "alone, without seeing the codes this site shows. Where two careful readers agree, a finding does not rest on one "
-    "person's judgement. The site keeps showing the curated codes; the second coding is the check on them."
+    f"Someone else coded all {view.n_second_coded} sentences of the full texts again. They had only the codebook, and did "
+    "not see the codes this site shows. Where two careful readers agree, a finding rests on more than one person's view. "
+    "The site shows the curated codes; the second coding checks them."
 )
 render.table(view.agreement[list(sources.AGREEMENT_COLUMNS)], labels=sources.AGREEMENT_COLUMNS)
-st.caption(literal(sources.AGREEMENT_NOTE))
+st.caption(literal(sources.AGREEMENT_NOTE), help=render.explain("kappa"))
 st.subheader("Every disagreement, for discussion")
 st.caption(literal(view.disagreement_scope))
 if view.disagreements.empty:
@@ -69,11 +71,11 @@ else:
         with first.container(border=True):
             st.markdown(f"**Curated code (shown in the app):** {literal(item['first_label'])}")
             if item["first_rule"]:
-                st.caption(f"Edge rule: {literal(item['first_rule'])}")
+                st.caption(f"Edge rule: {literal(item['first_rule'])}", help=render.explain("edge rule"))
         with second.container(border=True):
             st.markdown(f"**Second coder:** {literal(item['second_label'])}")
             if item["second_rule"]:
-                st.caption(f"Edge rule: {literal(item['second_rule'])}")
+                st.caption(f"Edge rule: {literal(item['second_rule'])}", help=render.explain("edge rule"))
             if item["note"]:
                 st.caption(f"Note: {literal(item['note'])}")
         st.caption("For a class: read the sentence in its place, then the two rules. Which one decides it, and would you word the rule differently?")
@@ -84,16 +86,17 @@ with st.expander("A reader's own article is coded by rules, not by a person: how
                  icon=":material/rule:"):
     st.markdown(literal(view.autocode_summary))
     render.table(view.autocode_samples[list(sources.SAMPLE_COLUMNS)], labels=sources.SAMPLE_COLUMNS)
-    st.caption("In-sample: the curated articles, which the rules were written reading. Out-of-sample: invented development "
-               "texts (data/dev_texts/), hand-coded before the rules were tuned; the rules were tuned on one half and never on "
-               "this one. The curated articles, in detail:")
+    st.caption("In-sample: the curated articles, which the rules were made from. Out-of-sample: texts we made up to test the rules "
+               "(`data/dev_texts/`). People coded them by hand before the rules were tuned. The rules were tuned on one half of them and "
+               "never on this one. Below, the curated articles one by one.", help=render.explain("in-sample", "out-of-sample"))
     render.table(view.autocode_accuracy[list(sources.ACCURACY_COLUMNS)], labels=sources.ACCURACY_COLUMNS)
     st.caption(
         "Precision: of what the rules found, the share the hand codes have too. Recall: of the hand codes, the share the rules found. "
-        "Same kind: of what both found, the share also coded alike as quoted or paraphrased (principles), quoted or named (people). "
-        "Principle references are counted per sentence and principle; people named per sentence and person, each article coded knowing "
-        "only the names the other two articles taught. The rules and how they are measured are in the codebook (data/README.md). "
-        "Computed from the files each time the data loads."
+        "Same kind: of what both found, the share coded the same way. For principles that is quoted or paraphrased; for people, quoted or named. "
+        "We count each principle once per sentence, and each person once per sentence. Each article was coded with "
+        "only the names learned from the other two. The rules and how they are measured are in the codebook (data/README.md). "
+        "Computed from the files each time the data loads.",
+        help=render.explain("precision", "recall"),
     )
 
 st.header("Every source")
@@ -109,8 +112,8 @@ for i, (name, frame) in enumerate(view.downloads.items()):
     cols[i % 2].download_button(f"{literal(name)}.csv · {len(frame):,}\u00a0rows", data=view.csv[name], file_name=view.file_names[name], mime="text/csv",
                                 key=f"download_{name}", width="stretch", icon=":material/download:", on_click="ignore")
 st.download_button("The whole package (.zip, with datapackage.json and the codebook)", data=data_package_zip(),
-                   help="The data folder as it is, except that in every CSV (as in every download here) a cell a spreadsheet "
-                        "would run as a formula starts with an apostrophe, so the files open safely.",
+                   help="The data folder as it is, with one change. A spreadsheet would run some cells as a formula. "
+                        "In each CSV here, such a cell starts with an apostrophe ('). So the files open safely.",
                    file_name="same-story-different-frames-data.zip", mime="application/zip", icon=":material/folder_zip:", type="primary",
                    on_click="ignore")
 

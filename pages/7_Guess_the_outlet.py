@@ -17,8 +17,8 @@ view = ctx.view(quiz_view.build)
 seed, level = classroom.quiz_round(ctx)
 
 st.title("Guess the outlet")
-st.markdown("Read a sentence from one of the articles and guess which outlet published it. Each answer shows the cues "
-            "that give it away: the words, the frame and tone the sentence was coded with, and who it quotes or names.")
+st.markdown("Read a sentence from one of the articles and guess which outlet published it. Each answer shows the clues "
+            "that give it away: the words, the frame and tone it was coded with, and who it quotes or names.")
 with st.container(horizontal=True, vertical_alignment="center"):
     st.markdown("**Level**", width="content")
     for name in quiz_view.LEVELS:
@@ -32,10 +32,11 @@ def show_cues(cues: quiz_view.Cues) -> None:
     if cues.terms:
         st.markdown("Words from the lexicon: " + "; ".join(
             f"{'**' if t in cues.strong_terms else ''}“{literal(t.term)}”{'**' if t in cues.strong_terms else ''} "
-            f"({literal(t.register_label.lower())}, about {literal(t.target_label.lower())})" for t in cues.terms))
+            f"({literal(t.register_label.lower())}, about {literal(t.target_label.lower())})" for t in cues.terms),
+            help=render.explain("lexicon", "register"))
     else:
-        st.markdown("No word of this sentence is in the lexicon of telling words.")
-    st.markdown(f"Frame: {literal(cues.frame_label)} · Tone toward the police: {literal(cues.tone_label)}")
+        st.markdown("No word of this sentence is in the lexicon of telling words.", help=render.explain("lexicon"))
+    st.markdown(f"Frame: {literal(cues.frame_label)} · Tone toward the police: {literal(cues.tone_label)}", help=render.explain("frame"))
     if cues.people:
         st.markdown("Who is in it: " + "; ".join(
             f"{literal(p.name)}{'' if p.name == p.person else f' ({literal(p.person)})'}, {literal(p.mention_label.lower())}"
@@ -103,8 +104,8 @@ with st.expander("For discussion", icon=":material/forum:"):
     st.markdown(
         "- Which cues gave the outlet away most often: a word, the tone toward the police, or who was quoted? "
         "Would a reader who never saw the outlet's name notice them too?\n"
-        "- Try the hard level. If a neutral sentence could have come from any outlet, what does that say about "
-        "how much of a story is the same everywhere, and where the differences hide?\n"
+        "- Try the hard level. A neutral sentence could have come from any outlet. So how much of a story is the same "
+        "everywhere, and where do the differences hide?\n"
         "- Pick a sentence with slang or an insult. Rewrite it in neutral words: does it still say the same thing?"
     )
 

@@ -19,8 +19,8 @@ compared = classroom.compared(ids)
 
 st.title(TITLE)
 st.markdown(
-    "Code these sentences as this site's coders did: the principles each refers to, its tone toward the police, and its "
-    "frame. Then compare your codes with the curated ones (the same measures as the second coder's on Sources & method)."
+    "Code these sentences as this site's coders did. For each, choose the principles it refers to, its tone "
+    "toward the police, and its frame. Then compare your codes with the curated ones (the same measures as the second coder's on Sources & method)."
 )
 render.scope(view.scope)
 if not ids:
@@ -42,7 +42,7 @@ right.button("Clear my codes", icon=":material/restart_alt:", on_click=classroom
 
 with st.expander("The codebook for these three fields"):
     for field in code_it.FIELDS:
-        st.markdown(f"**{code_it.FIELD_LABELS[field]}**")
+        st.markdown(f"**{code_it.FIELD_LABELS[field]}**", help=render.explain("edge rule"))
         render.table(view.options[field][["label", "definition", "example_text", "edge_rule"]],
                      labels={"label": "Code", "definition": "Definition", "example_text": "Example", "edge_rule": "Edge rule"})
 
@@ -108,7 +108,7 @@ for r in result.disagreements.itertuples():
         if r.why:
             st.markdown(f"Why the curated code: {literal(r.why)}")
         if r.rule:
-            st.caption(f"Edge rule: {literal(r.rule)}")
+            st.caption(f"Edge rule: {literal(r.rule)}", help=render.explain("edge rule"))
 
 with st.expander("For discussion", icon=":material/forum:"):
     for prompt in code_it.discussion(result, view.where, view.rules):

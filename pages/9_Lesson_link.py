@@ -17,7 +17,7 @@ labels = {p.file: p.title for p in site.PAGES}
 st.title("Lesson link")
 st.markdown(
     "Choose the page the class should open. The link keeps the **filters chosen in the sidebar** and the page's own "
-    "settings; students scan the code or type the address, and see exactly this."
+    "settings. Students scan the code or type the address, and see just this."
 )
 st.caption(literal(view.describe) + " Change the filters in the sidebar to change what the link shows.")
 if view.nothing:
@@ -30,8 +30,8 @@ served, served_note = share.origin_for_class()  # on localhost: this computer's 
 typed = right.text_input(
     "Address students use (host and port)", key="lesson_host", max_chars=80,
     placeholder=f"{served.host}{f':{served.port}' if served.port else ''}" if served else "e.g. 192.168.1.20:8501",
-    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave empty to use the one "
-         "shown in grey: the address this page was opened at, or this computer's network address when it was opened at localhost.",
+    help="This computer's address on the classroom network, such as 192.168.1.20:8501. Leave it empty to use the "
+         "address in grey. That is the address this page was opened at, or this computer's address on the network.",
 )
 values: dict[str, str] = {}
 fields = params.fields_for_file(target)
@@ -58,7 +58,7 @@ if typed.strip():
 else:
     origin = served
     if origin is None:
-        st.info("Type this computer's address on the classroom network above (see *Serving the class* below).",
+        st.info("Type this computer's address on the school network above. (See *Serving the class* below.)",
                 icon=":material/info:")
 
 if origin is not None:
@@ -79,8 +79,8 @@ st.markdown(
     "Nothing here needs the internet: the data, the map, the QR code and the page all come from this computer.\n\n"
     "1. Start the app so other devices on the room's network can reach it:  \n"
     "   `streamlit run dashboard.py --server.address 0.0.0.0`\n"
-    "2. Opened at localhost, the link names this computer's network address by itself, read from its own network "
-    "settings. If none is found, find it (Windows: `ipconfig`; macOS: `ipconfig getifaddr en0`; "
+    "2. Opened at localhost, the link gives this computer's address on the network. It finds that address by itself. "
+    "If none is found, find it (Windows: `ipconfig`; macOS: `ipconfig getifaddr en0`; "
     "Linux: `hostname -I`), such as 192.168.1.20, and type it above with the port: `192.168.1.20:8501`.\n"
     "3. Students join the same Wi-Fi and scan the code, or type the address."
 )

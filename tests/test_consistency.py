@@ -97,7 +97,7 @@ def test_views_agree_with_a_recount(data, outlets, chosen):
     # the home page's reach sentence counts the same cells
     for p in [p for p in PIDS if p in chosen and full_chosen]:
         n = sum(1 for o in full_chosen if expected[(o, p)])
-        assert hv.reach[p].startswith(f"Reported by {n} of {len(full_chosen)} selected"), hv.reach[p]
+        assert hv.reach[p].startswith(f"Reported by {n} of the {len(full_chosen)} full text"), hv.reach[p]
 
     # who leaves which chosen principle out: the one "Left out" sentence, recounted from the cells
     # above, said alike by the matrix's caption, Home, In short, the tour and the handouts

@@ -112,10 +112,13 @@ def membership_summary(members: pd.DataFrame, cities: pd.DataFrame, labels: Labe
     launch = int((members["launch_era"] == "yes").sum())
     placed = int((members["place_basis"] != "not_placed").sum())
     roles = members["role_type"].value_counts()
-    role_text = ", ".join(f"{int(c)} {escape_markdown(_plural(_label(labels, 'role_type', r), int(c)))}" for r, c in roles.items())
+    said = [f"{int(c)} {'is' if int(c) == 1 else 'are'} {escape_markdown(_plural(_label(labels, 'role_type', r), int(c)))}"
+            for r, c in roles.items()]
+    pairs = [" and ".join(said[i:i + 2]) for i in range(0, len(said), 2)]  # two roles a sentence: a short sentence reads easily
+    role_text = "Of these, " + ". ".join(pairs) + "." if pairs else ""
     return (
-        f"**{n} people** are tied to the group by the evidence we hold ({role_text}); **{launch}** of them by evidence from "
-        f"the October 2015 launch, {n - launch} by later or uncertain evidence. {placed} can be placed on the map; "
+        f"**{n} people** are tied to the group by the evidence we hold. {role_text} For **{launch}** of them the "
+        f"evidence is from the October 2015 launch; for {n - launch} it is later or unsure. {placed} can be placed on the map; "
         f"{n - placed} cannot (no city or state in the source). Coverage also names "
         f"**{len(cities)} cities** ({escape_markdown(', '.join(cities['city']))}) whose chiefs joined, without naming them."
     )

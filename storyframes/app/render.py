@@ -13,6 +13,7 @@ import streamlit as st
 
 from storyframes.present import projector
 from storyframes.analysis.evidence import evidence_key, mark_choices, picked, sentences_for
+from storyframes.core.glossary import explain  # noqa: F401  (pages give a term's plain sentence as its help: render.explain)
 from storyframes.core.text import escape_markdown
 from storyframes.core.urls import link_address
 from storyframes.views import Chart
@@ -377,7 +378,7 @@ def discussion(prompts: tuple[str, ...], *, handout=None, handout_name: str = "h
 def footer() -> None:
     st.divider()
     st.caption(
-        "Data: curated extracts in `data/` (see Sources & method). Articles are © their publishers and "
-        "kept as short sentence-level extracts for teaching and commentary. Map shapes: us-atlas 3.0.1, "
+        "Data: short extracts in `data/` (see Sources & method). The articles are © their publishers. We keep short "
+        "extracts, one sentence at a time, to teach and to comment. Map shapes: us-atlas 3.0.1, "
         "ISC licence, from U.S. Census Bureau boundaries."
     )

@@ -30,8 +30,8 @@ LESSON_PAGE_KEY = "lesson_page"  # Lesson link's "Page the class opens"
 def button() -> bool:
     """The button, in the sidebar (the caller's container); True on the run its click started."""
     return st.button(LABEL, key=BUTTON_KEY, icon=ICON, width="stretch",
-                     help="The address of exactly this view (page, filters and this page's choices) with its QR code, "
-                          "to project or to send.")
+                     help="The address of this view and its QR code, to show on a projector or to send. "
+                          "It keeps the page, the filters and this page's choices.")
 
 
 def link_for(page: site.Page, filters: flt.Filters, default: flt.Filters, pairs: Iterable[tuple[str, str]],

@@ -150,8 +150,8 @@ class PageContext:
         limit = self.address_text(params.FIND, FIND_KEY)
         typed = st.text_input("Find words in the articles", max_chars=limit, key=FIND_KEY, icon=":material/search:",
                               placeholder="e.g. Michael Jordan, top brass, mandatory minimum",
-                              help="Finds a word or phrase in every sentence of the full texts and in every outlet's headline, "
-                                   "whatever the letter case or the kind of quote marks. The filters apply to what is found.")
+                              help="Finds a word or phrase in every sentence of the full texts and in every headline. "
+                                   "It ignores capital letters and the kind of quote marks. The filters apply to what it finds.")
         query = clean_query(typed)
         self.wrote(params.FIND, query or None)
         return query
@@ -160,7 +160,7 @@ class PageContext:
         """The find box, and what `builder` finds for its words (see `storyframes.app.package.search`)."""
         return package.search(self.data, self.filters, self.find_box(), builder)
 
-    def address_toggle(self, where, label: str, name: str, key: str, *, what: str, default: bool = True) -> bool:
+    def address_toggle(self, where, label: str, name: str, key: str, *, what: str, default: bool = True, help: str | None = None) -> bool:
         """A switch of the page's, drawn in `where` (a column), named in the address while it is
         not at its default (`?quotes=0`): set from the address when the address is news or the
         switch is new (Streamlit drops a switch's state while it is not drawn), else left alone.
@@ -170,7 +170,7 @@ class PageContext:
             if unknown:
                 address.notice(f"The address asks for an unknown {what} switch ({unknown}); it takes 1 (on) or 0 (off).")
             st.session_state[key] = default if on is None else on
-        value = bool(where.toggle(label, key=key))
+        value = bool(where.toggle(label, key=key, help=help))
         self.wrote(name, "1" if value else "0", default="1" if default else "0")
         return value
 
@@ -236,9 +236,9 @@ class PageContext:
             st.session_state[DISPUTES_KEY] = bool(st.session_state.get(_DISPUTES_WANTED_KEY, False))
             st.session_state[_DISPUTES_PAGE_KEY] = self.page.key
         on = st.toggle("Mark where the second coder differs", key=DISPUTES_KEY, on_change=_remember_disputes,
-                       help="An independent second coder coded every sentence from the codebook alone. Switch on to mark the "
-                            "sentences coded differently, to see how much of a finding rests on close calls. Agreement "
-                            "figures and every disagreement: Sources & method.")
+                       help="Then a second person coded each sentence again, with just the codebook to guide them. Switch this on to "
+                            "mark the sentences they coded differently. It shows how much of a finding rests on close calls. "
+                            "All the figures, and every case where they differ, are on Sources & method.")
         address.write({params.DISPUTES: ["1"] if on else None})
         return bool(on)
 

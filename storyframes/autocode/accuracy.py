@@ -235,10 +235,10 @@ def summary(figures: pd.DataFrame) -> str:
     """One plain sentence of the overall figures (`figures`: COLUMNS, from `stored` or `Accuracy.table`)."""
     v = lambda m, c: _pct(value(figures, m, "overall", c))  # noqa: E731
     n = int(value(figures, PRINCIPLES, "overall", "sentences"))
-    text = (f"On {articles_measured(figures)} ({n:,} sentences), the automatic coding finds principle references with precision "
-            f"{v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}, and people named "
-            f"with precision {v(PEOPLE, 'precision')} and recall {v(PEOPLE, 'recall')}. "
-            "These are in-sample figures: the rules were written reading these articles and the Statement, so expect less on "
+    text = (f"We tried the rules on {articles_measured(figures)} ({n:,} sentences). For principle references, precision is "
+            f"{v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}. For people named, precision is "
+            f"{v(PEOPLE, 'precision')} and recall {v(PEOPLE, 'recall')}. "
+            "These are in-sample figures. The rules were written from these articles and the Statement, so expect less on "
             "a new article.")
     out = out_of_sample_summary(figures)
     return f"{text} {out}" if out else text
@@ -250,9 +250,9 @@ def out_of_sample_summary(figures: pd.DataFrame) -> str:
         return ""
     v = lambda m, c: _pct(value(figures, m, "overall", c, UNTOUCHED))  # noqa: E731
     n = int(value(figures, PRINCIPLES, "overall", "sentences", UNTOUCHED))
-    return (f"Out of sample, on invented development texts never used to tune the rules ({n:,} sentences), it finds "
-            f"principle references with precision {v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}, and "
-            f"members named with precision {v(MEMBERS, 'precision')} and recall {v(MEMBERS, 'recall')}.")
+    return (f"Out of sample, we also tried them on made-up texts never used to tune the rules ({n:,} sentences). "
+            f"For principle references, precision is {v(PRINCIPLES, 'precision')} and recall {v(PRINCIPLES, 'recall')}. "
+            f"For members named, precision is {v(MEMBERS, 'precision')} and recall {v(MEMBERS, 'recall')}.")
 
 
 SAMPLE_LABELS = {IN_SAMPLE: "In-sample: the curated articles (the rules were written reading them)",

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from storyframes.analysis import reliability
+from storyframes.core import glossary
 from storyframes.core.filters import safe_preview
 from storyframes.core.vocab import NO_PRINCIPLE, Vocabulary
 
@@ -325,8 +326,8 @@ def compare(answers: Mapping[str, Answer], ids: Sequence[str], codes: pd.DataFra
                       coded={f: len(coded[f]) for f in FIELDS})
 
 
-# One plain sentence beside every kappa a reader sees (Flesch-Kincaid grade 7.75 by textstat; tests hold it at 8 or below).
-KAPPA_MEANING = "Kappa says how much more you agree than if you both just guessed: 1 is full agreement, 0 is no better than chance."
+# One plain sentence beside every kappa a reader sees (the glossary's; tests hold it at grade 8 or below).
+KAPPA_MEANING = glossary.TERMS["kappa"]
 NOTHING_CODED = ("Nothing to score yet: code at least one sentence (one field is enough), "
                  "then press “Score my codes” again.")
 FIELD_WORDS = {PRINCIPLE: "principles", "tone_police": "tone", "frame": "frame"}  # as a reader says them

@@ -35,7 +35,7 @@ STRONG_TONES = ("mocking", "critical")
 NEUTRAL_TONES = ("neutral", "not_applicable")
 LEVEL_LABELS = {"easy": "Easy", "hard": "Hard"}
 LEVEL_HELP = {
-    "easy": "Sentences with a strong cue: slang, an insult or a figure of speech from the lexicon, or a mocking or critical tone toward the police.",
+    "easy": "Sentences with a strong clue: slang, an insult or a figure of speech, or a harsh or mocking tone to police.",
     "hard": "Neutral sentences: no slang, insult or figure of speech, and a neutral tone (or none) toward the police.",
 }
 _SEED_TEXT = re.compile(r"[0-9]{1,6}")

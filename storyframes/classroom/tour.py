@@ -25,8 +25,8 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step("event", "What happened",
-         "On 21 October 2015 more than 130 police chiefs, sheriffs and prosecutors launched a group that wants **less "
-         "crime and less incarceration** at once. The cards and the timeline show what is known, each fact with its source.",
+         "On 21 October 2015 more than 130 police chiefs, sheriffs and prosecutors started a group. It wants **less "
+         "crime and fewer people in prison**, both at once. The cards and the timeline show what is known, each fact with its source.",
          "Why is it news when police chiefs, of all people, ask for fewer people in prison?", "home"),
     Step("principles", "The four principles",
          "The group published a *Statement of Principles* with four priorities. Read them in the Statement's own words: "
@@ -37,11 +37,11 @@ STEPS: tuple[Step, ...] = (
          "click a place to see its members and local coverage.",
          "Whose voices are missing from the map, and does that matter for how the story was told?", "members"),
     Step("told", "The same fact, told three ways",
-         "Even a simple number was reported differently: how many members did the group have? Each outlet's count "
+         "Even a simple number came out differently: how many members did the group have? Each outlet's count "
          "is shown with its source.",
          "If three outlets give three numbers, how do you decide which one to trust?", "home"),
     Step("words", "Word choice",
-         "The same people and the same reform, named in different words: formal, neutral, slang, pejorative. "
+         "Each outlet names the same people and the same reform in its own words: formal, neutral, slang or insulting. "
          "Read across a row to see one idea in each outlet's words.",
          "Pick one word from the table: what does it make a reader feel about the police?", "compare"),
     Step("omitted", "What was left out",
@@ -53,7 +53,7 @@ STEPS: tuple[Step, ...] = (
          "Click a bar for the sentences.",
          "Who is never quoted? How would the story change if they were?", "framing"),
     Step("your-turn", "Your turn",
-         "Now judge for yourself: guess which outlet wrote a sentence, or code a few sentences yourself and compare "
+         "Now judge for yourself. Guess which outlet wrote a sentence, or code a few sentences and compare "
          "your reading with ours.",
          "Where did you disagree with the codes, and who was right?", "framing"),
 )

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from storyframes.core import palette
+from storyframes.core import glossary, palette
 
 NO_PRINCIPLE = "none"  # sentences that refer to no principle (context, colour, quotes)
 NO_PRINCIPLE_LABEL = "No principle"
@@ -59,7 +59,8 @@ class Vocabulary:
         return f"{principle_id} · {short}" if short else principle_id
 
     def code(self, field: str, code: str) -> str:
-        """The codebook's label for a code ('capacity_resources' → 'Capacity and resources')."""
+        """The codebook's label for a code ('tone_police', 'mocking' → 'Mocking'); a frame's with its
+        plain name beside it ('capacity_resources' → 'Capacity and resources (having the means)')."""
         return self.code_labels.get(field, {}).get(code, code.replace("_", " "))
 
     def codes(self, field: str) -> tuple[str, ...]:
@@ -99,7 +100,7 @@ def build(outlets: pd.DataFrame, principles: pd.DataFrame, codebook: pd.DataFram
     series = palette.OUTLET_SERIES
     labels: dict[str, dict[str, str]] = {}
     for field, code, label in zip(codebook["field"], codebook["code"], codebook["label"]):
-        labels.setdefault(field, {})[code] = label
+        labels.setdefault(field, {})[code] = glossary.frame_name(code, label) if field == "frame" else label
     pids = principles["principle_id"].tolist()
     return Vocabulary(
         outlet_ids=tuple(order),

@@ -215,12 +215,19 @@ DISPUTE_NOTE = {
 }
 
 
+# A frame's name on two lines: the codebook's, then the plain name beside it (core.glossary), so
+# neither is cut off at the axis's label width: "Policy prescription and evaluation" / "(what to do about it)".
+FRAME_AXIS = alt.Axis(labelExpr="indexof(datum.label, ' (') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' (')), "
+                                "slice(datum.label, indexof(datum.label, ' (') + 1)] : datum.label",
+                      labelOverlap=False)  # Vega would hide every other two-line label; the rows are tall enough for them
+
+
 def frame_profile_chart(profile: pd.DataFrame, outlets: Scale, title: str, *, disputes: bool = False) -> alt.Chart | alt.LayerChart:
     """Share of each outlet's sentences per frame, grouped bars; click a bar for its sentences.
     With `disputes`, the part of each bar that rests on sentences the second coder framed
     differently (`disputed_share`, `n_disputed`) is veiled and outlined."""
     pick = _pick("frame_bar", ["outlet_id", "frame"])
-    y = alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("share", op="max", order="descending"))
+    y = alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("share", op="max", order="descending"), axis=FRAME_AXIS)
     y_offset = alt.YOffset("outlet:N", sort=outlets[0])
     tooltip = [alt.Tooltip("outlet:N", title="Outlet"), alt.Tooltip("frame_label:N", title="Frame"), alt.Tooltip("n:Q", title="Sentences"),
                alt.Tooltip("share:Q", title="Share", format=".0%")]
@@ -304,14 +311,14 @@ def frame_difference_chart(diff: pd.DataFrame, leans: Scale, title: str, name_a:
     """Share of sentences per frame, outlet A minus outlet B: right means A uses it more."""
     pick = _pick("frame_gap", ["frame"])
     chart = alt.Chart(diff).mark_bar().encode(
-        y=alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("diff", order="descending")),
+        y=alt.Y("frame_label:N", title=None, sort=alt.EncodingSortField("diff", order="descending"), axis=FRAME_AXIS),
         x=alt.X("diff:Q", title=f"← more in {name_b}   |   more in {name_a} →", axis=alt.Axis(format="+.0%")),
         color=alt.Color("leans:N", title="Used more by", scale=_scale(leans)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
         tooltip=[alt.Tooltip("frame_label:N", title="Frame"), alt.Tooltip("n_a:Q", title=f"{name_a}: sentences"), alt.Tooltip("share_a:Q", title=f"{name_a}: share", format=".0%"),
                  alt.Tooltip("n_b:Q", title=f"{name_b}: sentences"), alt.Tooltip("share_b:Q", title=f"{name_b}: share", format=".0%"), alt.Tooltip("diff:Q", title="Difference", format="+.0%")],
     ).add_params(pick)
-    return _style(chart.properties(width="container", height=alt.Step(26)), title, CLICK_HINT.format("bar"))
+    return _style(chart.properties(width="container", height=alt.Step(34)), title, CLICK_HINT.format("bar"))
 
 
 def principle_position_chart(coverage: pd.DataFrame, outlets: Scale, title: str) -> alt.Chart:

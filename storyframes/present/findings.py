@@ -76,7 +76,7 @@ def side_by_side_caption(coverage: pd.DataFrame, principle_id: str) -> str:
     rows = coverage[coverage["principle_id"] == principle_id]
     said = [f"{r.outlet}: {r.status}" + (f" ({r.n_sentences} sentence{'s' if r.n_sentences != 1 else ''}, first in the {r.position_label})" if r.n_sentences else "")
             for r in rows.itertuples()]
-    return "; ".join(said) + "."
+    return ". ".join(said) + "."
 
 
 def _pct(x: float) -> str:
@@ -122,7 +122,7 @@ TONES = ("mocking", "critical", "neutral", "favourable")  # the hand codes with 
 
 def tone_counts_sentence(tone: pd.DataFrame, outlets: list[str]) -> str:
     """The hand-coded tone of each outlet's selected sentences, counted (plain text): 'Gawker: 4
-    mocking, 3 critical, 5 neutral of 15 sentences; …' (the sentences with no law-enforcement actor
+    mocking, 3 critical, 5 neutral of 15 sentences. …' (the sentences with no law-enforcement actor
     are the rest). An outlet with no hand codes (an added article) is left to its own note."""
     parts = []
     for outlet in outlets:
@@ -131,7 +131,7 @@ def tone_counts_sentence(tone: pd.DataFrame, outlets: list[str]) -> str:
             continue
         counts = [f"{int((mine == t).sum())} {t}" for t in TONES if (mine == t).any()]
         parts.append(f"{outlet}: {', '.join(counts) or 'no law-enforcement actor'} of {len(mine)} sentence{'s' if len(mine) != 1 else ''}")
-    return "; ".join(parts) + "." if parts else ""
+    return ". ".join(parts) + "." if parts else ""  # a sentence per outlet: one long list reads at grade 12
 
 
 def tone_alt_text(tone: pd.DataFrame) -> str:
@@ -204,7 +204,7 @@ def at_a_glance(facts: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
          "detail": f"{_fact(facts, 'group_name')['value']}, a project of the {_fact(facts, 'group_parent')['value']}, "
                    f"published a Statement of Principles with four priorities."},
         {"label": "When", "headline": f"{launch:%a} {launch:%b} {launch.day}, {launch.year}",
-         "detail": f"Launch press conference; a White House panel with President Obama followed on {panel:%A}, {panel:%B} {panel.day}."},
+         "detail": f"Launch press conference. A White House panel with President Obama came next, on {panel:%A}, {panel:%B} {panel.day}."},
         {"label": "Where", "headline": "Washington, D.C.",
          "detail": f"{_fact(facts, 'launch_venue')['value'].split(',')[0]}. The Crime Report calls it “{_fact(facts, 'launch_crime_report_wording')['value']}”."},
         {"label": "Who", "headline": f"{count['value']} police chiefs, sheriffs, prosecutors",
@@ -239,7 +239,7 @@ def member_counts_sentence(counts: pd.DataFrame, announced: str = "", growth: pd
     if lo == hi:
         return f"Every source gave {lo}."
     said = "; ".join(f"{_md(_source_label(s))}: {_md(v)}" for s, v in zip(counts["source"], counts["value"]))
-    lead = f"The launch was announced as **{_md(announced)}** members, but " if announced else ""
+    lead = f"The launch was announced as **{_md(announced)}** members. But " if announced else ""
     text = f"{lead}{len(counts)} sources gave counts from **{lo}** to **{hi}** — {said}."
     if growth is not None and not growth.empty:
         text += " Later: " + " ".join(_md(f) for f in growth["fact"])
@@ -372,7 +372,7 @@ def _and_list(items: list[str]) -> str:
 
 def who_is_quoted_lines(who: pd.DataFrame, group: str, channel_labels: dict[str, str]) -> tuple[str, ...]:
     """One line per outlet of a `measures.who_is_quoted` table, saying in words whom it quotes:
-    the individuals by name, or "no individual" and who is quoted instead (the group as "the group
+    the individuals by name, or "no one person" and who is quoted instead (the group as "the group
     itself"), with the channels their quotes come through, or nobody."""
     def voices(cell: str) -> list[str]:
         return ["the group itself" if name == group else name for name in cell.split(VOICE_SEP) if name]
@@ -384,11 +384,11 @@ def who_is_quoted_lines(who: pd.DataFrame, group: str, channel_labels: dict[str,
             lines.append(f"{r.outlet} quotes nobody.")
         elif not people:
             channels = ", ".join(channel_labels.get(c, c) for c in r.other_channels.split(", ") if c)
-            lines.append(f"{r.outlet} quotes no individual, only {_and_list(others)} (through: {channels}; "
-                         f"{r.n_quoted} quoting sentence{'s' if r.n_quoted != 1 else ''}).")
+            lines.append(f"{r.outlet} quotes no one person, only {_and_list(others)} (how: {channels}; "
+                         f"{r.n_quoted} sentence{'s' if r.n_quoted != 1 else ''} with a quote).")
         else:
             besides = f", besides {_and_list(others)}" if others else ""
-            lines.append(f"{r.outlet} quotes {len(people)} individual{'s' if len(people) != 1 else ''}, {_and_list(people)}{besides}.")
+            lines.append(f"{r.outlet} quotes {len(people)} {'people' if len(people) != 1 else 'person'}, {_and_list(people)}{besides}.")
     return tuple(lines)
 
 
@@ -404,8 +404,8 @@ def register_title(lexicon: pd.DataFrame) -> str:
 
 def tone_vader_title(tone: pd.DataFrame) -> str:
     dis = tone[tone["disagreement"].fillna(False).astype(bool)]
-    return (f"VADER misreads {len(dis)} of {int((tone['tone_police'].isin(['mocking', 'critical', 'favourable'])).sum())} sentences with a tone: "
-            "sarcasm scores as positive") if len(dis) else "VADER and the hand codes agree on every toned sentence here"
+    return (f"VADER gets the tone wrong in {len(dis)} of {int((tone['tone_police'].isin(['mocking', 'critical', 'favourable'])).sum())} "
+            "sentences with a tone. It scores sarcasm as good") if len(dis) else "VADER and the hand codes agree on every toned sentence here"
 
 
 def readability_title(read: pd.DataFrame) -> str:

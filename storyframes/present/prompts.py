@@ -45,7 +45,7 @@ def members(view) -> tuple[str, ...]:
     states = places["place_state"].nunique() if "place_state" in places else 0
     return (f"The map shows {len(places)} places in {states} states. Which parts of the country have no marker, and "
             "does that change whose story this is?",
-            "Most members are police chiefs and prosecutors from large cities. Who else is affected by incarceration, "
+            "Most members are police chiefs and prosecutors from large cities. Who else does prison touch, "
             "and is anyone speaking for them?")
 
 
@@ -63,7 +63,7 @@ def compare(view) -> tuple[str, ...]:
         if len(top) >= 2:
             a, b = top.iloc[0], top.iloc[1]
             out.append(f"{a.outlet} mostly frames the launch as {a.frame_label.lower()}, {b.outlet} as {b.frame_label.lower()}. "
-                       "Same event: how can both be true?")
+                       "It is the same event: how can both be true?")
     if not out:
         out.append("Choose outlets with a full text to compare their words and frames.")
     return tuple(out)

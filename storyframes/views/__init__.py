@@ -53,7 +53,7 @@ class Scope:
         if self.outlets and self.principles:
             return ""
         unused = [name for name, used in (("outlet", self.outlets), ("principle", self.principles)) if not used]
-        return f"The {' and '.join(unused)} filter{'s do' if len(unused) > 1 else ' does'} not apply here: {self.why}"
+        return f"The {' and '.join(unused)} filter{'s do' if len(unused) > 1 else ' does'} not apply here. {self.why}"
 
 
 @dataclass(frozen=True)

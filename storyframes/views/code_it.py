@@ -78,7 +78,7 @@ def _build(data: StoryData) -> CodeItView:
         rules=frozen({(f, c): r for f, c, r in zip(book["field"], book["code"], book["edge_rule"]) if r}),
         codes=data.passage_codes, principles_coded=data.passage_principles, coder_pairs=coder_pairs(data),
         scope=Scope(outlets=False, principles=False,
-                    why="a set is chosen by its number, so a class opening one link codes the same sentences from all the full texts.").note,
+                    why="A set is chosen by its number. So a class that opens one link codes the same sentences, from all the full texts.").note,
     )
 
 

@@ -84,8 +84,8 @@ def cards(sel: Selection) -> tuple[OutletCard, ...]:
     said_by = {o: "; ".join(f"{p.person} ({p.quote_words} words, via {sel.vocab.code('quote_channel', p.channels) if ', ' not in p.channels else p.channels.replace('_', ' ')}"
                             + (f": {p.channel_outlets}" if p.channel_outlets else "") + ")" for p in grp.itertuples()) for o, grp in quoted_by.items()}
     no_individual = set(measures.who_is_quoted(voices, sel.articles).query("no_individual")["outlet_id"])
-    said_by = {o: f"no individual, only {said}" if o in no_individual else said for o, said in said_by.items()}
-    principles_by = {o: ", ".join(f"{r.principle_id} {r.status}" for r in grp.itertuples()) for o, grp in coverage.groupby("outlet_id", sort=False)}
+    said_by = {o: f"no one person, only {said}" if o in no_individual else said for o, said in said_by.items()}
+    principles_by = {o: " · ".join(f"{r.principle_id} {r.status}" for r in grp.itertuples()) for o, grp in coverage.groupby("outlet_id", sort=False)}
     out = []
     for art in sel.articles.itertuples():
         words, n = (int(length.loc[art.article_id, "sum"]), int(length.loc[art.article_id, "size"])) if art.article_id in length.index else (0, 0)
@@ -126,7 +126,7 @@ def build(data: StoryData, filters: Filters) -> CompareView:
     coverage = filters.coverage(data.coverage)
     labels = dict(data.vocab.code_labels.get("frame", {}))
     headlines = findings.headline_table(coverage, data.headline_codes, labels)
-    scope = Scope(principles=False, why="headlines carry no principle codes.").note
+    scope = Scope(principles=False, why="Headlines have no principle codes.").note
     common = dict(selection=sel, title=title(len(sel.articles)), describe=sel.describe(), headline_dates=headline_dates(data, coverage),
                   headlines=headlines, undated_note=findings.undated_note(coverage), headline_scope=scope)
     if sel.articles.empty:

@@ -349,7 +349,7 @@ def summary(sel: Selection) -> tuple[Claim, ...]:
                                    sel.data.passage_people, used, principle_id=rarest or "", coverage=coverage)
     label = sel.vocab.principle(rarest) if rarest else ""
     if label and coverage["principle_id"].nunique() > 1:
-        label += ", the least reported selected principle"
+        label += ", the one reported least"
     shown = sel.passage_ids
     claims = [Claim(text, tuple(p for p in ids if p in shown)) for text, ids in findings.summary_claims(facts, label)]
     left = left_out(sel)
@@ -499,7 +499,7 @@ assert tuple(SECTION_BUILDERS) == SECTIONS
 
 def scopes(sel: Selection) -> dict[str, str]:
     return {
-        "Headlines & readability": Scope(principles=False, why="a headline has no principle codes (readability uses both filters).").note,
+        "Headlines & readability": Scope(principles=False, why="A headline has no principle codes. (Readability uses both filters.)").note,
         "Principles": "" if len(sel.principles) else "No principle with Statement wording is selected.",
     }
 
@@ -594,7 +594,7 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
         numbers, heading = part.disagreements, "Where hand codes and VADER disagree"
         ids = _evidence(*part.charts.values())
     elif section == "Headlines & readability":
-        lead, numbers, heading = (part.sentence,), part.readability_table, "Readability and length of the selected sentences"
+        lead, numbers, heading = (part.sentence,), part.readability_table, "How hard the sentences are to read"
         # the headlines whose body the app holds first: those are the ones a class can check against their article
         checkable = part.headlines.assign(_c=part.headlines["Agree?"] == "—").sort_values("_c", kind="stable").drop(columns="_c") \
             if "Agree?" in part.headlines.columns else part.headlines

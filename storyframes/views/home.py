@@ -49,7 +49,7 @@ def reach(coverage: pd.DataFrame, n_chosen: int) -> dict[str, str]:
     for pid, rows in coverage.groupby("principle_id", sort=False):
         reported = rows[rows["status"] != "omitted"]
         how = ", ".join(f"{r.outlet} ({r.status})" for r in reported.itertuples()) or "nobody"
-        out[pid] = f"Reported by {len(reported)} of {n_chosen} selected full-text outlet{'s' if n_chosen != 1 else ''}: {how}."
+        out[pid] = f"Reported by {len(reported)} of the {n_chosen} full text{'s' if n_chosen != 1 else ''} chosen: {how}."
     return out
 
 
@@ -61,7 +61,7 @@ def build(data: StoryData, filters: Filters) -> HomeView:
     chart = charts.timeline_chart(timeline, findings.timeline_title(timeline, data.articles), kinds)
     table = timeline[["start", "end", "label", "kind", "confidence", "source"]]
     sources = sel.articles.assign(date=sel.articles["published"].map(findings.display_date))[["outlet", "headline", "date", "url"]]
-    no_filter = Scope(outlets=False, principles=False, why="these are facts about the event itself, not about how it was told.").note
+    no_filter = Scope(outlets=False, principles=False, why="These are facts about the event, not about how it was told.").note
     return HomeView(
         selection=sel,
         glance=tuple(Card(**c) for c in findings.at_a_glance(data.facts, data.members)),

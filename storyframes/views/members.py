@@ -63,8 +63,8 @@ def build(data: StoryData, filters: Filters) -> MembersView:
     for pid, here in places.groupby("place_id", sort=False):
         rows = members.local_coverage(here["place_state"].iloc[0], data.outlets, chosen_coverage, chosen_naming, here["place_name"].iloc[0])
         local[pid] = rows
-    map_scope = Scope(outlets=False, principles=False, why="the map shows who joined, not how it was told.").note
-    list_scope = Scope(principles=False, why="members and headlines carry no principle codes.").note
+    map_scope = Scope(outlets=False, principles=False, why="The map shows who joined, not how it was told.").note
+    list_scope = Scope(principles=False, why="Members and headlines have no principle codes.").note
     return MembersView(
         selection=sel, summary=members.membership_summary(data.members, data.coverage_cities, data.vocab.code_labels), map=chart,
         places=places, place_ids=tuple(dict.fromkeys(places["place_id"])), members=members.readable_member_table(data.members, data.vocab.code_labels),

@@ -43,7 +43,7 @@ def build(data: StoryData, filters: Filters) -> View:
         option_names=tuple(vocab.outlet(o) for o in options),
         pools=frozen({level: quiz.pool(data, options, level) for level in quiz.LEVELS}),
         outlets_note=note,
-        scope=Scope(principles=False, why="every prose sentence of the chosen full texts can be a question.").note,
+        scope=Scope(principles=False, why="Any sentence of the chosen full texts can be a question.").note,
     )
 
 

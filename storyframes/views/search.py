@@ -70,7 +70,7 @@ def summary(query: str, hits: pd.DataFrame, hidden: pd.DataFrame) -> str:
     """The sentence over the hits: for an empty query what the box does, for no match that nothing
     has the words, else how many sentences and headlines in how many outlets."""
     if not query:
-        return "Type a word or a phrase to find it in every sentence of the full texts and in every outlet's headline."
+        return "Type a word or a phrase. It is looked for in every sentence of the full texts and in every headline."
     quoted = f"“{query}”"
     if hits.empty and hidden.empty:
         return f"No sentence or headline has {quoted}. Try a shorter phrase or another word."

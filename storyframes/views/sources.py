@@ -144,8 +144,8 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
         file_names={name: export.csv_file_name(name) for name in downloads},
         n_full_texts=len(data.articles), n_headline_only=int((data.coverage["article_id"] == "").sum()),
         version=str(data.descriptor.get("version", "")),
-        scope=Scope(outlets=False, principles=False, why="the codebook, the agreement figures, the limits and the sources describe "
-                    "the whole package; the disagreements and the downloads below follow both filters.").note,
+        scope=Scope(outlets=False, principles=False, why="The codebook, the figures, the limits and the sources cover "
+                    "all the data. The disagreements and the downloads below do use both filters.").note,
         agreement=data.memo("agreement_table", lambda d: agreement_table(pairs)),
         n_second_coded=len(data.second_coding),
         disagreements=mine, n_disagreements=len(every),
@@ -160,8 +160,8 @@ def build(data: StoryData, filters: Filters) -> SourcesView:
 
 # What Cohen's kappa means, said under the agreement table on the page and in the handout.
 AGREEMENT_NOTE = (
-    "Agreement: the share of items both coders coded alike. Cohen's kappa discounts the agreement two coders would reach by chance, "
-    "given how often each used each code: 1 is perfect agreement, 0 no better than chance. Content analysts usually ask for 0.8 "
+    "Agreement: the share of items both coders coded alike. Cohen's kappa takes out the agreement two coders would reach by chance, "
+    "from how often each used each code. 1 is perfect agreement; 0 is no better than chance. Content analysts usually ask for 0.8 "
     "before relying on a code, and accept 0.667 to 0.8 for tentative conclusions only (Krippendorff 2004). Kappa is undefined when "
     "both coders used one code throughout. Computed from the two files each time the data loads."
 )
@@ -171,14 +171,14 @@ def limits(view: SourcesView) -> tuple[tuple[str, str], ...]:
     """The limits of the coding: each a short title and the plain text after it (the page shows
     them as a list, the handout prints them). The first carries the second coding's figures."""
     return (
-        ("Two coders, not a panel.", f" {view.reliability_summary} Treat the codes as an argued reading that the rationale "
-                                     "column lets you check: the disagreements show where it is a close call."),
+        ("Two coders, not a panel.", f" {view.reliability_summary} Treat the codes as one argued reading, which the rationale "
+                                     "column lets you check. The disagreements show the close calls."),
         ("One primary frame per sentence.", " Many sentences carry two frames; the codebook's edge rules say which wins."),
         ("Few full texts.", " The other outlets are compared by headline only; a headline is not the story."),
-        ("Members.", " The full launch roster of about 130 names was not recoverable offline; the members table holds the "
-                     "people sources tie to the group, with the evidence and its date. Map places that were inferred (a county seat, "
+        ("Members.", " We could not get the full list of about 130 names offline. The members table holds those "
+                     "that sources tie to the group, with evidence and date. Map places that were inferred (a county seat, "
                      "an office) are marked."),
-        ("Automated sentiment", " (VADER) is shown beside the hand codes only to show where a word list misreads sarcasm."),
+        ("Machine tone scores", " (VADER) sit beside the hand codes only to show where a word list gets sarcasm wrong."),
     )
 
 

@@ -298,13 +298,13 @@ def framing_content(page, data, expected) -> list[str]:
 
 
 def home_content(page, data, expected) -> list[str]:
-    """Home: one 'Reported by n of m selected full-text outlets: …' line per chosen principle."""
+    """Home: one 'Reported by n of the m full texts chosen: …' line per chosen principle."""
     from storyframes.views import home
 
     view = home.build(data, expected)
     wanted = [view.reach.get(card.principle_id, "") for card in view.principles]
     text = page.locator("[data-testid='stMain']").inner_text()
-    found = re.findall(r"Reported by \d+ of \d+ selected full-text outlets?: [^\n]*", text)
+    found = re.findall(r"Reported by \d+ of the \d+ full texts? chosen: [^\n]*", text)
     return [] if found == wanted else [f"the principle cards say {found}, expected {wanted}"]
 
 
@@ -404,7 +404,7 @@ _CLICK_TABS_JS = """
 }
 """
 # Text each section draws (the others draw charts only).
-_SECTION_TEXT = {"In short": "Each claim is computed", "Words": "Distinctive words", "Tone": "VADER",
+_SECTION_TEXT = {"In short": "Each claim counts", "Words": "Distinctive words", "Tone": "VADER",
                  "Headlines & readability": "Headline versus body", "Parallel reading": "Read the sentences about"}
 
 

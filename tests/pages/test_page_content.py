@@ -38,7 +38,7 @@ def test_home_states_how_many_outlets_report_each_principle(tables):
     n_full = len(tables["articles"])
     for pid in ["P1", "P2", "P3", "P4"]:
         n = len(outlets_mentioning(tables, pid))
-        assert f"Reported by {n} of {n_full} selected full-text outlets" in text, pid
+        assert f"Reported by {n} of the {n_full} full texts chosen" in text, pid
 
 
 def test_home_counts_and_dates_come_from_the_facts(tables):
@@ -181,19 +181,19 @@ def test_voices_say_in_words_whom_each_outlet_quotes(tables):
     at = open_page("pages/4_Framing_analysis.py", section="Voices")
     assert_clean(at)
     n = quoted["passage_id"].nunique()
-    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)." in plain_text(at)
+    assert f"{cbs} quotes no one person, only the group itself (how: Statement; {n} sentences with a quote)." in plain_text(at)
     at = open_page("pages/3_Compare_outlets.py")
     assert_clean(at)
-    assert "Quoted: no individual, only " in plain_text(at).replace("**", "")
+    assert "Quoted: no one person, only " in plain_text(at).replace("**", "")
     at = open_page("pages/6_Guided_tour.py", step="voices")  # the tour's step on voices says it too
     assert_clean(at)
-    assert f"{cbs} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)." in plain_text(at)
+    assert f"{cbs} quotes no one person, only the group itself (how: Statement; {n} sentences with a quote)." in plain_text(at)
 
 
 def test_tone_leads_with_the_hand_codes_and_gives_vader_second():
     at = open_page("pages/4_Framing_analysis.py", section="Tone")
     assert_clean(at)
     shown = plain_text(at)
-    hand, auto = shown.find("Hand-coded tone:"), shown.find("Automatic score (VADER), second:")
+    hand, auto = shown.find("Hand-coded tone:"), shown.find("Second, the automatic score:")
     assert 0 <= hand < auto, "the Tone tab must lead with the hand-coded finding, the automatic score after it"
-    assert "Gawker is the most mocking" in shown[hand:auto] and "VADER misreads" in shown[auto:]
+    assert "Gawker is the most mocking" in shown[hand:auto] and "VADER gets the tone wrong" in shown[auto:]

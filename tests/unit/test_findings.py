@@ -78,8 +78,8 @@ def test_matrix_alt_text_and_side_by_side_caption():
                      ("c", "C", "P1", "omitted", 0, "—")])
     assert F.matrix_alt_text(cov) == ("Matrix of outlets by principle. A, P1: quoted in 2 sentences; B, P1: paraphrased in 1 sentences; "
                                       "C, P1: omitted.")
-    assert F.side_by_side_caption(cov, "P1") == ("A: quoted (2 sentences, first in the lede); "
-                                                 "B: paraphrased (1 sentence, first in the closing); C: omitted.")
+    assert F.side_by_side_caption(cov, "P1") == ("A: quoted (2 sentences, first in the lede). "
+                                                 "B: paraphrased (1 sentence, first in the closing). C: omitted.")
 
 
 # --- principle_reach ------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def counts_frame(values):
 
 def test_member_counts_sentence_range():
     got = F.member_counts_sentence(counts_frame(["130", "120", "125"]), "130")
-    assert got.startswith("The launch was announced as **130** members, but 3 sources gave counts from **120** to **130** — ")
+    assert got.startswith("The launch was announced as **130** members. But 3 sources gave counts from **120** to **130** — ")
 
 
 def test_member_counts_sentence_all_equal():
@@ -145,7 +145,7 @@ def test_at_a_glance_from_tiny_facts():
         {"label": "What", "headline": "A law-enforcement coalition",
          "detail": "Chiefs for Change, a project of the Example Institute, published a Statement of Principles with four priorities."},
         {"label": "When", "headline": "Tue Mar 1, 2016",
-         "detail": "Launch press conference; a White House panel with President Obama followed on Thursday, March 3."},
+         "detail": "Launch press conference. A White House panel with President Obama came next, on Thursday, March 3."},
         {"label": "Where", "headline": "Washington, D.C.",
          "detail": "Town Hall. The Crime Report calls it “a gathering in Springfield”."},
         {"label": "Who", "headline": "99 police chiefs, sheriffs, prosecutors",
@@ -166,7 +166,7 @@ def test_at_a_glance_real(data, facts_csv):
     assert value["launch_date"] == "2015-10-21" and launch.day_name() == "Wednesday"
     when = f"{launch.day_name()[:3]} {launch.month_name()[:3]} {launch.day}, {launch.year}"
     assert cards["When"]["headline"] == when == "Wed Oct 21, 2015"
-    assert f"followed on {panel.day_name()}, {panel.month_name()} {panel.day}." in cards["When"]["detail"]
+    assert f"came next, on {panel.day_name()}, {panel.month_name()} {panel.day}." in cards["When"]["detail"]
     assert cards["Who"]["headline"].startswith(f"{value['member_count_announced']} police chiefs")
     members = pd.read_csv(DATA_DIR / "members.csv", dtype=str, keep_default_na=False)
     chairs = members[members["title"].str.contains("Co-Chair") & (members["launch_era"] == "yes")]
@@ -347,7 +347,7 @@ def test_tone_title():
 def test_tone_vader_title():
     tone = pd.DataFrame({"tone_police": ["mocking", "critical", "favourable", "neutral"],
                          "disagreement": [True, False, False, False]})
-    assert F.tone_vader_title(tone) == "VADER misreads 1 of 3 sentences with a tone: sarcasm scores as positive"
+    assert F.tone_vader_title(tone) == "VADER gets the tone wrong in 1 of 3 sentences with a tone. It scores sarcasm as good"
     assert F.tone_vader_title(tone.assign(disagreement=False)) == "VADER and the hand codes agree on every toned sentence here"
 
 
@@ -719,7 +719,7 @@ def test_matrix_title_and_reach_on_the_real_package(data, raw):
     for pid in ["P1", "P2", "P3", "P4"]:
         ids = set(pp[pp["principle_id"] == pid]["passage_id"])
         reporting = [o for o in raw["articles"]["outlet"] if prose[prose["outlet"] == o]["passage_id"].isin(ids).any()]
-        assert reach[pid].startswith(f"Reported by {len(reporting)} of 3 selected full-text outlets: ")
+        assert reach[pid].startswith(f"Reported by {len(reporting)} of the 3 full texts chosen: ")
         for o in reporting:
             assert f"{o} (" in reach[pid]
 

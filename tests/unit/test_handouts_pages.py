@@ -57,7 +57,7 @@ def test_home_handout_is_the_view(data):
     principles = tables["The four principles"]
     assert principles["Principle"].tolist() == [c.label for c in view.principles]
     assert principles["Reported"].tolist() == [view.reach[c.principle_id] for c in view.principles]
-    assert all(text.startswith("Reported by ") and "of 2 selected" in text for text in principles["Reported"])
+    assert all(text.startswith("Reported by ") and "of the 2 full texts chosen" in text for text in principles["Reported"])
     assert len(tables["Timeline"]) == len(view.timeline.table)
     assert made.sources["Outlet"].tolist() == ["Gawker", "CBS News (The Crime Report)"] == view.sources["outlet"].tolist()
     out = handout.to_html(made)
@@ -134,7 +134,7 @@ def test_framing_handout_numbers_are_the_tabs_numbers(framing_views):
     voices_part = framing.handout(view, section="Voices")
     assert voices_part.numbers.equals(part["Voices"].table)
     assert voices_part.lead == framing.who_is_quoted(view.selection.data, view.selection.filters).lines
-    assert any("quotes no individual" in line for line in voices_part.lead)  # the tab's words, "no individual" included
+    assert any("quotes no one person" in line for line in voices_part.lead)  # the tab's words, "no one person" included
     tone = framing.handout(view, section="Tone")
     # the hand codes lead, the automatic score comes second and says it is VADER's
     assert tone.numbers.equals(part["Tone"].disagreements)

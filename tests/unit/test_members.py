@@ -129,15 +129,15 @@ def test_membership_summary_numbers_match_members_csv(data, members_csv):
     launch = int((members_csv["launch_era"] == "yes").sum())
     placed = int((members_csv["place_basis"] != "not_placed").sum())
     assert text.startswith(f"**{n} people** are tied to the group")
-    assert f"**{launch}** of them by evidence from the October 2015 launch, {n - launch} by later or uncertain evidence." in text
+    assert f"For **{launch}** of them the evidence is from the October 2015 launch; for {n - launch} it is later or unsure." in text
     assert f"{placed} can be placed on the map; {n - placed} cannot" in text
     assert f"**{len(cities)} cities** ({', '.join(cities['city'])})" in text
     for role, count in members_csv["role_type"].value_counts().items():
         label = codebook[(codebook["field"] == "role_type") & (codebook["code"] == role)]["label"].iloc[0].lower()
         noun = label if count == 1 or label == "police" else {"attorney general": "attorneys general"}.get(label, label + "s")
-        assert re.search(rf"\b{count} {noun}\b", text), (role, count)
+        assert re.search(rf"\b{count} {'is' if count == 1 else 'are'} {noun}\b", text), (role, count)
     # every count in the role list adds up to everyone
-    role_part = text[text.index("(") + 1:text.index(")")]
+    role_part = text[text.index("Of these, "):text.index(" For **")]
     assert sum(int(x) for x in re.findall(r"\d+", role_part)) == n
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from storyframes.core import palette
+from storyframes.core import glossary, palette
 from storyframes.core import vocab as V
 from storyframes.core.data import DATA_DIR, load_package
 
@@ -71,7 +71,7 @@ def test_principle_labels(vocab):
 
 
 def test_code_labels_and_fallback(vocab):
-    assert vocab.code("frame", "capacity_resources") == "Capacity and resources"
+    assert vocab.code("frame", "capacity_resources") == "Capacity and resources (having the means)"  # the plain name beside
     assert vocab.code("tone_police", "mocking") == "Mocking"
     assert vocab.code("tone_police", "not_applicable") == "not applicable"  # not in this codebook: the code, readable
     assert vocab.code("no_such_field", "some_code") == "some code"
@@ -227,8 +227,10 @@ def test_real_principle_labels(data):
 def test_real_code_labels_are_the_codebooks(data):
     book = read_csv("codebook")
     v = data.vocab
-    for r in book.itertuples():
-        assert v.code(r.field, r.code) == r.label
+    for r in book.itertuples():  # a frame's codebook name first, verbatim, and its plain name beside it if it has one
+        plain = glossary.FRAME_PLAIN.get(r.code) if r.field == "frame" else None
+        assert v.code(r.field, r.code) == (f"{r.label} ({plain})" if plain else r.label)
+    assert v.code("frame", "crime_punishment") == "Crime and punishment"  # plain already
     for field, rows in book.groupby("field", sort=False):
         assert v.codes(field) == tuple(rows["code"])
 

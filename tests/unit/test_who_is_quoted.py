@@ -53,7 +53,7 @@ def test_who_is_quoted_is_recounted_from_the_files(principles):
         assert (row["n_individuals"], row["n_other_voices"]) == (len(people), len(others))
         assert row["no_individual"] == (not people and bool(others))
     for line, (outlet_id, (people, others)) in zip(view.lines, expected.items()):
-        said = "quotes no individual, only " in line
+        said = "quotes no one person, only " in line
         assert line.startswith(DATA.vocab.outlet(outlet_id)) and said == (not people and bool(others)), line
         assert ("quotes nobody" in line) == (not people and not others), line
 
@@ -63,10 +63,10 @@ def test_cbs_quotes_no_individual_only_the_group_through_its_statement():
     quoted = PEOPLE[PEOPLE["passage_id"].str.startswith("cbs-") & (PEOPLE["mention"] == "quoted")]
     assert set(quoted["person_kind"]) == {"organization"} and set(quoted["quote_channel"]) == {"statement"}  # the data's answer
     n = quoted["passage_id"].nunique()
-    assert line == f"{DATA.vocab.outlet('cbs')} quotes no individual, only the group itself (through: Statement; {n} quoting sentences)."
+    assert line == f"{DATA.vocab.outlet('cbs')} quotes no one person, only the group itself (how: Statement; {n} sentences with a quote)."
 
 
 def test_the_compare_card_says_no_individual_where_the_whole_article_quotes_none():
     cards = {c.outlet_id: c for c in compare.build(DATA, Filters(EVERYTHING.outlets, ("P4",))).cards}  # cards read the whole article
     for outlet_id, (people, others) in recount(None).items():
-        assert cards[outlet_id].quoted.startswith("no individual, only ") == (not people and bool(others)), cards[outlet_id].quoted
+        assert cards[outlet_id].quoted.startswith("no one person, only ") == (not people and bool(others)), cards[outlet_id].quoted
