@@ -36,7 +36,8 @@ TONE_PANEL_HEIGHT = 480  # px for the whole map chart: title and legends, then t
 Scale = tuple[list[str], list[str]]  # (domain, range) of a colour scale
 
 CLICK_HINT = "Click a {} to read the sentences behind it; double-click to clear."
-NO_EVIDENCE = "A summary figure: no single sentences stand behind its marks (hover for the numbers)."
+# No "hover": a phone has none. A tap shows a mark's numbers, and the table under every chart holds them all.
+NO_EVIDENCE = "A summary figure: no single sentence stands behind a mark. Tap a mark, or open the table below, for its numbers."
 
 
 # Characters per title line: wrapped to fit the narrowest main column (about 480 px).

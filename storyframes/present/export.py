@@ -98,8 +98,9 @@ def sources_table(data: StoryData) -> pd.DataFrame:
 # --- a chart as an image ------------------------------------------------------------------------
 
 EXPORT_WIDTH = 720  # px of plot for a chart drawn "container"-wide on the page
-# The page's hints about clicking and hovering: "(hover for the numbers)", "Click a bar … double-click to clear."
-_INTERACTION = re.compile(r"\s*\((?:hover|click)[^)]*\)|\s*Click [^.]*double-click to clear\.", re.IGNORECASE)
+# The page's hints about clicking and tapping: "Tap a mark, or open the table below, for its numbers.",
+# "(click a bar …)", "Click a bar … double-click to clear."
+_INTERACTION = re.compile(r"\s*\((?:hover|click|tap)[^)]*\)|\s*Click [^.]*double-click to clear\.|\s*Tap a mark[^.]*\.", re.IGNORECASE)
 
 
 def chart_spec_for_export(spec: dict) -> dict:

@@ -292,12 +292,12 @@ def test_export_spec_is_a_fixed_width_copy_without_click_hints():
     assert out["title"]["text"] == chart.spec["title"]["text"]
 
 
-def test_summary_subtitle_loses_only_its_hover_hint():
+def test_summary_subtitle_loses_only_its_tap_hint():
     from storyframes.present import charts
     from storyframes.present import export
 
     spec = {"title": {"text": ["T"], "subtitle": [charts.NO_EVIDENCE]}, "width": "container"}
-    assert export.chart_spec_for_export(spec)["title"]["subtitle"] == ["A summary figure: no single sentences stand behind its marks."]
+    assert export.chart_spec_for_export(spec)["title"]["subtitle"] == ["A summary figure: no single sentence stands behind a mark."]
 
 
 def test_chart_as_svg_and_png_follow_the_filters():
