@@ -202,14 +202,16 @@ def vega_lite(spec: dict, **kwargs):
     return st.vega_lite_chart(shown, **kwargs)
 
 
-# Large things a page draws on every run are, for most runs, the very objects of a cached view
-# (storyframes.app.page caches views per filter; they are shared read-only). What Streamlit or this
-# module derives from them is kept beside them by identity: the newest KEPT_DERIVED, each holding
-# its source object so that a new object at a reused address is never taken for it. Only sources
-# of at least DERIVE_ONCE_ROWS rows: a small one costs a few ms to derive again and is often made
-# afresh on each run, so keeping it would only hold memory.
+# What a page draws on every run is, for most runs, the very objects of a cached view
+# (storyframes.app.package caches views per filter; they are shared read-only). What Streamlit or
+# this module derives from them is kept beside them by identity: the newest KEPT_DERIVED, each
+# holding its source object so that a new object at a reused address is never taken for it.
+# A table's layout is kept for every table: measuring its cells' lengths with pandas was a third of
+# the home page's server time with 30 readers at once (py-spy: render.table 34% of the samples,
+# st.dataframe itself 5%). A chart's datasets are kept only from DERIVE_ONCE_ROWS rows on: below
+# that, Streamlit's own conversion is cheap.
 DERIVE_ONCE_ROWS = 1000
-KEPT_DERIVED = 64
+KEPT_DERIVED = 256
 _derived: OrderedDict[tuple, tuple[object, object]] = OrderedDict()
 _derived_lock = threading.Lock()
 
@@ -317,11 +319,8 @@ def table(frame: pd.DataFrame, *, widths: dict[str, int] | None = None, links: d
     when clicked. `links` turns URL columns into links with the given display text, `labels`
     renames columns for the reader."""
     links, labels = links or {}, labels or {}
-    if len(frame) >= DERIVE_ONCE_ROWS:  # a large table's layout, once per frame object (see derived_once)
-        what = ("table", *(tuple(sorted(d.items())) for d in (widths or {}, links, labels)))
-        frame, fitted, row = derived_once(frame, what, lambda: _table_layout(frame, widths, links, labels))
-    else:
-        frame, fitted, row = _table_layout(frame, widths, links, labels)
+    what = ("table", *(tuple(sorted(d.items())) for d in (widths or {}, links, labels)))
+    frame, fitted, row = derived_once(frame, what, lambda: _table_layout(frame, widths, links, labels))  # once per frame object
     config = {}
     for col, width in fitted.items():
         label = labels.get(col, col)
