@@ -45,7 +45,7 @@ st.caption(
 
 st.header("How reliable are the codes?")
 st.markdown(
-    f"Someone else coded all {view.n_second_coded} sentences of the full texts again. They had only the codebook, and did "
+    f"Someone else coded all {view.n_second_coded} prose sentences of the full texts again. They had only the codebook, and did "
     "not see the codes this site shows. Where two careful readers agree, a finding rests on more than one person's view. "
     "The site shows the curated codes; the second coding checks them."
 )

@@ -135,9 +135,9 @@ def lesson_start(page_key: str, pairs) -> tuple[str, dict[str, str]] | None:
 
 
 def with_seeds(page_file: str, kept: dict[str, str], seeds: dict[str, int]) -> dict[str, str]:
-    """A lesson link always names its round: each seed field of the page left empty (and no
-    other choice that makes the set, such as a sentence list, given) takes `seeds[name]`, the one
-    the form shows, so every student who opens the link gets the same questions."""
+    """A lesson link always names its round: each seed field of the page left empty takes
+    `seeds[name]`, the one the form shows, so every student who opens the link gets the same
+    questions. (A sentence list is never a lesson field, so it cannot stand in for the seed.)"""
     out = dict(kept)
     for p in fields_for_file(page_file):
         if p.is_seed and p.name not in out:

@@ -341,7 +341,9 @@ def distinctive_words(sel: Selection, top: int = 8) -> tuple[pd.DataFrame, dict[
 
 def summary(sel: Selection) -> tuple[Claim, ...]:
     """The page's plain-language summary: one claim a line, each with the sentences behind it,
-    all computed on the selected sentences (both filters apply)."""
+    computed on the selected sentences (both filters apply), except the principle claim and the
+    "Left out" line, which read the chosen outlets' whole articles (the principle matrix), so that
+    a filter never hides an outlet's omission."""
     coverage = measures.principle_matrix(sel.data, sel.outlet_ids, sel.principles["principle_id"])
     rarest = findings.least_reported_principle(coverage)
     used = lexicon_terms(sel)[list(sel.data.lexicon.columns)]  # only terms that occur in the selected sentences
@@ -586,7 +588,7 @@ def section_handout(sel: Selection, section: str, part, address: str = "") -> Ha
         lead = (part.left_out,) if part.left_out else ()
         numbers = part.chart.table if part.chart is not None else empty
         heading, ids = "Where each principle comes in the article", _evidence(part.chart)
-    elif section == "Voices":  # whom each outlet quotes, in words ("no individual"), as the tab says it
+    elif section == "Voices":  # whom each outlet quotes, in words ("no one person"), as the tab says it
         lead = who_is_quoted(sel.data, sel.filters).lines
         numbers, heading, ids, said = part.table, "Who gets to speak", _evidence(part), "Sentences that name or quote them"
     elif section == "Tone":  # the hand codes first, the automatic score second (as the tab)
